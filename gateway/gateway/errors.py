@@ -1,0 +1,103 @@
+"""One table from exception to HTTP answer (`application/problem+json`, RFC 9457).
+
+Nothing else in the gateway decides a status code for an error, and no traceback or internal
+message ever reaches a client: an exception not in the table is a 500 with a generic text and the
+correlation id to quote to support.
+"""
+from nameko.exceptions import remote_error
+
+
+class ApiError(Exception):
+    """Raised by gateway code; `detail` is safe to show, `errors` holds field errors."""
+
+    def __init__(self, detail=None, errors=None):
+        super().__init__(detail)
+        self.detail = detail
+        self.errors = errors
+
+
+class Unauthenticated(ApiError):
+    pass
+
+
+class Forbidden(ApiError):
+    pass
+
+
+class MalformedRequest(ApiError):
+    pass
+
+
+class UnsupportedMediaType(ApiError):
+    pass
+
+
+class PayloadTooLarge(ApiError):
+    pass
+
+
+class RouteNotFound(ApiError):
+    pass
+
+
+class MethodNotAllowed(ApiError):
+    pass
+
+
+class UpstreamUnavailable(ApiError):
+    pass
+
+
+class ValidationFailed(ApiError):
+    pass
+
+
+# Errors raised by services over RPC arrive as these, by the remote class's path.
+@remote_error("intake.exceptions.InvalidSubmission")
+class InvalidSubmission(Exception):
+    pass
+
+
+@remote_error("intake.exceptions.IdempotencyConflict")
+class IdempotencyConflict(Exception):
+    pass
+
+
+@remote_error("intake.exceptions.NotFound")
+class NotFound(Exception):
+    pass
+
+
+# exception class -> (status, slug, Turkish title)
+PROBLEMS = {
+    MalformedRequest: (400, "malformed-request", "İstek okunamadı"),
+    Unauthenticated: (401, "unauthenticated", "Kimlik doğrulanamadı"),
+    Forbidden: (403, "forbidden", "Bu işlem için yetkiniz yok"),
+    NotFound: (404, "not-found", "Kayıt bulunamadı"),
+    RouteNotFound: (404, "not-found", "Böyle bir adres yok"),
+    MethodNotAllowed: (405, "method-not-allowed", "Bu adres bu yöntemi desteklemiyor"),
+    IdempotencyConflict: (409, "idempotency-conflict",
+                          "Bu Idempotency-Key daha önce başka bir istek için kullanıldı"),
+    PayloadTooLarge: (413, "payload-too-large", "İstek gövdesi çok büyük"),
+    UnsupportedMediaType: (415, "unsupported-media-type", "İstek gövdesi application/json olmalı"),
+    InvalidSubmission: (422, "validation-failed", "Gönderilen veriler geçersiz"),
+    ValidationFailed: (422, "validation-failed", "Gönderilen veriler geçersiz"),
+    UpstreamUnavailable: (503, "unavailable", "Hizmet şu an yanıt veremiyor, lütfen biraz sonra tekrar deneyin"),
+}
+INTERNAL = (500, "internal-error", "Beklenmeyen bir hata oluştu")
+PROBLEM_BASE = "https://gaziemir.bel.tr/problems/"
+
+
+def problem_for(exc, correlation_id=None):
+    """`(status, body)` for an exception, from the table above."""
+    status, slug, title = PROBLEMS.get(type(exc), INTERNAL)
+    body = {"type": PROBLEM_BASE + slug, "title": title, "status": status}
+    if isinstance(exc, ApiError) and exc.detail:
+        body["detail"] = exc.detail
+    if isinstance(exc, ApiError) and exc.errors:
+        body["errors"] = exc.errors
+    if isinstance(exc, InvalidSubmission) and exc.args:
+        body["errors"] = exc.args[0]
+    if correlation_id:
+        body["correlation_id"] = correlation_id
+    return status, body

@@ -1,0 +1,112 @@
+"""What other systems send: an application submission.
+
+The same schema validates `POST /api/v1/applications` at the gateway, the RPC to intake, and messages
+on the `ebelediye.inbound` exchange (DESIGN.md §2, "Inbound").
+"""
+from marshmallow import RAISE, Schema, ValidationError, fields, validate, validates, validates_schema
+from stdnum.tr import tckimlik
+
+SOURCE = "ebelediye"
+EXCHANGE = "ebelediye.inbound"
+APPLICATION_SUBMITTED = "application_submitted"
+EVENT_TYPES = (APPLICATION_SUBMITTED,)
+
+CHANNELS = ("bilgi_edinme", "dilekce", "cimer", "muhtar", "halk_masasi", "e_belediye")
+
+# The application types each channel may carry. CİMER carries its own six types.
+CIMER_TYPES = ("istek", "sikayet", "gorus_oneri", "bilgi_edinme", "ihbar", "tesekkur")
+PETITION_TYPES = ("istek", "sikayet", "gorus_oneri", "ihbar", "tesekkur")
+TYPES_BY_CHANNEL = {
+    "bilgi_edinme": ("bilgi_edinme",),
+    "dilekce": PETITION_TYPES,
+    "cimer": CIMER_TYPES,
+    "muhtar": ("istek", "sikayet", "gorus_oneri"),
+    "halk_masasi": ("istek", "sikayet", "gorus_oneri", "tesekkur"),
+    "e_belediye": CIMER_TYPES,
+}
+REPLY_CHANNELS = ("email", "sms", "post")
+
+ATTACHMENT_TYPES = ("application/pdf", "image/jpeg", "image/png")
+ATTACHMENT_MAX_BYTES = 5 * 1024 * 1024
+ATTACHMENT_MAX_COUNT = 5
+
+
+class StrictSchema(Schema):
+    """Unknown fields are an error at the edge: a typo must not be silently dropped."""
+
+    class Meta:
+        unknown = RAISE
+
+
+class LocationSchema(StrictSchema):
+    latitude = fields.Float(required=True, validate=validate.Range(min=-90, max=90))
+    longitude = fields.Float(required=True, validate=validate.Range(min=-180, max=180))
+    description = fields.String(validate=validate.Length(max=300))
+
+
+class ApplicantSchema(StrictSchema):
+    """Who applies. Every field is optional here: a missing name or address is a *formal* defect
+    (the application is stored as not processed, with the reason), not a malformed request."""
+
+    full_name = fields.String(validate=validate.Length(max=200))
+    tc_kimlik_no = fields.String(validate=validate.Length(equal=11))
+    email = fields.Email(validate=validate.Length(max=254))
+    phone = fields.String(validate=validate.Regexp(r"^\+?[0-9 ()-]{7,20}$", error="Geçersiz telefon numarası."))
+    postal_address = fields.String(validate=validate.Length(max=500))
+    preferred_reply_channel = fields.String(validate=validate.OneOf(REPLY_CHANNELS))
+    hide_identity = fields.Boolean(load_default=False)
+    signed = fields.Boolean(load_default=True)
+
+    @validates("tc_kimlik_no")
+    def _valid_tckn(self, value, **_):
+        if not tckimlik.is_valid(value):
+            raise ValidationError("Geçersiz TC Kimlik No.")
+
+
+class AttachmentSchema(StrictSchema):
+    filename = fields.String(required=True, validate=validate.Length(min=1, max=200))
+    content_type = fields.String(required=True, validate=validate.OneOf(ATTACHMENT_TYPES))
+    content_base64 = fields.String(required=True)
+
+    @validates("content_base64")
+    def _bounded(self, value, **_):
+        # base64 is 4/3 of the raw size
+        if len(value) * 3 // 4 > ATTACHMENT_MAX_BYTES:
+            raise ValidationError(f"Ek en fazla {ATTACHMENT_MAX_BYTES // (1024 * 1024)} MB olabilir.")
+
+
+class ApplicationSubmissionSchema(StrictSchema):
+    """An application as a channel submits it.
+
+    Example::
+
+        {"channel": "cimer", "type": "sikayet", "category": "cop",
+         "subject": "Çöp toplanmıyor", "body": "Sokağımızda üç gündür çöp alınmadı.",
+         "neighbourhood": "Sarnıç",
+         "applicant": {"full_name": "Ayşe Yılmaz", "email": "ayse@example.org",
+                       "postal_address": "Sarnıç Mah. 1 Sok. No 2", "preferred_reply_channel": "email"},
+         "source_system": "cimer", "source_reference": "CMR-2026-0042"}
+    """
+
+    channel = fields.String(required=True, validate=validate.OneOf(CHANNELS))
+    type = fields.String(required=True)
+    category = fields.String(required=True, validate=validate.Length(min=1, max=60))
+    subject = fields.String(load_default="", validate=validate.Length(max=300))
+    body = fields.String(required=True, validate=validate.Length(min=1, max=20000))
+    neighbourhood = fields.String(validate=validate.Length(max=100))
+    location = fields.Nested(LocationSchema)
+    applicant = fields.Nested(ApplicantSchema, required=True)
+    attachments = fields.List(fields.Nested(AttachmentSchema), load_default=list,
+                              validate=validate.Length(max=ATTACHMENT_MAX_COUNT))
+    source_system = fields.String(validate=validate.Length(min=1, max=60))
+    source_reference = fields.String(validate=validate.Length(min=1, max=120))
+    received_at = fields.AwareDateTime()
+
+    @validates_schema
+    def _type_fits_channel(self, data, **_):
+        channel, app_type = data.get("channel"), data.get("type")
+        if channel in TYPES_BY_CHANNEL and app_type not in TYPES_BY_CHANNEL[channel]:
+            allowed = ", ".join(TYPES_BY_CHANNEL[channel])
+            raise ValidationError(f"'{channel}' kanalında başvuru türü şunlardan biri olmalı: {allowed}.", "type")
+        if bool(data.get("source_system")) != bool(data.get("source_reference")):
+            raise ValidationError("source_system ile source_reference birlikte verilmeli.", "source_reference")

@@ -1,0 +1,68 @@
+"""Events published by `services/intake` on the `intake.events` exchange."""
+from marshmallow import EXCLUDE, Schema, fields, validate
+
+SOURCE = "intake"
+EXCHANGE = "intake.events"
+
+APPLICATION_RECEIVED = "application_received"
+APPLICATION_NOT_PROCESSED = "application_not_processed"
+EVENT_TYPES = (APPLICATION_RECEIVED, APPLICATION_NOT_PROCESSED)
+
+
+class _Payload(Schema):
+    class Meta:
+        unknown = EXCLUDE
+
+
+class ApplicantContactSchema(_Payload):
+    """How to reach the applicant. Notifications need it; the TC Kimlik No never travels."""
+
+    full_name = fields.String(allow_none=True)
+    email = fields.String(allow_none=True)
+    phone = fields.String(allow_none=True)
+    postal_address = fields.String(allow_none=True)
+    preferred_reply_channel = fields.String(allow_none=True)
+    hide_identity = fields.Boolean(required=True)
+
+
+class ApplicationReceivedSchema(_Payload):
+    """An application passed the formal checks and has a tracking number."""
+
+    application_id = fields.UUID(required=True)
+    tracking_number = fields.String(required=True)
+    channel = fields.String(required=True)
+    type = fields.String(required=True)
+    category = fields.String(required=True)
+    subject = fields.String(required=True)
+    neighbourhood = fields.String(allow_none=True)
+    received_at = fields.AwareDateTime(required=True)
+    source_system = fields.String(allow_none=True)
+    source_reference = fields.String(allow_none=True)
+    attachment_count = fields.Integer(required=True)
+    possible_duplicate_of = fields.List(fields.String(), load_default=list)
+    applicant = fields.Nested(ApplicantContactSchema, required=True)
+
+
+class DefectSchema(_Payload):
+    code = fields.String(required=True)
+    message = fields.String(required=True)
+    article = fields.String(required=True)
+
+
+class ApplicationNotProcessedSchema(_Payload):
+    """An application failed a formal check (işleme konulmaz); the applicant is to be told why."""
+
+    application_id = fields.UUID(required=True)
+    tracking_number = fields.String(required=True)
+    channel = fields.String(required=True)
+    type = fields.String(required=True)
+    subject = fields.String(required=True)
+    received_at = fields.AwareDateTime(required=True)
+    reasons = fields.List(fields.Nested(DefectSchema), required=True, validate=validate.Length(min=1))
+    applicant = fields.Nested(ApplicantContactSchema, required=True)
+
+
+PAYLOAD_SCHEMAS = {
+    APPLICATION_RECEIVED: ApplicationReceivedSchema,
+    APPLICATION_NOT_PROCESSED: ApplicationNotProcessedSchema,
+}

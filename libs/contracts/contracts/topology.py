@@ -1,0 +1,27 @@
+"""Who consumes which event: the queues bound at deploy/start-up (DESIGN.md §3.4).
+
+Queues are declared before anything is published, so an event never lands in an exchange with no
+queue, even when its consumer is not running yet (or, for services still to come, not built yet:
+their events wait in the queue). A consumer's queue is named `<consumer>.<source>.<event_type>`.
+"""
+from . import inbound, intake
+
+# (source exchange, event type) -> consuming services
+SUBSCRIPTIONS = {
+    (intake.EXCHANGE, intake.APPLICATION_RECEIVED): ("routing", "notify"),
+    (intake.EXCHANGE, intake.APPLICATION_NOT_PROCESSED): ("routing", "notify"),
+    (inbound.EXCHANGE, inbound.APPLICATION_SUBMITTED): ("intake",),
+}
+
+
+def queue_name(consumer, exchange, event_type):
+    """`intake.ebelediye.application_submitted` for intake's queue of inbound submissions."""
+    source = exchange.split(".")[0]
+    return f"{consumer}.{source}.{event_type}"
+
+
+def bindings():
+    """Every (exchange, event_type, queue) the system needs."""
+    for (exchange, event_type), consumers in SUBSCRIPTIONS.items():
+        for consumer in consumers:
+            yield exchange, event_type, queue_name(consumer, exchange, event_type)

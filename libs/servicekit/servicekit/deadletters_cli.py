@@ -1,0 +1,27 @@
+"""`deadletters list|replay|purge SERVICE [--id MESSAGE_ID]`: the operations tool for dead letters."""
+import argparse
+import json
+import os
+
+from . import deadletters
+from .config import DEFAULT_AMQP_URI
+
+
+def main(argv=None):
+    parser = argparse.ArgumentParser(prog="deadletters", description="Ölü mektuplar: listele, yeniden oynat, sil.")
+    parser.add_argument("action", choices=("list", "replay", "purge"))
+    parser.add_argument("service", help="servis adı, örn. intake")
+    parser.add_argument("--id", dest="message_id", help="yalnız bu message_id")
+    parser.add_argument("--amqp-uri", default=os.environ.get("AMQP_URI", DEFAULT_AMQP_URI))
+    args = parser.parse_args(argv)
+    if args.action == "list":
+        for entry in deadletters.list_dead_letters(args.amqp_uri, args.service):
+            print(json.dumps(entry, ensure_ascii=False))
+    elif args.action == "replay":
+        print(f"{deadletters.replay(args.amqp_uri, args.service, args.message_id)} mesaj yeniden kuyruğa gönderildi")
+    else:
+        print(f"{deadletters.purge(args.amqp_uri, args.service, args.message_id)} mesaj silindi")
+
+
+if __name__ == "__main__":
+    main()

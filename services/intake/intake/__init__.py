@@ -1,0 +1,1 @@
+"""Intake: applications from every channel, validated, numbered and acknowledged."""

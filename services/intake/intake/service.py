@@ -1,0 +1,80 @@
+"""Intake's entrypoints: thin, each hands its work to a plain function."""
+import base64
+import logging
+from pathlib import Path
+
+from nameko.dependency_providers import Config
+from nameko.rpc import rpc
+
+from contracts import inbound
+from servicekit.consumers import event_handler
+from servicekit.correlation import CorrelationId
+from servicekit.db import Database
+
+from . import receipt, seed, submission, views
+
+log = logging.getLogger(__name__)
+
+MIGRATIONS = Path(__file__).resolve().parent.parent / "migrations"
+DEV_LOOKUP_SECRET = "gelistirme-icin-gizli-anahtar"
+
+
+class IntakeService:
+    name = "intake"
+
+    db = Database(MIGRATIONS, on_start=lambda store, config: seed.load_seed(store, config.get("SEED_FILE") or None))
+    config = Config()
+    correlation_id = CorrelationId()
+
+    def _settings(self):
+        return {"tracking_prefix": self.config.get("TRACKING_PREFIX") or "GZM",
+                "lookup_secret": self.config.get("LOOKUP_CODE_SECRET") or DEV_LOOKUP_SECRET}
+
+    @rpc
+    def submit_application(self, data, submitted_by, idempotency_key=None):
+        """Take in one application from any channel.
+
+        `data` follows `contracts.inbound.ApplicationSubmissionSchema`, e.g.
+        `{"channel": "dilekce", "type": "sikayet", "category": "cop", "subject": "Çöp",
+          "body": "...", "applicant": {"full_name": "Ayşe Yılmaz", "postal_address": "..."}}`.
+        Returns `{"application": {"id", "tracking_number", "status", "lookup_code", ...}, "created": bool}`;
+        a retry (same source reference or Idempotency-Key) returns the original with `created: false`.
+        """
+        summary, created = submission.submit(self.db, data, submitted_by, self._settings(), idempotency_key)
+        log.info("application %s %s (%s)", summary["tracking_number"], "stored" if created else "replayed",
+                 summary["status"])
+        return {"application": summary, "created": created}
+
+    @rpc
+    def get_application(self, application_id, hide_identity=False):
+        """The application as staff see it; the applicant is masked when `hide_identity` is asked
+        for and the applicant wished to stay hidden."""
+        with self.db.transaction() as tx:
+            return views.application_detail(tx.cursor, application_id, hide_identity)
+
+    @rpc
+    def get_receipt(self, application_id):
+        """The receipt (alındı belgesi) as base64-encoded PDF."""
+        with self.db.transaction() as tx:
+            data = views.receipt_data(tx.cursor, application_id, self.config.get("MUNICIPALITY_NAME"))
+        return base64.b64encode(receipt.render_receipt(data)).decode()
+
+    @rpc
+    def lookup_status(self, tracking_number, code):
+        """What the applicant may see, given the tracking number and the secret code."""
+        with self.db.transaction() as tx:
+            return views.applicant_status(tx.cursor, tracking_number, code, self._settings()["lookup_secret"])
+
+    @event_handler(inbound.EXCHANGE, inbound.APPLICATION_SUBMITTED, payload_schema=None)
+    def handle_application_submitted(self, event):
+        """An application published by another system to `ebelediye.inbound`.
+
+        The message is an envelope whose payload is an application submission; the event id is
+        the idempotency key, so a redelivered message is stored once. An invalid payload raises
+        `InvalidSubmission` and is dead-lettered with the field errors.
+        """
+        payload = event["payload"]
+        source = payload.get("source_system") or inbound.SOURCE
+        summary, created = submission.submit(self.db, payload, f"inbound:{source}", self._settings(),
+                                             idempotency_key=str(event["event_id"]))
+        log.info("inbound application %s %s", summary["tracking_number"], "stored" if created else "replayed")

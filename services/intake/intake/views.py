@@ -1,0 +1,59 @@
+"""What intake shows: an application for staff, a status for the applicant, a receipt."""
+from . import labels, storage
+from .exceptions import NotFound
+from .tracking import lookup_code_matches
+
+MASKED = "*** gizli ***"
+
+
+def application_detail(cur, application_id, hide_identity_from_viewer=False):
+    app = storage.get(cur, application_id)
+    if app is None:
+        raise NotFound(str(application_id))
+    applicant = storage.get_applicant(cur, application_id) or {}
+    if hide_identity_from_viewer and applicant.get("hide_identity"):
+        applicant = {key: (MASKED if key not in ("hide_identity", "preferred_reply_channel", "signed") else value)
+                     for key, value in applicant.items()}
+    return {
+        "id": str(app["id"]), "tracking_number": app["tracking_number"], "status": app["status"],
+        "status_label": labels.STATUSES[app["status"]],
+        "channel": app["channel"], "type": app["type"], "category": app["category"],
+        "subject": app["subject"], "body": app["body"], "neighbourhood": app["neighbourhood"],
+        "location": app["location"], "received_at": app["received_at"].isoformat(),
+        "source_system": app["source_system"], "source_reference": app["source_reference"],
+        "reasons": app["defects"], "possible_duplicate_of": list(app["possible_duplicate_of"] or []),
+        "applicant": applicant,
+        "attachments": [{"id": str(a["id"]), "filename": a["filename"], "content_type": a["content_type"],
+                         "size_bytes": a["size_bytes"]} for a in storage.list_attachments(cur, application_id)],
+        "submitted_by": app["submitted_by"],
+    }
+
+
+def applicant_status(cur, tracking_number, code, secret):
+    """The status an applicant may see with their tracking number and code; nothing personal."""
+    app = storage.get_by_tracking_number(cur, (tracking_number or "").strip().upper())
+    if app is None or not lookup_code_matches(secret, app["id"], code):
+        raise NotFound(tracking_number)
+    return {
+        "tracking_number": app["tracking_number"], "status": app["status"],
+        "status_label": labels.STATUSES[app["status"]], "subject": app["subject"],
+        "received_at": app["received_at"].isoformat(), "reasons": [r["message"] for r in app["defects"]],
+    }
+
+
+def receipt_data(cur, application_id, municipality):
+    app = storage.get(cur, application_id)
+    if app is None:
+        raise NotFound(str(application_id))
+    return {
+        "municipality": municipality,
+        "directorate": "Basın Yayın ve Halkla İlişkiler Müdürlüğü",
+        "tracking_number": app["tracking_number"],
+        "received_at": app["received_at"],
+        "channel_label": labels.CHANNELS[app["channel"]],
+        "type_label": labels.TYPES[app["type"]],
+        "subject": app["subject"] or app["body"][:120],
+        "status_label": labels.STATUSES[app["status"]],
+        "reasons": [f"{r['message']} ({r['article']})" for r in app["defects"]],
+        "lookup_hint": "Başvurunuzu takip numaranız ve size verilen gizli kod ile izleyebilirsiniz.",
+    }
