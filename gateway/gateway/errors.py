@@ -4,7 +4,18 @@ Nothing else in the gateway decides a status code for an error, and no traceback
 message ever reaches a client: an exception not in the table is a 500 with a generic text and the
 correlation id to quote to support.
 """
-from nameko.exceptions import remote_error
+from nameko.exceptions import registry as remote_error_registry
+
+
+def remote_error(path):
+    """Raise this class at the caller when the remote service raised the class at `path`
+    (nameko otherwise hands back a generic RemoteError)."""
+
+    def register(cls):
+        remote_error_registry[path] = cls
+        return cls
+
+    return register
 
 
 class ApiError(Exception):

@@ -12,15 +12,9 @@ from yoyo import get_backend, read_migrations
 SERVICEKIT_MIGRATIONS = Path(__file__).parent / "migrations"
 
 
-def _yoyo_url(db_url):
-    # yoyo names the driver in the scheme
-    return db_url.replace("postgresql://", "postgresql+psycopg2://", 1).replace(
-        "postgres://", "postgresql+psycopg2://", 1)
-
-
 def apply_migrations(db_url, service_migrations):
     """Apply whatever has not run yet; returns the ids applied."""
-    backend = get_backend(_yoyo_url(db_url))
+    backend = get_backend(db_url)
     migrations = read_migrations(str(SERVICEKIT_MIGRATIONS), str(service_migrations))
     with backend.lock():
         pending = backend.to_apply(migrations)

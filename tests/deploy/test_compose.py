@@ -1,0 +1,377 @@
+"""The container deployment files agree with the repository and with each other.
+
+No Docker engine is needed: these tests read docker-compose.yml, the Dockerfiles, the Prometheus,
+Grafana and Kubernetes files, and check what would otherwise only fail at `docker compose up`.
+"""
+import json
+import re
+from pathlib import Path
+
+import pytest
+import yaml
+
+ROOT = Path(__file__).resolve().parents[2]
+DEPLOY = ROOT / "deploy"
+DATABASES = ("intake", "routing", "notify", "contacts", "press", "gateway")
+INFRASTRUCTURE = ("rabbitmq", "postgres", "prometheus", "grafana", "mailpit")
+
+# What the code exports (libs/servicekit/servicekit/metrics.py) plus Prometheus's own `up`.
+KNOWN_METRICS = {
+    "outbox_backlog",
+    "outbox_oldest_unsent_age_seconds",
+    "dead_letters_total",
+    "dead_letter_queue_depth",
+    "messages_consumed_total",
+    "http_requests_total",
+    "http_request_duration_seconds_bucket",
+    "handler_duration_seconds_bucket",
+    "up",
+}
+# Each of these must be on the dashboard (DESIGN.md §9).
+DASHBOARD_REQUIRED = KNOWN_METRICS - {"up"}
+
+PROMQL_WORDS = {
+    # aggregations, functions and keywords that look like identifiers
+    "sum", "min", "max", "avg", "count", "stddev", "stdvar", "topk", "bottomk", "quantile",
+    "count_values", "group", "rate", "irate", "increase", "delta", "idelta", "deriv",
+    "histogram_quantile", "abs", "ceil", "floor", "round", "clamp", "clamp_min", "clamp_max",
+    "absent", "absent_over_time", "avg_over_time", "max_over_time", "min_over_time",
+    "sum_over_time", "count_over_time", "last_over_time", "label_replace", "label_join",
+    "vector", "scalar", "time", "timestamp", "resets", "changes", "sort", "sort_desc",
+    "and", "or", "unless", "bool", "offset", "inf", "nan",
+}
+
+
+def metric_names(expr):
+    """The metric names a PromQL expression reads (good enough for the expressions kept here)."""
+    text = re.sub(r'"(?:\\.|[^"\\])*"', "", expr)                       # strings
+    text = re.sub(r"\{[^}]*\}", "", text)                               # label matchers
+    text = re.sub(r"\[[^\]]*\]", "", text)                              # ranges
+    text = re.sub(r"\b(by|without|on|ignoring|group_left|group_right)\s*\([^)]*\)", "", text)
+    text = re.sub(r"\boffset\s+\S+", "", text)
+    text = re.sub(r"\$\w+", "", text)                                   # Grafana variables
+    text = re.sub(r"(?<![\w:])\d+(\.\d+)?([eE][+-]?\d+)?", "", text)    # numbers
+    words = set(re.findall(r"[A-Za-z_:][A-Za-z0-9_:]*", text))
+    return {word for word in words if word.lower() not in PROMQL_WORDS}
+
+
+def load_yaml(path):
+    with open(path, encoding="utf-8") as handle:
+        return yaml.safe_load(handle)
+
+
+@pytest.fixture(scope="module")
+def compose():
+    return load_yaml(ROOT / "docker-compose.yml")
+
+
+def service_folders():
+    """Every deployable process: services/* with a Dockerfile or a pyproject.toml, and gateway/."""
+    folders = {path.parent for pattern in ("services/*/Dockerfile", "services/*/pyproject.toml")
+               for path in ROOT.glob(pattern)}
+    folders.add(ROOT / "gateway")
+    return sorted(folders)
+
+
+SERVICE_FOLDERS = service_folders()
+
+
+def env_of(service):
+    environment = service.get("environment") or {}
+    if isinstance(environment, list):  # the `- KEY=value` form
+        environment = dict(item.split("=", 1) for item in environment)
+    return environment
+
+
+def compose_default(value):
+    """`${NAME:-default}` as compose resolves it when NAME is unset."""
+    match = re.fullmatch(r"\$\{\w+:?-(.*)\}", str(value))
+    return match.group(1) if match else str(value)
+
+
+def healthcheck_command(healthcheck):
+    test = healthcheck.get("test")
+    return " ".join(test) if isinstance(test, list) else str(test or "")
+
+
+def container_ports(service):
+    ports = {str(port) for port in service.get("expose") or []}
+    for mapping in service.get("ports") or []:
+        ports.add(str(mapping).split("/")[0].rsplit(":", 1)[-1])
+    return ports
+
+
+def test_the_service_folders_are_found():
+    names = {folder.name for folder in SERVICE_FOLDERS}
+    assert {"intake", "gateway"} <= names
+
+
+@pytest.mark.parametrize("folder", SERVICE_FOLDERS, ids=lambda folder: folder.name)
+def test_every_service_is_built_and_wired(compose, folder):
+    name = folder.name
+    assert name in compose["services"], f"docker-compose.yml has no service {name!r}"
+    service = compose["services"][name]
+
+    build = service.get("build")
+    assert isinstance(build, dict), f"{name}: build must name its context and dockerfile"
+    assert build.get("context") == ".", f"{name}: the build context is the repository root"
+    dockerfile = ROOT / build["dockerfile"]
+    assert dockerfile.is_file(), f"{name}: {build['dockerfile']} does not exist"
+    assert dockerfile == folder / "Dockerfile"
+
+    environment = env_of(service)
+    for key in ("AMQP_URI", "DB_URL"):
+        assert environment.get(key), f"{name}: environment has no {key}"
+    assert environment["AMQP_URI"].startswith("amqp://") and "@rabbitmq:" in environment["AMQP_URI"]
+    assert environment["DB_URL"].endswith(f"@postgres:5432/{name}"), \
+        f"{name}: DB_URL must point at its own database on the postgres service"
+
+    healthcheck = service.get("healthcheck")
+    assert healthcheck and healthcheck_command(healthcheck).strip(), f"{name}: no healthcheck"
+    assert not healthcheck.get("disable"), f"{name}: healthcheck is disabled"
+
+    depends_on = service.get("depends_on")
+    assert isinstance(depends_on, dict), f"{name}: depends_on must state conditions"
+    for infra in ("rabbitmq", "postgres"):
+        assert depends_on.get(infra, {}).get("condition") == "service_healthy", \
+            f"{name}: must wait for {infra} to be healthy"
+
+
+def test_gateway_waits_for_intake_and_is_published(compose):
+    gateway = compose["services"]["gateway"]
+    assert gateway["depends_on"]["intake"]["condition"] == "service_healthy"
+    environment = env_of(gateway)
+    assert environment["GATEWAY_ADDRESS"] == "0.0.0.0:8000"
+    for entry in compose_default(environment["GATEWAY_API_KEYS"]).split(","):
+        assert len(entry.split(":")) == 3, f"GATEWAY_API_KEYS entry {entry!r} is not key:client_id:role"
+    assert "8000" in container_ports(gateway)
+    assert "/health" in healthcheck_command(gateway["healthcheck"])
+
+
+def test_intake_ops_port_is_reachable_from_other_containers(compose):
+    intake = compose["services"]["intake"]
+    environment = env_of(intake)
+    assert environment["OPS_HOST"] == "0.0.0.0", "ops bound to 127.0.0.1 cannot be scraped"
+    assert str(environment["OPS_PORT"]) == "9101"
+    assert "9101/health/ready" in healthcheck_command(intake["healthcheck"])
+
+
+@pytest.mark.parametrize("name", INFRASTRUCTURE)
+def test_infrastructure_service_exists(compose, name):
+    assert name in compose["services"]
+    assert compose["services"][name].get("image"), f"{name} has no image"
+
+
+@pytest.mark.parametrize("name", ("rabbitmq", "postgres"))
+def test_brokers_and_databases_have_healthchecks_and_named_volumes(compose, name):
+    service = compose["services"][name]
+    assert healthcheck_command(service.get("healthcheck") or {}).strip()
+    named = {volume.split(":", 1)[0] for volume in service.get("volumes", [])
+             if not volume.startswith((".", "/"))}
+    assert named and named <= set(compose.get("volumes") or {}), f"{name}: data must live in a named volume"
+
+
+def test_published_ports(compose):
+    published = {
+        name: {str(mapping).split(":")[0] for mapping in service.get("ports") or []}
+        for name, service in compose["services"].items()
+    }
+    for name, port in (("gateway", "8000"), ("rabbitmq", "15672"), ("grafana", "3000"),
+                       ("prometheus", "9090"), ("mailpit", "8025")):
+        assert port in published.get(name, set()), f"{name} does not publish {port}"
+
+
+def test_postgres_runs_init_sql(compose):
+    volumes = compose["services"]["postgres"]["volumes"]
+    assert any(volume.startswith("./deploy/postgres/init.sql:/docker-entrypoint-initdb.d/")
+               for volume in volumes)
+
+
+def test_every_mounted_file_exists(compose):
+    mounts = [
+        (name, volume.split(":", 1)[0])
+        for name, service in compose["services"].items()
+        for volume in service.get("volumes") or []
+        if isinstance(volume, str) and volume.startswith("./")
+    ]
+    assert any(source.startswith("./deploy/") for _, source in mounts)
+    for name, source in mounts:
+        assert (ROOT / source).exists(), f"{name} mounts {source}, which does not exist"
+
+
+@pytest.mark.parametrize("folder", SERVICE_FOLDERS, ids=lambda folder: folder.name)
+def test_dockerfile(folder):
+    name = folder.name
+    text = (folder / "Dockerfile").read_text(encoding="utf-8")
+    assert re.search(r"^FROM python:3\.11-slim-bookworm\b", text, re.M)
+    assert "fonts-dejavu-core" in text, "receipt PDFs need DejaVuSans"
+    for source in re.findall(r"^COPY\s+(?:--\S+\s+)*(\S+)\s+\S+\s*$", text, re.M):
+        assert (ROOT / source).exists(), f"{name}: COPY {source} does not exist (context is the repo root)"
+    assert "-c constraints.txt" in text
+    users = re.findall(r"^USER\s+(\S+)", text, re.M)
+    assert users and users[-1].split(":")[0] not in ("root", "0"), f"{name}: must run as non-root"
+    assert "HEALTHCHECK" in text
+    assert re.search(rf'^CMD \["nameko", "run", "--config", "config.yml", "{name}.service"\]', text, re.M)
+    workdirs = re.findall(r"^WORKDIR\s+(\S+)", text, re.M)
+    assert workdirs[-1].endswith(folder.relative_to(ROOT).as_posix()), \
+        f"{name}: must run from its own folder (config.yml, migrations/)"
+
+
+def test_prometheus_scrapes_compose_services(compose):
+    config = load_yaml(DEPLOY / "prometheus" / "prometheus.yml")
+    assert "alerts.yml" in config.get("rule_files", [])
+    targets = [
+        (job.get("metrics_path", "/metrics"), target)
+        for job in config["scrape_configs"]
+        for static in job.get("static_configs", [])
+        for target in static["targets"]
+    ]
+    assert {target for _, target in targets} >= {"gateway:8000", "intake:9101"}
+    for path, target in targets:
+        host, port = target.rsplit(":", 1)
+        assert host in compose["services"], f"scrape target {target} is not a compose service"
+        assert port in container_ports(compose["services"][host]), \
+            f"{host} does not expose {port}, which Prometheus scrapes"
+        assert path == "/metrics"
+
+
+def test_init_sql_creates_one_private_database_per_service():
+    sql = (DEPLOY / "postgres" / "init.sql").read_text(encoding="utf-8")
+    sql = re.sub(r"--[^\n]*", "", sql)
+    for name in DATABASES:
+        assert re.search(rf"CREATE\s+ROLE\s+{name}\s+LOGIN\b", sql, re.I), f"no role {name}"
+        assert re.search(rf"CREATE\s+DATABASE\s+{name}\s+OWNER\s+{name}\b", sql, re.I), \
+            f"no database {name} owned by {name}"
+        assert re.search(rf"REVOKE\s+CONNECT\s+ON\s+DATABASE\s+{name}\s+FROM\s+PUBLIC", sql, re.I), \
+            f"database {name} is open to every role"
+        assert re.search(rf"GRANT\s+CONNECT\s+ON\s+DATABASE\s+{name}\s+TO\s+{name}\s*;", sql, re.I)
+
+
+def test_alert_rules():
+    config = load_yaml(DEPLOY / "prometheus" / "alerts.yml")
+    rules = [rule for group in config["groups"] for rule in group["rules"]]
+    assert rules
+    used = set()
+    for rule in rules:
+        name = rule.get("alert")
+        assert name, f"rule without a name: {rule}"
+        assert str(rule.get("expr", "")).strip(), f"{name}: no expr"
+        assert "for" in rule, f"{name}: no for"
+        annotations = rule.get("annotations") or {}
+        # Turkish and English
+        assert annotations.get("summary") and annotations.get("summary_tr"), f"{name}: annotations"
+        names = metric_names(str(rule["expr"]))
+        assert names <= KNOWN_METRICS, f"{name}: unknown metrics {names - KNOWN_METRICS}"
+        used |= names
+    assert {"up", "outbox_oldest_unsent_age_seconds", "dead_letters_total", "http_requests_total"} <= used
+
+
+def dashboard_expressions(panels):
+    for panel in panels:
+        yield from dashboard_expressions(panel.get("panels") or [])
+        for target in panel.get("targets") or []:
+            if "expr" in target:
+                yield panel.get("title"), target["expr"]
+
+
+def test_dashboard_uses_only_exported_metrics():
+    dashboard = json.loads((DEPLOY / "grafana" / "dashboards" / "platform.json").read_text(encoding="utf-8"))
+    expressions = list(dashboard_expressions(dashboard["panels"]))
+    assert expressions
+    used = set()
+    for title, expr in expressions:
+        names = metric_names(expr)
+        assert names, f"panel {title!r}: {expr!r} reads no metric"
+        assert names <= KNOWN_METRICS, f"panel {title!r} uses unknown metrics {names - KNOWN_METRICS}"
+        used |= names
+    assert DASHBOARD_REQUIRED <= used, f"dashboard lacks {DASHBOARD_REQUIRED - used}"
+
+
+def test_known_metrics_are_what_servicekit_exports():
+    source = (ROOT / "libs" / "servicekit" / "servicekit" / "metrics.py").read_text(encoding="utf-8")
+    exported = set()
+    for kind, name in re.findall(r"\b(Counter|Gauge|Histogram)\(\s*\"([a-zA-Z_:][a-zA-Z0-9_:]*)\"", source):
+        if kind == "Histogram":
+            exported |= {f"{name}_bucket", f"{name}_sum", f"{name}_count"}
+        elif kind == "Counter":
+            exported.add(name if name.endswith("_total") else f"{name}_total")
+        else:
+            exported.add(name)
+    assert KNOWN_METRICS - {"up"} <= exported
+
+
+def test_metric_name_extraction():
+    assert metric_names('sum by (service) (rate(foo_total{outcome="ok"}[5m])) > 0.5') == {"foo_total"}
+    assert metric_names(
+        "histogram_quantile(0.95, sum by (le, route) (rate(bar_bucket[$__rate_interval])))") == {"bar_bucket"}
+    assert metric_names("up == 0") == {"up"}
+
+
+def test_grafana_provisioning(compose):
+    datasources = load_yaml(DEPLOY / "grafana" / "provisioning" / "datasources" / "prometheus.yml")
+    (datasource,) = datasources["datasources"]
+    host = datasource["url"].split("//", 1)[1].split(":")[0]
+    assert datasource["type"] == "prometheus" and host in compose["services"]
+
+    providers = load_yaml(DEPLOY / "grafana" / "provisioning" / "dashboards" / "dashboards.yml")
+    path = providers["providers"][0]["options"]["path"]
+    mounts = {volume.split(":")[1]: volume.split(":")[0] for volume in compose["services"]["grafana"]["volumes"]}
+    assert mounts.get(path) == "./deploy/grafana/dashboards"
+
+    dashboard = json.loads((DEPLOY / "grafana" / "dashboards" / "platform.json").read_text(encoding="utf-8"))
+    uids = {target.get("datasource", {}).get("uid") for panel in dashboard["panels"]
+            for target in panel.get("targets") or []}
+    assert uids == {datasource["uid"]}
+
+
+K8S = DEPLOY / "k8s"
+
+
+def k8s_documents():
+    documents = []
+    for path in sorted(K8S.glob("*.yaml")):
+        with open(path, encoding="utf-8") as handle:
+            documents += [(path.name, doc) for doc in yaml.safe_load_all(handle) if doc]
+    return documents
+
+
+@pytest.mark.parametrize("name,port,live,ready", [
+    ("intake", 9101, "/health/live", "/health/ready"),
+    ("gateway", 8000, "/health/live", "/health"),
+])
+def test_kubernetes_deployment(name, port, live, ready):
+    documents = k8s_documents()
+    kustomization = load_yaml(K8S / "kustomization.yaml")
+    applied = set(kustomization["resources"])
+    (deployment,) = [doc for file, doc in documents
+                     if doc["kind"] == "Deployment" and doc["metadata"]["name"] == name and file in applied]
+    pod = deployment["spec"]["template"]["spec"]
+    assert pod["securityContext"]["runAsNonRoot"] is True
+    assert pod["securityContext"]["runAsUser"] != 0
+    (container,) = pod["containers"]
+    assert container["securityContext"]["allowPrivilegeEscalation"] is False
+    named_ports = {item["name"]: item["containerPort"] for item in container["ports"]}
+
+    def probe_port(probe):
+        value = probe["httpGet"]["port"]
+        return named_ports.get(value, value)
+
+    assert container["livenessProbe"]["httpGet"]["path"] == live and probe_port(container["livenessProbe"]) == port
+    assert container["readinessProbe"]["httpGet"]["path"] == ready and probe_port(container["readinessProbe"]) == port
+    for kind in ("requests", "limits"):
+        assert {"cpu", "memory"} <= set(container["resources"][kind])
+
+    sources = container["envFrom"]
+    config_maps = {source["configMapRef"]["name"] for source in sources if "configMapRef" in source}
+    secrets = {source["secretRef"]["name"] for source in sources if "secretRef" in source}
+    assert config_maps and secrets
+    defined = {doc["metadata"]["name"] for file, doc in documents if doc["kind"] == "ConfigMap" and file in applied}
+    assert config_maps <= defined
+    example_secrets = {doc["metadata"]["name"] for file, doc in documents if doc["kind"] == "Secret"}
+    assert secrets <= example_secrets, "every secret a Deployment reads has a documented example"
+
+    (service,) = [doc for file, doc in documents
+                  if doc["kind"] == "Service" and doc["metadata"]["name"] == name and file in applied]
+    labels = deployment["spec"]["template"]["metadata"]["labels"]
+    assert service["spec"]["selector"].items() <= labels.items()
+    assert deployment["spec"]["selector"]["matchLabels"].items() <= labels.items()
