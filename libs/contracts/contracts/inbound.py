@@ -31,29 +31,72 @@ ATTACHMENT_MAX_BYTES = 5 * 1024 * 1024
 ATTACHMENT_MAX_COUNT = 5
 
 
+# Staff and other systems' operators read these: in Turkish.
+FIELD_MESSAGES = {
+    "required": "Bu alan zorunludur.",
+    "null": "Bu alan boş (null) olamaz.",
+    "invalid": "Geçersiz değer.",
+    "validator_failed": "Geçersiz değer.",
+}
+TYPE_MESSAGES = {
+    fields.String: "Metin olmalı.",
+    fields.Boolean: "true ya da false olmalı.",
+    fields.Float: "Sayı olmalı.",
+    fields.Integer: "Tam sayı olmalı.",
+    fields.AwareDateTime: "Saat dilimli ISO 8601 tarih-saat olmalı (örn. 2026-03-13T18:42:10+03:00).",
+    fields.Nested: "Nesne olmalı.",
+    fields.List: "Liste olmalı.",
+}
+
+
+def one_of(choices):
+    return validate.OneOf(choices, error="Şunlardan biri olmalı: " + ", ".join(choices) + ".")
+
+
+def length(min=None, max=None, equal=None):
+    if equal is not None:
+        return validate.Length(equal=equal, error=f"Tam {equal} karakter olmalı.")
+    if min and max:
+        return validate.Length(min=min, max=max, error=f"{min} ile {max} karakter (öğe) arasında olmalı.")
+    if max:
+        return validate.Length(max=max, error=f"En fazla {max} karakter (öğe) olabilir.")
+    return validate.Length(min=min, error=f"En az {min} karakter olmalı.")
+
+
 class StrictSchema(Schema):
     """Unknown fields are an error at the edge: a typo must not be silently dropped."""
+
+    error_messages = {"unknown": "Bilinmeyen alan.", "type": "Geçersiz girdi: bir JSON nesnesi bekleniyordu."}
 
     class Meta:
         unknown = RAISE
 
+    def on_bind_field(self, field_name, field_obj):
+        field_obj.error_messages.update(FIELD_MESSAGES)
+        for field_type, message in TYPE_MESSAGES.items():
+            if isinstance(field_obj, field_type):
+                field_obj.error_messages["invalid"] = message
+                field_obj.error_messages["type"] = message
+        if isinstance(field_obj, fields.Float):
+            field_obj.error_messages["special"] = "Sayı olmalı."
+
 
 class LocationSchema(StrictSchema):
-    latitude = fields.Float(required=True, validate=validate.Range(min=-90, max=90))
-    longitude = fields.Float(required=True, validate=validate.Range(min=-180, max=180))
-    description = fields.String(validate=validate.Length(max=300))
+    latitude = fields.Float(required=True, validate=validate.Range(min=-90, max=90, error="-90 ile 90 arasında olmalı."))
+    longitude = fields.Float(required=True, validate=validate.Range(min=-180, max=180, error="-180 ile 180 arasında olmalı."))
+    description = fields.String(validate=length(max=300))
 
 
 class ApplicantSchema(StrictSchema):
     """Who applies. Every field is optional here: a missing name or address is a *formal* defect
     (the application is stored as not processed, with the reason), not a malformed request."""
 
-    full_name = fields.String(validate=validate.Length(max=200))
-    tc_kimlik_no = fields.String(validate=validate.Length(equal=11))
-    email = fields.Email(validate=validate.Length(max=254))
+    full_name = fields.String(validate=length(max=200))
+    tc_kimlik_no = fields.String(validate=length(equal=11))
+    email = fields.String(validate=[validate.Email(error="Geçerli bir e-posta adresi olmalı."), length(max=254)])
     phone = fields.String(validate=validate.Regexp(r"^\+?[0-9 ()-]{7,20}$", error="Geçersiz telefon numarası."))
-    postal_address = fields.String(validate=validate.Length(max=500))
-    preferred_reply_channel = fields.String(validate=validate.OneOf(REPLY_CHANNELS))
+    postal_address = fields.String(validate=length(max=500))
+    preferred_reply_channel = fields.String(validate=one_of(REPLY_CHANNELS))
     hide_identity = fields.Boolean(load_default=False)
     signed = fields.Boolean(load_default=True)
 
@@ -64,8 +107,8 @@ class ApplicantSchema(StrictSchema):
 
 
 class AttachmentSchema(StrictSchema):
-    filename = fields.String(required=True, validate=validate.Length(min=1, max=200))
-    content_type = fields.String(required=True, validate=validate.OneOf(ATTACHMENT_TYPES))
+    filename = fields.String(required=True, validate=length(min=1, max=200))
+    content_type = fields.String(required=True, validate=one_of(ATTACHMENT_TYPES))
     content_base64 = fields.String(required=True)
 
     @validates("content_base64")
@@ -88,18 +131,18 @@ class ApplicationSubmissionSchema(StrictSchema):
          "source_system": "cimer", "source_reference": "CMR-2026-0042"}
     """
 
-    channel = fields.String(required=True, validate=validate.OneOf(CHANNELS))
+    channel = fields.String(required=True, validate=one_of(CHANNELS))
     type = fields.String(required=True)
-    category = fields.String(required=True, validate=validate.Length(min=1, max=60))
-    subject = fields.String(load_default="", validate=validate.Length(max=300))
-    body = fields.String(required=True, validate=validate.Length(min=1, max=20000))
-    neighbourhood = fields.String(validate=validate.Length(max=100))
+    category = fields.String(required=True, validate=length(min=1, max=60))
+    subject = fields.String(load_default="", validate=length(max=300))
+    body = fields.String(required=True, validate=length(min=1, max=20000))
+    neighbourhood = fields.String(validate=length(max=100))
     location = fields.Nested(LocationSchema)
     applicant = fields.Nested(ApplicantSchema, required=True)
     attachments = fields.List(fields.Nested(AttachmentSchema), load_default=list,
-                              validate=validate.Length(max=ATTACHMENT_MAX_COUNT))
-    source_system = fields.String(validate=validate.Length(min=1, max=60))
-    source_reference = fields.String(validate=validate.Length(min=1, max=120))
+                              validate=length(max=ATTACHMENT_MAX_COUNT))
+    source_system = fields.String(validate=length(min=1, max=60))
+    source_reference = fields.String(validate=length(min=1, max=120))
     received_at = fields.AwareDateTime()
 
     @validates_schema
@@ -110,3 +153,6 @@ class ApplicationSubmissionSchema(StrictSchema):
             raise ValidationError(f"'{channel}' kanalında başvuru türü şunlardan biri olmalı: {allowed}.", "type")
         if bool(data.get("source_system")) != bool(data.get("source_reference")):
             raise ValidationError("source_system ile source_reference birlikte verilmeli.", "source_reference")
+
+
+PAYLOAD_SCHEMAS = {APPLICATION_SUBMITTED: ApplicationSubmissionSchema}

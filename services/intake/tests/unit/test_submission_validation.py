@@ -1,0 +1,62 @@
+"""The contract's validation, as a submitting system meets it (no broker, no database)."""
+import pytest
+
+from intake.exceptions import InvalidSubmission
+from intake.submission import load_submission
+
+
+def valid(**changes):
+    data = {"channel": "cimer", "type": "sikayet", "category": "cop", "subject": "Çöp",
+            "body": "Sokağımızda çöp alınmadı.", "applicant": {"full_name": "Ayşe Yılmaz", "email": "a@example.org"}}
+    data.update(changes)
+    return data
+
+
+def errors_of(data):
+    with pytest.raises(InvalidSubmission) as caught:
+        load_submission(data)
+    return caught.value.args[0]
+
+
+def test_a_valid_submission_loads():
+    assert load_submission(valid())["channel"] == "cimer"
+
+
+def test_a_wrong_tc_kimlik_no_checksum_is_a_field_error():
+    errors = errors_of(valid(applicant={"full_name": "A", "tc_kimlik_no": "17291716050"}))
+    assert "tc_kimlik_no" in errors["applicant"]
+
+
+def test_a_tc_kimlik_no_starting_with_zero_is_refused_and_a_valid_one_accepted():
+    assert "tc_kimlik_no" in errors_of(valid(applicant={"tc_kimlik_no": "07291716092"}))["applicant"]
+    assert load_submission(valid(applicant={"tc_kimlik_no": "17291716060"}))
+
+
+def test_a_type_the_channel_does_not_carry_is_refused():
+    assert "type" in errors_of(valid(channel="bilgi_edinme", type="sikayet"))
+
+
+def test_unknown_fields_are_refused_not_dropped():
+    assert errors_of(valid(oncelik="yüksek")) == {"oncelik": ["Bilinmeyen alan."]}
+
+
+def test_field_errors_are_in_turkish():
+    errors = errors_of({"channel": "faks", "applicant": {"email": "not-an-address"}})
+    assert errors["channel"] == ["Şunlardan biri olmalı: bilgi_edinme, dilekce, cimer, muhtar, halk_masasi, e_belediye."]
+    assert errors["body"] == ["Bu alan zorunludur."]
+    assert errors["applicant"]["email"] == ["Geçerli bir e-posta adresi olmalı."]
+
+
+def test_a_source_reference_needs_its_source_system():
+    assert "source_reference" in errors_of(valid(source_reference="CMR-1"))
+
+
+def test_attachment_of_a_forbidden_type_is_refused():
+    errors = errors_of(valid(attachments=[{"filename": "a.exe", "content_type": "application/x-msdownload",
+                                           "content_base64": "AAAA"}]))
+    assert "content_type" in errors["attachments"][0]
+
+
+def test_too_many_attachments_are_refused():
+    one = {"filename": "a.pdf", "content_type": "application/pdf", "content_base64": "JVBERg=="}
+    assert "attachments" in errors_of(valid(attachments=[one] * 6))
