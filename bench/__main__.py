@@ -1,0 +1,29 @@
+"""`python -m bench`: read the options, run every benchmark, print the table, write the JSON."""
+import argparse
+import sys
+
+from . import report
+from .run import run_all
+from .settings import RESULTS_FILE, Settings
+
+
+def parse_args(argv=None):
+    parser = argparse.ArgumentParser(prog="python -m bench", description=__doc__)
+    parser.add_argument("--quick", action="store_true", help="a short run: 60 requests a level, short raw runs")
+    parser.add_argument("--requests", type=int, metavar="N", help="requests per concurrency level")
+    return parser.parse_args(argv)
+
+
+def main(argv=None):
+    """Run the benchmarks once; exit 1 when the system did not start or a request was refused."""
+    args = parse_args(argv)
+    settings = Settings.choose(quick=args.quick, requests=args.requests)
+    results = run_all(settings)
+    report.print_report(results)
+    report.write_json(results, RESULTS_FILE)
+    print(f"\nresults written to {RESULTS_FILE}")
+    return 0 if report.succeeded(results) else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,55 @@
+"""The system under test: intake and the gateway as `nameko run` processes on a fresh vhost and a
+fresh intake database, stopped (and the vhost and database dropped) afterwards."""
+from contextlib import contextmanager
+from dataclasses import dataclass
+
+from deploy.local.isolation import fresh_database, fresh_vhost
+from deploy.local.system import LocalSystem
+
+from .ports import free_port
+
+API_KEY = "bench-key"
+
+
+@dataclass
+class Platform:
+    url: str
+    amqp_uri: str
+    db_url: str
+    pids: dict
+
+
+@contextmanager
+def running_platform(log_dir, start_seconds):
+    """Yields a `Platform` once the gateway answers `GET /health` and intake is ready.
+
+    Raises `deploy.local.system.SystemDidNotStart` (logs in `log_dir`) when it does not come up.
+    """
+    log_dir.mkdir(parents=True, exist_ok=True)
+    for old_log in log_dir.glob("*.log"):
+        old_log.unlink()  # LocalSystem appends: start each run with empty logs
+    with fresh_vhost(prefix="bench") as amqp_uri, fresh_database("intake", prefix="bench") as db_url:
+        env = {
+            "AMQP_URI": amqp_uri,
+            "INTAKE_DB_URL": db_url,
+            "INTAKE_OPS_PORT": str(free_port()),
+            "GATEWAY_API_KEYS": f"{API_KEY}:bench:system",
+            "LOG_LEVEL": "WARNING",
+            "EVENT_QUEUE_TYPE": "quorum",
+        }
+        system = LocalSystem(env=env, gateway_port=free_port(), log_dir=log_dir)
+        try:  # not `with system:`: a start that fails in __enter__ would leave its processes running
+            system.start(timeout=start_seconds)
+            yield Platform(url=system.url, amqp_uri=amqp_uri, db_url=db_url,
+                           pids={name: proc.pid for name, proc in system.procs.items()})
+        finally:
+            system.stop()
+
+
+def log_tails(log_dir, lines=20):
+    """The last lines of every process log, for a report when the system did not start."""
+    tails = {}
+    for path in sorted(log_dir.glob("*.log")):
+        text = path.read_text(encoding="utf-8", errors="replace").splitlines()
+        tails[path.name] = text[-lines:]
+    return tails

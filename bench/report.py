@@ -1,0 +1,128 @@
+"""The results as one table on the terminal, and as JSON in a file."""
+import json
+
+
+def print_report(results):
+    """Machine, the figures table, errors seen, the outbox check and the ratios."""
+    print()
+    print(_machine_line(results.get("machine") or {}))
+    print()
+    print(format_table(["measurement", "rate", "p50 ms", "p99 ms", "errors", "detail"], _rows(results)))
+    system = results.get("system") or {}
+    if "error" in system:
+        print(f"\nTHE SYSTEM DID NOT START: {system['error']}")
+        for name, lines in system.get("logs", {}).items():
+            print(f"--- last lines of {name}")
+            print("\n".join(lines))
+    else:
+        _print_cpu(system, (results.get("machine") or {}).get("cores"))
+        _print_errors(system)
+        _print_outbox(system)
+    _print_ratios(results.get("ratios") or {})
+
+
+def write_json(results, path):
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps(results, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+
+
+def succeeded(results):
+    """True when the system ran, every request was accepted and the outbox drained."""
+    system = results.get("system") or {}
+    if "error" in system:
+        return False
+    levels = [system["warmup"], *system["levels"]]
+    return all(level["errors"] == 0 for level in levels) and system["outbox"]["unsent"] == 0
+
+
+def format_table(headers, rows, decimals=1):
+    """A plain, aligned text table; numbers right-aligned, floats with `decimals` places."""
+    cells = [[_cell(value, decimals) for value in row] for row in rows]
+    widths = [max(len(str(h)), *(len(row[i]) for row in cells)) if cells else len(str(h))
+              for i, h in enumerate(headers)]
+    numeric = [all(isinstance(row[i], (int, float)) or row[i] is None for row in rows) for i in range(len(headers))]
+
+    def line(values):
+        return "  ".join(v.rjust(w) if num else v.ljust(w) for v, w, num in zip(values, widths, numeric)).rstrip()
+
+    out = [line([str(h) for h in headers]), line(["-" * w for w in widths])]
+    out.extend(line(row) for row in cells)
+    return "\n".join(out)
+
+
+def _cell(value, decimals=1):
+    if value is None:
+        return "-"
+    if isinstance(value, float):
+        return f"{value:,.{decimals}f}"
+    return str(value)
+
+
+def _machine_line(machine):
+    return (f"machine: {machine.get('cores')} cores, {machine.get('cpu_model')}, {machine.get('memory_gib')} GiB RAM; "
+            f"PostgreSQL {machine.get('postgresql')}, RabbitMQ {machine.get('rabbitmq')}, "
+            f"Python {machine.get('python')}, Linux {machine.get('kernel')}")
+
+
+def _rows(results):
+    rows = []
+    pg = results.get("raw_postgres")
+    if pg:
+        settings = pg["server_settings"]
+        for run in (pg["sequential"], pg["parallel"]):
+            rows.append([f"raw PostgreSQL, {run['connections']} connection(s)", run["commits_per_s"], None, None, 0,
+                         f"commits/s; {run['commits']} in {run['seconds']} s "
+                         f"(synchronous_commit={settings['synchronous_commit']})"])
+    rabbit = results.get("raw_rabbitmq")
+    if rabbit:
+        for key, label in (("per_message_confirm", "confirm per message"), ("batched_confirm", "confirm per batch")):
+            run = rabbit[key]
+            batch = f" of {run['batch']}" if "batch" in run else ""
+            rows.append([f"raw RabbitMQ, {label}{batch}", run["messages_per_s"], None, None,
+                         run["published"] - run["consumed"],
+                         f"msgs/s end to end ({rabbit['queue_type']} queue); publish alone {run['publish_per_s']:,.0f}/s"])
+    system = results.get("system") or {}
+    for level in system.get("levels", []):
+        rows.append([f"system, {level['concurrency']} client(s)", level["accepted_per_s"], level["p50_ms"],
+                     level["p99_ms"], level["errors"],
+                     f"applications accepted/s; {level['accepted']} in {level['seconds']} s"])
+    return rows
+
+
+def _print_cpu(system, cores):
+    """Where the CPU went at each level: cores kept busy on average (the machine has `cores`)."""
+    levels = system.get("levels", [])
+    if not levels:
+        return
+    names = list(levels[0].get("cores_busy") or {})
+    rows = [[f"system, {level['concurrency']} client(s)", *(level["cores_busy"].get(n) for n in names)]
+            for level in levels]
+    print(f"\ncores busy during each level (of {cores}; 1.0 = one core all the time):")
+    print(format_table(["level", *names], rows, decimals=2))
+
+
+def _print_errors(system):
+    for level in [system["warmup"], *system["levels"]]:
+        if level["errors"]:
+            print(f"\nerrors at {level['concurrency']} client(s): {level['error_kinds']}")
+            for sample in level["error_samples"]:
+                print(f"  {sample}")
+
+
+def _print_outbox(system):
+    outbox = system["outbox"]
+    if outbox["unsent"] == 0:
+        state = f"drained {outbox['drained_after_s']} s after the last request"
+    else:
+        state = f"NOT DRAINED: {outbox['unsent']} rows unsent"
+    queues = ", ".join(f"{queue} {depth}" for queue, depth in system["subscriber_queues"].items())
+    print(f"\nintake outbox: {outbox['rows']} rows for {system['accepted_total']} accepted applications "
+          f"(warm-up included), {state}; messages in the subscriber queues: {queues}")
+
+
+def _print_ratios(ratios):
+    print()
+    for key in ("system_vs_postgres", "system_vs_rabbitmq"):
+        value = ratios.get(key)
+        shown = "-" if value is None else f"{value:.3f}"
+        print(f"{key} = {shown}: {ratios['explanations'][key]}")

@@ -1,0 +1,45 @@
+"""Every benchmark, in order, in one run: raw PostgreSQL, raw RabbitMQ, then the system."""
+from dataclasses import asdict
+from datetime import datetime, timezone
+
+from deploy.local.isolation import fresh_database, fresh_vhost
+from deploy.local.system import SystemDidNotStart
+
+from . import machine, raw_postgres, raw_rabbitmq, ratios, system_load
+from .launch import log_tails
+from .settings import LOG_DIR
+
+
+def run_all(settings):
+    """Run the benchmarks that `settings` sizes; returns every result as one dict (the JSON file).
+
+    The raw runs each get a fresh database or vhost, dropped afterwards. A system that does not
+    start is reported (with the tails of its logs), not raised, so the raw figures still print.
+    """
+    results = {"started_at": _now(), "settings": asdict(settings)}
+    _say("raw PostgreSQL: single-row INSERT + COMMIT ...")
+    with fresh_database("intake", prefix="bench") as db_url:
+        results["raw_postgres"] = raw_postgres.measure(db_url, settings.pg_commits, settings.pg_threads,
+                                                       settings.pg_seconds)
+        with fresh_vhost(prefix="bench") as amqp_uri:
+            results["machine"] = machine.describe(db_url, amqp_uri)
+            _say("raw RabbitMQ: durable publish-and-consume ...")
+            results["raw_rabbitmq"] = raw_rabbitmq.measure(amqp_uri, settings.rabbit_messages,
+                                                           settings.rabbit_seconds, settings.queue_type,
+                                                           settings.rabbit_batch)
+    _say(f"the system: {settings.requests} applications at each of {len(settings.concurrencies)} concurrencies ...")
+    try:
+        results["system"] = system_load.measure(settings, LOG_DIR)
+    except SystemDidNotStart as exc:
+        results["system"] = {"error": str(exc), "logs": log_tails(LOG_DIR)}
+    results["ratios"] = ratios.compute(results)
+    results["finished_at"] = _now()
+    return results
+
+
+def _now():
+    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+
+
+def _say(text):
+    print(f"[bench] {text}", flush=True)

@@ -1,0 +1,41 @@
+"""How much work each benchmark does, and how long it may take at most: every loop is bounded."""
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+LOG_DIR = Path(".run/bench")
+RESULTS_FILE = LOG_DIR / "results.json"
+
+
+@dataclass(frozen=True)
+class Settings:
+    # raw PostgreSQL: commits per run (split across the connections), and a time cap per run
+    pg_commits: int = 20000
+    pg_threads: int = 4
+    pg_seconds: float = 5.0
+    # raw RabbitMQ: messages per run, a time cap per run, the batch of the batched-confirm run
+    rabbit_messages: int = 10000
+    rabbit_seconds: float = 10.0
+    rabbit_batch: int = 100
+    queue_type: str = "quorum"  # what the system's event queues are (EVENT_QUEUE_TYPE)
+    # the system: requests per concurrency level, a time cap per level
+    requests: int = 300
+    concurrencies: tuple = (1, 4, 16)
+    warmup_requests: int = 10
+    level_seconds: float = 180.0
+    request_timeout: float = 35.0  # longer than the gateway's RPC timeout (30 s), so it answers first
+    start_seconds: float = 90.0
+    drain_seconds: float = 60.0
+
+    @classmethod
+    def choose(cls, quick=False, requests=None):
+        settings = cls.quick() if quick else cls()
+        if requests is not None:
+            if requests < 1:
+                raise SystemExit("--requests must be at least 1")
+            settings = replace(settings, requests=requests)
+        return settings
+
+    @classmethod
+    def quick(cls):
+        return cls(pg_commits=3000, pg_seconds=2.0, rabbit_messages=2000, rabbit_seconds=3.0,
+                   requests=60, warmup_requests=5, level_seconds=60.0)

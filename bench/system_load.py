@@ -1,0 +1,41 @@
+"""The system: applications over HTTP through the gateway to intake, at several concurrencies.
+
+Each accepted application is one RPC from the gateway to intake (over RabbitMQ), one PostgreSQL
+transaction that takes the year's tracking number and writes the application, applicant and
+outbox rows, and one event published with a confirm and then marked sent.
+"""
+import os
+import uuid
+
+from . import http_load, outbox_drain
+from .cpu import Meter
+from .launch import API_KEY, running_platform
+
+# the servers' processes, by name, whose CPU each level also reports
+SERVER_COMMANDS = {"PostgreSQL": "postgres", "RabbitMQ": "beam.smp"}
+
+
+def measure(settings, log_dir):
+    """Start the platform, warm it up, run every concurrency level, then check the outbox drained."""
+    run_id = uuid.uuid4().hex[:8]
+    numbers = http_load.Numbers()
+    with running_platform(log_dir, settings.start_seconds) as platform:
+        pids = {**platform.pids, "bench client": os.getpid()}
+
+        def level(concurrency, count):
+            meter = Meter(pids, SERVER_COMMANDS)
+            meter.start()
+            result = http_load.run_level(platform.url, API_KEY, run_id, numbers, concurrency, count,
+                                         settings.level_seconds, settings.request_timeout)
+            result["cores_busy"] = meter.stop(result["seconds"])
+            return result
+
+        warmup = level(1, settings.warmup_requests)
+        levels = [level(concurrency, settings.requests) for concurrency in settings.concurrencies]
+        drain = outbox_drain.wait_until_drained(platform.db_url, settings.drain_seconds)
+        queues = outbox_drain.subscriber_queue_depths(platform.amqp_uri)
+    accepted = warmup["accepted"] + sum(result["accepted"] for result in levels)
+    best = max(levels, key=lambda result: result["accepted_per_s"])
+    return {"run_id": run_id, "warmup": warmup, "levels": levels, "accepted_total": accepted,
+            "best_accepted_per_s": best["accepted_per_s"], "best_concurrency": best["concurrency"],
+            "outbox": drain, "subscriber_queues": queues}
