@@ -1,9 +1,12 @@
-"""CPU time used by processes, read from /proc: a cheap look at where a run's time went.
+"""CPU time used by groups of processes, read from /proc: a cheap look at where a run's time went.
 
-    meter = Meter({"intake": pid}, commands={"PostgreSQL": "postgres"})
+    meter = Meter(lambda pid, comm, cmdline: "intake" if pid == intake_pid else None)
     meter.start()
     ... load ...
-    meter.stop(wall_seconds)   # {"intake": 0.4, "PostgreSQL": 0.6, "machine": 1.9}; 1.0 = one core busy
+    meter.stop(wall_seconds)   # {"intake": 0.4, "other": 0.1, "machine": 1.2}; 1.0 = one core busy
+
+"machine" is every core's non-idle time; "other" is what no group accounts for (the kernel, other
+people's processes, processes that came and went during the run).
 """
 import os
 
@@ -19,58 +22,65 @@ def cpu_seconds(pid):
     return (int(fields[11]) + int(fields[12])) / _TICKS  # utime, stime
 
 
-def command_cpu_seconds(command):
-    """CPU seconds of every live process whose name (`comm`) is `command`, e.g. all PostgreSQL
-    backends; a process that exits during a run takes its share with it. None off Linux."""
-    try:
-        pids = [entry for entry in os.listdir("/proc") if entry.isdigit()]
-    except OSError:
-        return None
-    total = 0.0
-    for pid in pids:
-        if (_read(f"/proc/{pid}/comm") or "").strip() == command:
-            total += cpu_seconds(pid) or 0.0
-    return total
-
-
 def machine_busy_seconds():
-    """CPU seconds all cores spent neither idle nor waiting on I/O since boot; None off Linux."""
+    """CPU seconds all cores spent working since boot (not idle, not waiting on I/O, not stolen by a
+    hypervisor); None off Linux."""
     line = (_read("/proc/stat") or "").split("\n", 1)[0]
     if not line.startswith("cpu "):
         return None
-    values = [int(v) for v in line.split()[1:]]
-    idle = values[3] + values[4]  # idle + iowait
-    return (sum(values[:8]) - idle) / _TICKS
+    user, nice, system, _idle, _iowait, irq, softirq = (int(v) for v in line.split()[1:8])
+    return (user + nice + system + irq + softirq) / _TICKS
+
+
+def cpu_by_group(classify):
+    """{group: {pid: cpu seconds}} for every live process that `classify(pid, comm, cmdline)` names."""
+    groups = {}
+    for entry in os.listdir("/proc"):
+        if not entry.isdigit():
+            continue
+        pid = int(entry)
+        comm = (_read(f"/proc/{pid}/comm") or "").strip()
+        cmdline = (_read(f"/proc/{pid}/cmdline") or "").replace("\0", " ")
+        group = classify(pid, comm, cmdline)
+        seconds = cpu_seconds(pid) if group else None
+        if seconds is not None:
+            groups.setdefault(group, {})[pid] = seconds
+    return groups
 
 
 def _read(path):
     try:
-        with open(path, encoding="ascii", errors="replace") as handle:
+        with open(path, encoding="utf-8", errors="replace") as handle:
             return handle.read()
     except OSError:
         return None
 
 
 class Meter:
-    """Cores kept busy, on average, by named processes, by named commands and by the whole machine,
-    between `start()` and `stop(wall_seconds)`."""
+    """Cores kept busy, on average, by each group of processes and by the whole machine, between
+    `start()` and `stop(wall_seconds)`. A process that starts during the run counts in full; one
+    that ends during it is lost (and shows under "other")."""
 
-    def __init__(self, pids, commands=None):
-        self.sources = {name: (lambda pid=pid: cpu_seconds(pid)) for name, pid in pids.items()}
-        for name, command in (commands or {}).items():
-            self.sources[name] = lambda command=command: command_cpu_seconds(command)
-        self.sources["machine"] = machine_busy_seconds
-        self._before = {}
+    def __init__(self, classify):
+        self.classify = classify
+        self._groups = {}
+        self._machine = None
 
     def start(self):
-        self._before = {name: read() for name, read in self.sources.items()}
+        self._groups = cpu_by_group(self.classify)
+        self._machine = machine_busy_seconds()
 
     def stop(self, wall_seconds):
+        after = cpu_by_group(self.classify)
+        machine = machine_busy_seconds()
+        if wall_seconds <= 0:
+            return {}
         used = {}
-        for name, read in self.sources.items():
-            before, after = self._before.get(name), read()
-            if before is None or after is None or wall_seconds <= 0:
-                used[name] = None
-            else:
-                used[name] = round((after - before) / wall_seconds, 2)
+        for group in sorted(set(self._groups) | set(after), key=str):
+            before = self._groups.get(group, {})
+            seconds = sum(now - before.get(pid, 0.0) for pid, now in after.get(group, {}).items())
+            used[group] = round(seconds / wall_seconds, 2)
+        if machine is not None and self._machine is not None:
+            used["machine"] = round((machine - self._machine) / wall_seconds, 2)
+            used["other"] = round(max(0.0, used["machine"] - sum(v for k, v in used.items() if k != "machine")), 2)
         return used

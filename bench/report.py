@@ -94,7 +94,10 @@ def _print_cpu(system, cores):
     levels = system.get("levels", [])
     if not levels:
         return
-    names = list(levels[0].get("cores_busy") or {})
+    first = ["intake", "gateway", "PostgreSQL", "RabbitMQ", "bench client"]
+    found = {name for level in levels for name in (level.get("cores_busy") or {})}
+    names = [n for n in first if n in found] + sorted(found - set(first) - {"other", "machine"}) + \
+        [n for n in ("other", "machine") if n in found]
     rows = [[f"system, {level['concurrency']} client(s)", *(level["cores_busy"].get(n) for n in names)]
             for level in levels]
     print(f"\ncores busy during each level (of {cores}; 1.0 = one core all the time):")

@@ -11,19 +11,16 @@ from . import http_load, outbox_drain
 from .cpu import Meter
 from .launch import API_KEY, running_platform
 
-# the servers' processes, by name, whose CPU each level also reports
-SERVER_COMMANDS = {"PostgreSQL": "postgres", "RabbitMQ": "beam.smp"}
-
 
 def measure(settings, log_dir):
     """Start the platform, warm it up, run every concurrency level, then check the outbox drained."""
     run_id = uuid.uuid4().hex[:8]
     numbers = http_load.Numbers()
     with running_platform(log_dir, settings.start_seconds) as platform:
-        pids = {**platform.pids, "bench client": os.getpid()}
+        classify = process_groups(platform, os.getpid())
 
         def level(concurrency, count):
-            meter = Meter(pids, SERVER_COMMANDS)
+            meter = Meter(classify)
             meter.start()
             result = http_load.run_level(platform.url, API_KEY, run_id, numbers, concurrency, count,
                                          settings.level_seconds, settings.request_timeout)
@@ -39,3 +36,23 @@ def measure(settings, log_dir):
     return {"run_id": run_id, "warmup": warmup, "levels": levels, "accepted_total": accepted,
             "best_accepted_per_s": best["accepted_per_s"], "best_concurrency": best["concurrency"],
             "outbox": drain, "subscriber_queues": queues}
+
+
+def process_groups(platform, client_pid):
+    """Names the processes whose CPU each level reports: the platform's own, this client, and the
+    servers' (PostgreSQL's background processes and the backends of the bench database; the
+    RabbitMQ node, not `rabbitmqctl`). Other people's work on the machine shows as "other"."""
+    own = {pid: name for name, pid in platform.pids.items()}
+    own[client_pid] = "bench client"
+    database = platform.db_url.rsplit("/", 1)[1]
+
+    def classify(pid, comm, cmdline):
+        if pid in own:
+            return own[pid]
+        if comm == "postgres" and (database in cmdline or "(" not in cmdline):
+            return "PostgreSQL"  # a client backend shows "user db host(port) state"; others no "("
+        if comm == "beam.smp" and "rabbit boot" in cmdline:
+            return "RabbitMQ"
+        return None
+
+    return classify

@@ -12,6 +12,11 @@ _META = ("x-error", "x-original-queue", "x-original-exchange", "x-original-routi
          "x-failed-at", ATTEMPTS_HEADER)
 
 
+def _raw(message):
+    body = message.body or b""
+    return body.encode("utf-8") if isinstance(body, str) else body
+
+
 def _summary(message):
     headers = message.headers or {}
     return {
@@ -21,8 +26,8 @@ def _summary(message):
         "attempts": headers.get(ATTEMPTS_HEADER),
         "failed_at": headers.get("x-failed-at"),
         "content_type": message.content_type,
-        "size": len(message.body or b""),
-        "body_preview": (message.body or b"")[:200].decode("utf-8", "replace"),
+        "size": len(_raw(message)),
+        "body_preview": _raw(message)[:200].decode("utf-8", "replace"),
     }
 
 

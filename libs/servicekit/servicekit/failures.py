@@ -99,8 +99,9 @@ class FailurePolicy:
         # the body is passed on as the raw bytes received, whatever they are
         merged = dict(message.headers or {})
         merged.update(headers)
+        body = message.body.encode("utf-8") if isinstance(message.body, str) else message.body
         self.publisher.publish(
-            message.body, exchange="", routing_key=routing_key, declare=declare, headers=merged,
+            body, exchange="", routing_key=routing_key, declare=declare, headers=merged,
             content_type=message.content_type or "application/octet-stream",
             content_encoding=message.content_encoding or "binary",
             message_id=message.properties.get("message_id"), type=message.properties.get("type"),

@@ -32,7 +32,9 @@ def query(intake_db):
         try:
             with conn.cursor(cursor_factory=psycopg2.extras.RealDictCursor) as cur:
                 cur.execute(sql, params)
-                return cur.fetchall()
+                rows = cur.fetchall()
+            conn.commit()
+            return rows
         finally:
             conn.close()
     return run
