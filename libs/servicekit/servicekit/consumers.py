@@ -24,7 +24,7 @@ from contracts.envelope import EnvelopeSchema
 
 from . import metrics, topology
 from .correlation import CONTEXT_KEY
-from .failures import FailurePolicy, describe
+from .failures import FailurePolicy, describe, parse_delays
 
 log = logging.getLogger(__name__)
 
@@ -57,7 +57,8 @@ class ReliableEventHandler(Consumer):
         service = self.container.service_name
         name = contract_topology.queue_name(service, self.exchange, self.event_type)
         self.queue = topology.event_queue(name, self.exchange, self.event_type)
-        self.policy = FailurePolicy(service, self.container.config["AMQP_URI"])
+        config = self.container.config
+        self.policy = FailurePolicy(service, config["AMQP_URI"], parse_delays(config.get("RETRY_DELAYS_SECONDS")))
         super().setup()
 
     def on_decode_error(self, message, exc):

@@ -52,9 +52,17 @@ def dead_letter_queue(service_name):
 
 def retry_queue(queue_name, delay_seconds):
     """A delay queue: messages wait `delay_seconds`, then the broker moves them back to `queue_name`."""
-    return Queue(f"{queue_name}.retry.{delay_seconds}s", durable=True, auto_delete=False,
-                 queue_arguments={"x-message-ttl": delay_seconds * 1000, "x-dead-letter-exchange": "",
+    delay_ms = int(delay_seconds * 1000)
+    return Queue(f"{queue_name}.retry.{delay_ms}ms", durable=True, auto_delete=False,
+                 queue_arguments={"x-message-ttl": delay_ms, "x-dead-letter-exchange": "",
                                   "x-dead-letter-routing-key": queue_name})
+
+
+def parse_delays(text):
+    """`"1,5,30,120"` -> (1.0, 5.0, 30.0, 120.0): the config value `RETRY_DELAYS_SECONDS`."""
+    if not text:
+        return RETRY_DELAYS_SECONDS
+    return tuple(float(part) for part in str(text).split(",") if part.strip())
 
 
 class FailurePolicy:
