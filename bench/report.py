@@ -90,7 +90,8 @@ def _rows(results):
 
 
 def _print_cpu(system, cores):
-    """Where the CPU went at each level: cores kept busy on average (the machine has `cores`)."""
+    """Where the time went at each level: cores kept busy on average (the machine has `cores`), and
+    what intake's database connections were doing."""
     levels = system.get("levels", [])
     if not levels:
         return
@@ -98,10 +99,12 @@ def _print_cpu(system, cores):
     found = {name for level in levels for name in (level.get("cores_busy") or {})}
     names = [n for n in first if n in found] + sorted(found - set(first) - {"other", "machine"}) + \
         [n for n in ("other", "machine") if n in found]
-    rows = [[f"system, {level['concurrency']} client(s)", *(level["cores_busy"].get(n) for n in names)]
+    rows = [[f"system, {level['concurrency']} client(s)", *(level["cores_busy"].get(n) for n in names),
+             level["database"]["db_in_transaction"], level["database"]["db_waiting_on_lock"]]
             for level in levels]
-    print(f"\ncores busy during each level (of {cores}; 1.0 = one core all the time):")
-    print(format_table(["level", *names], rows, decimals=2))
+    print(f"\ncores busy during each level (of {cores}; 1.0 = one core all the time), and intake's database "
+          "connections in a transaction / waiting on a lock (mean of samples every 20 ms):")
+    print(format_table(["level", *names, "db in tx", "db lock wait"], rows, decimals=2))
 
 
 def _print_errors(system):

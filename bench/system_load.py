@@ -8,6 +8,7 @@ import os
 import uuid
 
 from . import http_load, outbox_drain
+from .pg_activity import Sampler
 from .cpu import Meter
 from .launch import API_KEY, running_platform
 
@@ -20,10 +21,12 @@ def measure(settings, log_dir):
         classify = process_groups(platform, os.getpid())
 
         def level(concurrency, count):
-            meter = Meter(classify)
+            meter, sampler = Meter(classify), Sampler(platform.db_url, max_seconds=settings.level_seconds + 60)
             meter.start()
+            sampler.start()
             result = http_load.run_level(platform.url, API_KEY, run_id, numbers, concurrency, count,
                                          settings.level_seconds, settings.request_timeout)
+            result["database"] = sampler.stop()
             result["cores_busy"] = meter.stop(result["seconds"])
             return result
 

@@ -23,7 +23,8 @@ class SystemDidNotStart(RuntimeError):
 
 class LocalSystem:
     def __init__(self, env, gateway_port=8000, log_dir=None, python=sys.executable):
-        self.env = {**os.environ, **env, "GATEWAY_ADDRESS": f"127.0.0.1:{gateway_port}", "PYTHONUNBUFFERED": "1"}
+        self.env = {**os.environ, **env, "GATEWAY_ADDRESS": f"127.0.0.1:{gateway_port}", "PYTHONUNBUFFERED": "1",
+                    "PYTHONWARNINGS": "ignore"}
         self.url = f"http://127.0.0.1:{gateway_port}"
         self.log_dir = Path(log_dir or ".run")
         self.python = python
