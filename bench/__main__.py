@@ -8,7 +8,8 @@ from .settings import RESULTS_FILE, Settings
 
 
 def parse_args(argv=None):
-    parser = argparse.ArgumentParser(prog="python -m bench", description=__doc__)
+    parser = argparse.ArgumentParser(prog="python -m bench", description="The raw limits of this machine next "
+                                     "to the system's figures, in one run (DESIGN.md §8).")
     parser.add_argument("--quick", action="store_true", help="a short run: 60 requests a level, short raw runs")
     parser.add_argument("--requests", type=int, metavar="N", help="requests per concurrency level")
     return parser.parse_args(argv)

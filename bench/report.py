@@ -80,7 +80,8 @@ def _rows(results):
             batch = f" of {run['batch']}" if "batch" in run else ""
             rows.append([f"raw RabbitMQ, {label}{batch}", run["messages_per_s"], None, None,
                          run["published"] - run["consumed"],
-                         f"msgs/s end to end ({rabbit['queue_type']} queue); publish alone {run['publish_per_s']:,.0f}/s"])
+                         f"msgs/s end to end ({rabbit['queue_type']} queue); "
+                         f"publish alone {run['publish_per_s']:,.0f}/s"])
     system = results.get("system") or {}
     for level in system.get("levels", []):
         rows.append([f"system, {level['concurrency']} client(s)", level["accepted_per_s"], level["p50_ms"],

@@ -1,0 +1,101 @@
+"""Applications through the gateway, as CİMER's transfer system, the PR desk and a citizen meet them."""
+import io
+import json
+import re
+
+import pytest
+from pypdf import PdfReader
+
+from contracts import intake as events
+from contracts.topology import queue_name
+from tests.support.broker import body_text, take_messages
+
+pytestmark = pytest.mark.e2e
+
+
+def ayse_complaint(reference, **changes):
+    data = {"channel": "cimer", "type": "sikayet", "category": "cop",
+            "subject": "Sarnıç'ta çöp üç gündür toplanmıyor",
+            "body": "Sokağımızda üç gündür çöp alınmadı, koku ve sinek var.", "neighbourhood": "Sarnıç",
+            "applicant": {"full_name": "Ayşe Yılmaz", "email": "ayse.yilmaz@example.org",
+                          "tc_kimlik_no": "17291716060", "postal_address": "Sarnıç Mah. 1203 Sok. No 4",
+                          "preferred_reply_channel": "email"},
+            "source_system": "cimer", "source_reference": reference}
+    data.update(changes)
+    return data
+
+
+def test_cimer_complaint_gets_a_number_a_receipt_and_is_never_doubled(cimer, pr_desk, anonymous):
+    created = cimer.post("/api/v1/applications", ayse_complaint("CMR-2026-1"))
+    assert created.status_code == 201, created.text
+    app = created.json()
+    assert re.fullmatch(r"GZM-\d{4}-\d{6}", app["tracking_number"])
+    assert created.headers["Location"] == f"/api/v1/applications/{app['id']}"
+
+    again = cimer.post("/api/v1/applications", ayse_complaint("CMR-2026-1"))
+    assert again.status_code == 200 and again.json() == app
+
+    receipt = pr_desk.get(f"/api/v1/applications/{app['id']}/receipt.pdf")
+    assert receipt.headers["Content-Type"] == "application/pdf"
+    text = "".join(page.extract_text() for page in PdfReader(io.BytesIO(receipt.content)).pages)
+    assert app["tracking_number"] in text and "Sarnıç'ta çöp üç gündür toplanmıyor" in text
+
+    status = anonymous.post("/api/v1/applications/status-lookup",
+                            {"tracking_number": app["tracking_number"], "code": app["lookup_code"]})
+    assert status.status_code == 200 and status.json()["status_label"] == "Alındı"
+    wrong = anonymous.post("/api/v1/applications/status-lookup",
+                           {"tracking_number": app["tracking_number"], "code": "AAAA-AAAA"})
+    assert wrong.status_code == 404 and wrong.headers["Content-Type"] == "application/problem+json"
+
+
+def test_a_retry_with_the_same_idempotency_key_returns_the_original(cimer):
+    data = ayse_complaint(None)
+    del data["source_system"], data["source_reference"]
+    first = cimer.post("/api/v1/applications", data, headers={"Idempotency-Key": "retry-1"})
+    second = cimer.post("/api/v1/applications", data, headers={"Idempotency-Key": "retry-1"})
+    assert (first.status_code, second.status_code) == (201, 200)
+    assert second.json()["tracking_number"] == first.json()["tracking_number"]
+    changed = cimer.post("/api/v1/applications", dict(data, subject="Başka konu"), headers={"Idempotency-Key": "retry-1"})
+    assert changed.status_code == 409
+
+
+def test_petition_without_name_and_address_is_kept_as_not_processed(cimer, pr_desk):
+    data = {"channel": "dilekce", "type": "sikayet", "category": "aydinlatma", "subject": "Park",
+            "body": "Parkın lambaları yanmıyor, akşam karanlık.", "applicant": {}}
+    created = cimer.post("/api/v1/applications", data)
+    assert created.status_code == 201
+    app = created.json()
+    assert app["status"] == "not_processed"
+    assert {reason["code"] for reason in app["reasons"]} == {"ad_soyad_yok", "adres_yok"}
+    shown = pr_desk.get(f"/api/v1/applications/{app['id']}").json()
+    assert shown["status_label"] == "İşleme konulmadı" and len(shown["reasons"]) == 2
+
+
+def test_hidden_identity_is_kept_for_the_pr_desk(cimer, pr_desk):
+    data = ayse_complaint("CMR-HIDDEN")
+    data["applicant"]["hide_identity"] = True
+    app = cimer.post("/api/v1/applications", data).json()
+    assert pr_desk.get(f"/api/v1/applications/{app['id']}").json()["applicant"]["hide_identity"] is True
+
+
+def test_a_system_client_sees_only_what_it_submitted(cimer, system):
+    from tests.e2e.conftest import Api
+
+    app = cimer.post("/api/v1/applications", ayse_complaint("CMR-OWN")).json()
+    assert cimer.get(f"/api/v1/applications/{app['id']}").status_code == 200
+    portal = Api(system.url, "e2e-portal")
+    refused = portal.get(f"/api/v1/applications/{app['id']}")
+    assert refused.status_code == 403 and refused.json()["status"] == 403
+    assert portal.get(f"/api/v1/applications/{app['id']}/receipt.pdf").status_code == 403
+
+
+def test_the_event_carries_the_callers_correlation_id(cimer, system):
+    response = cimer.post("/api/v1/applications", ayse_complaint("CMR-CORR"),
+                          headers={"X-Correlation-Id": "portal-req-4711"})
+    assert response.headers["X-Correlation-Id"] == "portal-req-4711"
+    tracking = response.json()["tracking_number"]
+    queue = queue_name("routing", events.EXCHANGE, events.APPLICATION_RECEIVED)
+    messages = take_messages(system.amqp_uri, queue, expected=50, timeout=5)
+    envelopes = [json.loads(body_text(m)) for m in messages]
+    [mine] = [e for e in envelopes if e["payload"]["tracking_number"] == tracking]
+    assert mine["correlation_id"] == "portal-req-4711"

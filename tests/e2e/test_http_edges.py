@@ -1,0 +1,75 @@
+"""Bad input at the gateway: always a 4xx in problem+json with the reason, never a 500."""
+import pytest
+import requests
+
+pytestmark = pytest.mark.e2e
+
+VALID = {"channel": "halk_masasi", "type": "istek", "category": "park", "subject": "Bank",
+         "body": "Parka bank konulmasını istiyoruz.", "applicant": {"full_name": "Ali Kaya"}}
+
+
+def assert_problem(response, status):
+    assert response.status_code == status, response.text
+    assert response.headers["Content-Type"] == "application/problem+json"
+    body = response.json()
+    assert body["status"] == status and body["title"]
+    assert "Traceback" not in response.text
+    return body
+
+
+@pytest.mark.parametrize("headers,data,status", [
+    ({"Content-Type": "application/json"}, b"{not json", 400),
+    ({"Content-Type": "application/json"}, b"[1, 2]", 400),
+    ({"Content-Type": "application/json"}, "\u00ff".encode("latin-1"), 400),
+    ({"Content-Type": "text/plain"}, b"merhaba", 415),
+])
+def test_unreadable_bodies_are_refused(cimer, headers, data, status):
+    assert_problem(cimer.post("/api/v1/applications", data=data, headers=headers), status)
+
+
+def test_unknown_fields_and_wrong_types_are_named(cimer):
+    body = assert_problem(cimer.post("/api/v1/applications", dict(VALID, priority="high", subject=42)), 422)
+    assert body["errors"] == {"priority": ["Bilinmeyen alan."], "subject": ["Metin olmalı."]}
+
+
+def test_an_oversized_body_is_refused_before_it_is_read(cimer):
+    huge = b'{"body": "' + b"a" * (41 * 1024 * 1024) + b'"}'
+    assert_problem(cimer.post("/api/v1/applications", data=huge, headers={"Content-Type": "application/json"}), 413)
+
+
+def test_no_or_wrong_api_key_is_refused(anonymous, system):
+    assert_problem(anonymous.post("/api/v1/applications", VALID), 401)
+    assert_problem(requests.post(system.url + "/api/v1/applications", json=VALID,
+                                 headers={"X-API-Key": "guessed"}, timeout=10), 401)
+
+
+def test_unknown_routes_and_methods_answer_in_problem_json(cimer):
+    assert_problem(cimer.get("/api/v1/nothing-here"), 404)
+    assert_problem(cimer.session.delete(cimer.base_url + "/api/v1/applications", timeout=10), 405)
+    assert_problem(cimer.get("/api/v1/applications/00000000-0000-0000-0000-000000000000"), 404)
+
+
+def test_openapi_document_describes_the_api_and_the_docs_page_renders(anonymous):
+    spec = anonymous.get("/api/openapi.json").json()
+    assert spec["openapi"].startswith("3.")
+    assert {"/api/v1/applications", "/api/v1/applications/{application_id}",
+            "/api/v1/applications/{application_id}/receipt.pdf", "/api/v1/applications/status-lookup"} <= set(spec["paths"])
+    submission = spec["components"]["schemas"]["ApplicationSubmission"]
+    assert {"channel", "type", "category", "body", "applicant"} <= set(submission["required"])
+    assert "ApiKey" in spec["components"]["securitySchemes"]
+    assert "422" in spec["paths"]["/api/v1/applications"]["post"]["responses"]
+    page = anonymous.get("/api/docs")
+    assert page.status_code == 200 and "swagger-ui-bundle.js" in page.text
+    assert anonymous.get("/api/docs/swagger-ui-bundle.js").status_code == 200
+    assert_problem(anonymous.get("/api/docs/..%2Fsecret"), 404)
+
+
+def test_health_and_metrics_are_served(anonymous, cimer, system):
+    cimer.post("/api/v1/applications", VALID)
+    assert anonymous.get("/health").json()["status"] == "ok"
+    metrics = anonymous.get("/metrics").text
+    assert 'http_requests_total{method="POST",route="/api/v1/applications",status="201"}' in metrics
+    intake_port = system.env["INTAKE_OPS_PORT"]
+    intake_metrics = requests.get(f"http://127.0.0.1:{intake_port}/metrics", timeout=10).text
+    assert 'messages_published_total{event_type="application_received",outcome="ok",service="intake"}' in intake_metrics
+    assert requests.get(f"http://127.0.0.1:{intake_port}/health/ready", timeout=10).status_code == 200
