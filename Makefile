@@ -7,7 +7,8 @@ PACKAGES := -e libs/contracts -e libs/servicekit -e services/intake -e gateway
 .PHONY: install run test bench clean
 
 $(BIN)/activate:
-	$(PY) -m venv $(VENV) || python3 -m venv $(VENV)
+	$(PY) -m venv $(VENV) || python3 -m venv $(VENV) || \
+	  { apt-get update -q && apt-get install -y -q python3-venv && python3 -m venv $(VENV); }
 
 $(VENV)/.installed: $(BIN)/activate constraints.txt libs/*/pyproject.toml services/*/pyproject.toml gateway/pyproject.toml
 	$(BIN)/pip install --quiet --upgrade -c constraints.txt pip setuptools wheel
