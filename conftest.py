@@ -3,7 +3,11 @@
 The process is monkey-patched by eventlet before anything else imports a socket, as `nameko run`
 does for a service, and psycopg2 is made green, so interface tests run services as production does.
 """
-import eventlet
+import warnings
+
+with warnings.catch_warnings():
+    warnings.simplefilter("ignore", DeprecationWarning)  # eventlet's notice that it is in bugfix mode
+    import eventlet
 
 eventlet.monkey_patch()
 

@@ -6,7 +6,8 @@ it is then processed once, because consumers deduplicate by event id.
 """
 from kombu import Connection
 
-from .failures import ATTEMPTS_HEADER, dead_letter_queue
+from .failures import ATTEMPTS_HEADER
+from .topology import dead_letter_queue
 
 _META = ("x-error", "x-original-queue", "x-original-exchange", "x-original-routing-key",
          "x-failed-at", ATTEMPTS_HEADER)

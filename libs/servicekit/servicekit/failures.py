@@ -14,11 +14,14 @@ between the two; a consumer never stops for a poison message.
 import logging
 from datetime import datetime, timezone
 
+import amqp.exceptions
+import kombu.exceptions
 from kombu import Queue
 from nameko.amqp.publish import Publisher
 
 from . import metrics
 from .db import TRANSIENT_DB_ERRORS
+from .topology import dead_letter_queue
 
 log = logging.getLogger(__name__)
 
@@ -35,19 +38,8 @@ class PermanentError(Exception):
 
 
 def is_transient(exc):
-    import amqp.exceptions
-    import kombu.exceptions
-
     return isinstance(exc, (TransientError, ConnectionError, TimeoutError, kombu.exceptions.OperationalError,
                             amqp.exceptions.ConnectionError) + TRANSIENT_DB_ERRORS)
-
-
-def dead_letter_queue_name(service_name):
-    return f"{service_name}.dead-letters"
-
-
-def dead_letter_queue(service_name):
-    return Queue(dead_letter_queue_name(service_name), durable=True, auto_delete=False)
 
 
 def retry_queue(queue_name, delay_seconds):

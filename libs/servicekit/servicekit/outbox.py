@@ -113,6 +113,13 @@ class Relay:
         metrics.OUTBOX_OLDEST_SECONDS.labels(self.service_name).set(float(oldest or 0))
         return backlog
 
+    def measure_dead_letters(self):
+        """Depth of the service's dead-letter queue, for the gauge operations alert on."""
+        with Connection(self.amqp_uri, connect_timeout=3) as conn:
+            _, depth, _ = topology.dead_letter_queue(self.service_name)(conn.channel()).queue_declare()
+        metrics.DEAD_LETTER_DEPTH.labels(self.service_name).set(depth)
+        return depth
+
     def purge_sent(self, keep_days=7):
         with self.pool.connection() as conn:
             with conn.cursor() as cur:
@@ -127,6 +134,8 @@ class Relay:
                 while self._publish(None) == SWEEP_BATCH:
                     pass
                 self.measure_backlog()
+                if rounds % 5 == 0:
+                    self.measure_dead_letters()
                 rounds += 1
                 if rounds % 1000 == 0:
                     self.purge_sent()

@@ -21,6 +21,11 @@ def event_queue(name, exchange_name, routing_key):
                  durable=True, auto_delete=False, queue_arguments={"x-queue-type": queue_type})
 
 
+def dead_letter_queue(service_name):
+    """`<service>.dead-letters`: where a service's failed messages wait for operations."""
+    return Queue(f"{service_name}.dead-letters", durable=True, auto_delete=False)
+
+
 def declare_all(amqp_uri):
     """Declare every exchange and subscriber queue of `contracts.topology`; safe to repeat."""
     with Connection(amqp_uri) as conn:

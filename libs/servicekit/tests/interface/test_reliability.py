@@ -95,6 +95,7 @@ def test_a_poison_message_is_dead_lettered_and_the_next_one_still_handled(toy, a
     assert wait_until(lambda: effects(toy_db) == [("after", 1)])
     [letter] = wait_until(lambda: deadletters.list_dead_letters(amqp_uri, "toy"))
     assert letter["error"] == "ValueError: cannot ever handle this"
+    assert wait_until(lambda: REGISTRY.get_sample_value("dead_letter_queue_depth", {"service": "toy"}) == 1)
     assert letter["original_queue"] == "toy.intake.application_received"
 
 
