@@ -6,7 +6,7 @@ does for a service, and psycopg2 is made green, so interface tests run services 
 import warnings
 
 with warnings.catch_warnings():
-    warnings.simplefilter("ignore", DeprecationWarning)  # eventlet's notice that it is in bugfix mode
+    warnings.simplefilter("ignore")  # eventlet's notice that it is in bugfix mode
     import eventlet
 
 eventlet.monkey_patch()

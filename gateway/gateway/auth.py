@@ -8,6 +8,7 @@ security work. Keys are compared as SHA-256 digests in constant time and never l
 import hashlib
 import hmac
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .errors import Forbidden, Unauthenticated
 
@@ -32,6 +33,7 @@ def _digest(key):
     return hashlib.sha256(key.encode()).digest()
 
 
+@lru_cache(maxsize=4)
 def parse_api_keys(text):
     """`{sha256(key): Principal}` from the configuration string; a malformed entry is an error."""
     keys = {}

@@ -1,16 +1,5 @@
-"""Configuration: nameko's config.yml reads environment variables (`${NAME:default}`); these
-helpers read the few settings servicekit needs with defaults that work on a laptop."""
-import os
+"""Configuration comes from the environment: each service's nameko `config.yml` reads
+`${NAME:default}` values, with defaults that work on a developer's machine (README.md lists them).
+Tools outside a container (the `deadletters` command) read the same variables with these defaults."""
 
 DEFAULT_AMQP_URI = "amqp://guest:guest@127.0.0.1:5672/"
-
-
-def env(name, default=None):
-    value = os.environ.get(name)
-    return default if value in (None, "") else value
-
-
-def setting(config, key, default=None):
-    """A setting from a nameko container config, falling back to `default`."""
-    value = config.get(key)
-    return default if value in (None, "") else value

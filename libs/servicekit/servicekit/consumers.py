@@ -38,7 +38,7 @@ class SafeQueueConsumer(QueueConsumer):
     def get_consumers(self, consumer_cls, channel):
         consumers = super().get_consumers(consumer_cls, channel)
         for provider, consumer in self._consumers.items():
-            consumer.on_decode_error = partial(provider.on_decode_error)
+            consumer.on_decode_error = provider.on_decode_error
         return consumers
 
 

@@ -8,7 +8,6 @@ say) can carry values nobody chose to log.
 import contextvars
 import json
 import logging
-import logging.config
 import re
 from datetime import datetime, timezone
 
@@ -59,17 +58,3 @@ class JsonFormatter(logging.Formatter):
         if record.exc_info:
             entry["error"] = redact(self.formatException(record.exc_info))
         return json.dumps(entry, ensure_ascii=False, default=str)
-
-
-def configure(service, level="INFO"):
-    """Route every logger of the process through the JSON formatter."""
-    logging.config.dictConfig({
-        "version": 1,
-        "disable_existing_loggers": False,
-        "formatters": {"json": {"()": JsonFormatter, "service": service}},
-        "handlers": {"stdout": {"class": "logging.StreamHandler", "formatter": "json",
-                                "stream": "ext://sys.stdout"}},
-        "root": {"level": level, "handlers": ["stdout"]},
-        "loggers": {"amqp": {"level": "WARNING"}, "kombu": {"level": "WARNING"},
-                    "yoyo": {"level": "WARNING"}},
-    })
