@@ -9,6 +9,10 @@ set -euo pipefail
 PGHOST=${PGHOST:-127.0.0.1}
 PGPORT=${PGPORT:-5432}
 PGUSER=${PGUSER:-postgres}
+# RabbitMQ's address comes from AMQP_URI when it is set, as the services read it
+if [ -n "${AMQP_URI:-}" ]; then
+  read -r AMQP_HOST AMQP_PORT < <(python3 -c 'import sys, urllib.parse as u; p = u.urlsplit(sys.argv[1]); print(p.hostname or "127.0.0.1", p.port or 5672)' "$AMQP_URI")
+fi
 AMQP_HOST=${AMQP_HOST:-127.0.0.1}
 AMQP_PORT=${AMQP_PORT:-5672}
 SERVICES="intake routing notify contacts press gateway"
