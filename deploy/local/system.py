@@ -32,9 +32,13 @@ class LocalSystem:
 
     def start(self, timeout=60):
         self.log_dir.mkdir(parents=True, exist_ok=True)
-        for name, folder, module, _port in PROCESSES:
-            self.start_process(name, folder, module)
-        self.wait_ready(timeout)
+        try:
+            for name, folder, module, _port in PROCESSES:
+                self.start_process(name, folder, module)
+            self.wait_ready(timeout)
+        except BaseException:
+            self.stop()  # never leave half a system running
+            raise
         return self
 
     def start_process(self, name, folder=None, module=None):

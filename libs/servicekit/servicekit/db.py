@@ -12,6 +12,7 @@
 After the transaction commits, the events it emitted are published at once; rows a crash left
 behind are published by the relay's periodic sweep (`servicekit.outbox`).
 """
+import functools
 import importlib
 import logging
 from contextlib import contextmanager
@@ -85,11 +86,16 @@ class Transaction:
         leaves a service that its contract does not describe.
         """
         contract = importlib.import_module(f"contracts.{self.service_name}")
-        body = contract.PAYLOAD_SCHEMAS[event_type]().dump(payload)
+        body = _payload_schema(contract, event_type).dump(payload)
         envelope = make_envelope(event_type, body, correlation_id or current_correlation_id.get() or "-")
         row_id = outbox.add(self.cursor, contract.EXCHANGE, event_type, envelope)
         self.emitted.append(row_id)
         return envelope
+
+
+@functools.lru_cache(maxsize=None)
+def _payload_schema(contract, event_type):
+    return contract.PAYLOAD_SCHEMAS[event_type]()
 
 
 class Store:

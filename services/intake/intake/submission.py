@@ -23,12 +23,13 @@ from .exceptions import IdempotencyConflict, InvalidSubmission
 from .tracking import format_tracking_number, lookup_code
 
 ISTANBUL = ZoneInfo("Europe/Istanbul")
+SUBMISSION_SCHEMA = ApplicationSubmissionSchema()  # built once: schemas are reusable and costly to build
 
 
 def load_submission(raw):
     """The submission as the contract reads it, or `InvalidSubmission` with the field errors."""
     try:
-        return ApplicationSubmissionSchema().load(raw)
+        return SUBMISSION_SCHEMA.load(raw)
     except ValidationError as exc:
         raise InvalidSubmission(exc.messages) from None
 
