@@ -1,6 +1,7 @@
 """What machine the figures come from: cores, CPU model, memory, and the servers' versions."""
 import os
 import platform
+from urllib.parse import unquote, urlparse
 
 import amqp
 import psycopg2
@@ -59,8 +60,6 @@ def _postgres_version(pg_url):
 
 
 def _rabbitmq_version(amqp_uri):
-    from urllib.parse import unquote, urlparse
-
     url = urlparse(amqp_uri)
     conn = amqp.Connection(host=f"{url.hostname}:{url.port or 5672}", userid=unquote(url.username or "guest"),
                            password=unquote(url.password or "guest"),
