@@ -4,6 +4,7 @@ Nothing else in the gateway decides a status code for an error, and no traceback
 message ever reaches a client: an exception not in the table is a 500 with a generic text and the
 correlation id to quote to support.
 """
+from nameko.exceptions import RemoteError
 from nameko.exceptions import registry as remote_error_registry
 
 
@@ -96,11 +97,15 @@ PROBLEMS = {
     UpstreamUnavailable: (503, "unavailable", "Hizmet şu an yanıt veremiyor, lütfen biraz sonra tekrar deneyin"),
 }
 INTERNAL = (500, "internal-error", "Beklenmeyen bir hata oluştu")
+# a service that could not reach its database or broker: worth trying again shortly
+TRANSIENT_REMOTE_ERRORS = {"OperationalError", "InterfaceError", "ConnectionError", "TimeoutError"}
 PROBLEM_BASE = "https://gaziemir.bel.tr/problems/"
 
 
 def problem_for(exc, correlation_id=None):
     """`(status, body)` for an exception, from the table above."""
+    if isinstance(exc, RemoteError) and exc.exc_type in TRANSIENT_REMOTE_ERRORS:
+        exc = UpstreamUnavailable()
     status, slug, title = PROBLEMS.get(type(exc), INTERNAL)
     body = {"type": PROBLEM_BASE + slug, "title": title, "status": status}
     if isinstance(exc, ApiError) and exc.detail:

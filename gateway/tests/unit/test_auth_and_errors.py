@@ -45,6 +45,13 @@ def test_every_error_maps_to_one_problem(exc, status):
     assert "secret internal detail" not in str(body)
 
 
+def test_a_service_that_lost_its_database_is_a_503_to_try_again():
+    from nameko.exceptions import RemoteError
+
+    assert problem_for(RemoteError("OperationalError", "server closed the connection"))[0] == 503
+    assert problem_for(RemoteError("KeyError", "x"))[0] == 500
+
+
 def test_field_errors_travel_to_the_client():
     _, body = problem_for(InvalidSubmission({"body": ["Bu alan zorunludur."]}))
     assert body["errors"] == {"body": ["Bu alan zorunludur."]}

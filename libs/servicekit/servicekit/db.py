@@ -15,6 +15,7 @@ behind are published by the relay's periodic sweep (`servicekit.outbox`).
 import functools
 import importlib
 import logging
+import time
 from contextlib import contextmanager
 
 import eventlet
@@ -40,26 +41,36 @@ class Pool:
     """At most `size` connections; a caller waits (green) for a free one instead of failing.
 
     psycopg2's own pools raise when exhausted, which under load turns a short wait into an error.
+    A connection that sat idle for a while is checked before it is handed out, so one that
+    PostgreSQL dropped (a restart, say) is replaced instead of failing the caller's work.
     """
+
+    CHECK_AFTER_IDLE_SECONDS = 5.0
 
     def __init__(self, dsn, size=10):
         self.dsn = dsn
         self._slots = Semaphore(size)
-        self._idle = []
+        self._idle = []  # (connection, monotonic time it was returned)
 
     @contextmanager
     def connection(self):
         with self._slots:
-            conn = self._idle.pop() if self._idle else psycopg2.connect(self.dsn)
+            conn = self._checkout()
             try:
                 yield conn
             finally:
-                if conn.closed:
-                    pass  # lost (PostgreSQL restarted): the next caller opens a fresh one
-                else:
+                if not conn.closed:  # a lost connection is dropped; the next caller opens a fresh one
                     if conn.status != psycopg2.extensions.STATUS_READY:
                         conn.rollback()
-                    self._idle.append(conn)
+                    self._idle.append((conn, time.monotonic()))
+
+    def _checkout(self):
+        while self._idle:
+            conn, since = self._idle.pop()
+            if time.monotonic() - since < self.CHECK_AFTER_IDLE_SECONDS or _alive(conn):
+                return conn
+            conn.close()
+        return psycopg2.connect(self.dsn)
 
     def ping(self):
         with self.connection() as conn, conn.cursor() as cur:
@@ -68,7 +79,17 @@ class Pool:
 
     def close(self):
         while self._idle:
-            self._idle.pop().close()
+            self._idle.pop()[0].close()
+
+
+def _alive(conn):
+    try:
+        with conn.cursor() as cur:
+            cur.execute("SELECT 1")
+        conn.rollback()
+        return True
+    except TRANSIENT_DB_ERRORS:
+        return False
 
 
 class Transaction:
