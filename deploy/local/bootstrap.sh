@@ -34,12 +34,25 @@ apt_install() {
   say "installing fonts-dejavu-core"; apt_install fonts-dejavu-core; }
 
 if ! answers "$PGHOST" "$PGPORT"; then
-  if ! command -v pg_ctlcluster >/dev/null; then say "installing PostgreSQL"; apt_install postgresql; fi
+  if ! command -v pg_ctlcluster >/dev/null; then
+    say "installing PostgreSQL"; apt_install postgresql
+    # A development machine we set up ourselves: let the local superuser in over TCP without a
+    # password, as the tests' fresh-database helper does (never do this on a shared server).
+    hba="/etc/postgresql/$(ls /etc/postgresql | tail -n1)/main/pg_hba.conf"
+    sed -i '1i host all postgres 127.0.0.1/32 trust' "$hba"
+  fi
   say "starting PostgreSQL"
   pg_ctlcluster --skip-systemctl-redirect "$(ls /etc/postgresql | tail -n1)" main start || true
   wait_for "$PGHOST" "$PGPORT" || { say "PostgreSQL does not answer on $PGHOST:$PGPORT"; exit 1; }
+  pg_ctlcluster --skip-systemctl-redirect "$(ls /etc/postgresql | tail -n1)" main reload || true
 fi
 command -v psql >/dev/null || apt_install postgresql-client
+
+# The superuser over TCP where that is allowed, else over the local socket as the postgres user.
+admin_psql() {
+  if psql -w -qtA -d postgres -c 'SELECT 1' >/dev/null 2>&1; then psql "$@";
+  else runuser -u postgres -- psql -h /var/run/postgresql "$@"; fi
+}
 
 if ! answers "$AMQP_HOST" "$AMQP_PORT"; then
   if ! command -v rabbitmq-server >/dev/null; then say "installing RabbitMQ"; apt_install rabbitmq-server; fi
@@ -52,16 +65,16 @@ fi
 [ "${1:-}" = "--infra-only" ] && { say "PostgreSQL and RabbitMQ answer"; exit 0; }
 
 for svc in $SERVICES; do
-  psql -v ON_ERROR_STOP=1 -qtA -d postgres >/dev/null <<SQL
+  admin_psql -v ON_ERROR_STOP=1 -qtA -d postgres >/dev/null <<SQL
 DO \$\$ BEGIN
   IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '$svc') THEN
     CREATE ROLE $svc LOGIN PASSWORD '$svc';
   END IF;
 END \$\$;
 SQL
-  if [ -z "$(psql -qtA -d postgres -c "SELECT 1 FROM pg_database WHERE datname = '$svc'")" ]; then
-    psql -q -d postgres -c "CREATE DATABASE $svc OWNER $svc" >/dev/null
+  if [ -z "$(admin_psql -qtA -d postgres -c "SELECT 1 FROM pg_database WHERE datname = '$svc'")" ]; then
+    admin_psql -q -d postgres -c "CREATE DATABASE $svc OWNER $svc" >/dev/null
   fi
-  psql -q -d postgres -c "REVOKE CONNECT ON DATABASE $svc FROM PUBLIC; GRANT CONNECT ON DATABASE $svc TO $svc" >/dev/null
+  admin_psql -q -d postgres -c "REVOKE CONNECT ON DATABASE $svc FROM PUBLIC; GRANT CONNECT ON DATABASE $svc TO $svc" >/dev/null
 done
 say "databases and roles ready: $SERVICES"
