@@ -20,3 +20,8 @@ def load_seed(store, path=None):
     with store.transaction() as tx:
         storage.seed_neighbourhoods(tx.cursor, seed.get("neighbourhoods", []), fold)
     return seed
+
+
+def load_seed_on_start(store, config):
+    """`Database(on_start=...)` hook: the seed file named by `SEED_FILE`, else Gaziemir's."""
+    return load_seed(store, config.get("SEED_FILE") or None)

@@ -22,7 +22,7 @@ DEV_LOOKUP_SECRET = "gelistirme-icin-gizli-anahtar"
 class IntakeService:
     name = "intake"
 
-    db = Database(MIGRATIONS, on_start=lambda store, config: seed.load_seed(store, config.get("SEED_FILE") or None))
+    db = Database(MIGRATIONS, on_start=seed.load_seed_on_start)
     config = Config()
     correlation_id = CorrelationId()
 
