@@ -37,14 +37,14 @@ class Numbers:
             return self._next
 
 
-def run_level(base_url, api_key, run_id, numbers, concurrency, count, seconds, timeout):
+def run_level(base_url, auth, run_id, numbers, concurrency, count, seconds, timeout):
     """Send `count` applications with `concurrency` clients (new requests stop after `seconds`).
 
     Returns accepted/s (201s per wall second), p50/p99 latency of every answer, and the errors:
     anything but a 201 with a tracking number, with the first few kept verbatim.
     """
     url = base_url + PATH
-    headers = {"X-API-Key": api_key, "Content-Type": "application/json"}
+    headers = {"Content-Type": "application/json"}
     remaining = [count]
     lock = threading.Lock()
     latencies, statuses, errors = [], Counter(), []
@@ -59,6 +59,7 @@ def run_level(base_url, api_key, run_id, numbers, concurrency, count, seconds, t
 
     def client():
         with requests.Session() as session:
+            session.auth = auth
             while (n := claim()) is not None:
                 began = time.perf_counter()
                 outcome = _post(session, url, headers, application(run_id, n), timeout)

@@ -1,14 +1,16 @@
-"""The system under test: intake and the gateway as `nameko run` processes on a fresh vhost and a
-fresh intake database, stopped (and the vhost and database dropped) afterwards."""
+"""The system under test: intake and the gateway as `nameko run` processes on a fresh vhost and
+fresh databases, stopped (and the vhost and databases dropped) afterwards."""
 from contextlib import contextmanager
 from dataclasses import dataclass
 
+from deploy.local.clients import SignedAuth, provision
 from deploy.local.isolation import fresh_database, fresh_vhost
 from deploy.local.system import LocalSystem
 
 from .ports import free_port
 
-API_KEY = "bench-key"
+MASTER_KEY = "bench-master-key"
+CLIENT_ID = "bench"
 
 
 @dataclass
@@ -17,6 +19,7 @@ class Platform:
     amqp_uri: str
     db_url: str
     pids: dict
+    auth: SignedAuth
 
 
 @contextmanager
@@ -28,12 +31,17 @@ def running_platform(log_dir, start_seconds):
     log_dir.mkdir(parents=True, exist_ok=True)
     for old_log in log_dir.glob("*.log"):
         old_log.unlink()  # LocalSystem appends: start each run with empty logs
-    with fresh_vhost(prefix="bench") as amqp_uri, fresh_database("intake", prefix="bench") as db_url:
+    with fresh_vhost(prefix="bench") as amqp_uri, fresh_database("intake", prefix="bench") as db_url, \
+            fresh_database("gateway", prefix="bench") as gateway_db:
+        # the bench client signs its requests as another e-municipality system would
+        keys = provision(gateway_db, MASTER_KEY, api_clients=[(CLIENT_ID, ("applications:submit",))])
         env = {
             "AMQP_URI": amqp_uri,
             "INTAKE_DB_URL": db_url,
+            "GATEWAY_DB_URL": gateway_db,
             "INTAKE_OPS_PORT": str(free_port()),
-            "GATEWAY_API_KEYS": f"{API_KEY}:bench:system",
+            "API_KEY_MASTER": MASTER_KEY,
+            "RATE_LIMITS": "user=1000000/60,client=1000000/60,address=1000000/60",
             "LOG_LEVEL": "WARNING",
             "EVENT_QUEUE_TYPE": "quorum",
         }
@@ -41,7 +49,8 @@ def running_platform(log_dir, start_seconds):
         try:  # not `with system:`: a start that fails in __enter__ would leave its processes running
             system.start(timeout=start_seconds)
             yield Platform(url=system.url, amqp_uri=amqp_uri, db_url=db_url,
-                           pids={name: proc.pid for name, proc in system.procs.items()})
+                           pids={name: proc.pid for name, proc in system.procs.items()},
+                           auth=SignedAuth(CLIENT_ID, *keys[CLIENT_ID]))
         finally:
             system.stop()
 

@@ -10,7 +10,7 @@ import uuid
 from . import http_load, outbox_drain
 from .pg_activity import Sampler
 from .cpu import Meter
-from .launch import API_KEY, running_platform
+from .launch import running_platform
 
 
 def measure(settings, log_dir):
@@ -24,7 +24,7 @@ def measure(settings, log_dir):
             meter, sampler = Meter(classify), Sampler(platform.db_url, max_seconds=settings.level_seconds + 60)
             meter.start()
             sampler.start()
-            result = http_load.run_level(platform.url, API_KEY, run_id, numbers, concurrency, count,
+            result = http_load.run_level(platform.url, platform.auth, run_id, numbers, concurrency, count,
                                          settings.level_seconds, settings.request_timeout)
             result["database"] = sampler.stop()
             result["cores_busy"] = meter.stop(result["seconds"])

@@ -5,10 +5,16 @@ gateway's URL when it answers. Configuration comes from the environment (README.
 """
 import os
 import sys
+import warnings
+
+warnings.filterwarnings("ignore", message=r"\s*Eventlet is deprecated")  # noise in the one log stream
 
 from honcho.manager import Manager
 
 from .processes import PROCESSES, ROOT, command
+
+DEV_PASSWORD = "Gelistirme-2026"
+DEV_MASTER_KEY = "gelistirme-ana-anahtar-uretimde-degistirin"  # gateway/config.yml's development default
 
 
 def process_env(name, port):
@@ -23,7 +29,32 @@ def process_env(name, port):
     return env
 
 
+def development_accounts():
+    """On a gateway database with no staff yet, accounts to try the system with (`DEV_ACCOUNTS=false`
+    skips this). Printed once; never for a production database, which starts with `gateway-admin`."""
+    if os.environ.get("DEV_ACCOUNTS", "true").lower() == "false":
+        return
+    from .clients import gateway_store, provision
+
+    db_url = process_env("gateway", 8000)["DB_URL"]
+    store = gateway_store(db_url)
+    with store.transaction() as tx:
+        tx.cursor.execute("SELECT count(*) AS n FROM staff_users")
+        empty = tx.cursor.fetchone()["n"] == 0
+    store.pool.close()
+    if not empty:
+        return
+    keys = provision(db_url, os.environ.get("API_KEY_MASTER") or DEV_MASTER_KEY,
+                     users=[("admin", "admin", None, DEV_PASSWORD), ("halkla", "pr_officer", None, DEV_PASSWORD)],
+                     api_clients=[("dev-portal", ("applications:submit", "applications:read",
+                                                  "events:application_submitted"))])
+    key_id, secret = keys["dev-portal"]
+    print(f"development accounts: admin / halkla with password {DEV_PASSWORD}; "
+          f"API client dev-portal, key id {key_id}, secret {secret}", flush=True)
+
+
 def main():
+    development_accounts()
     manager = Manager()
     for name, folder, module, port in PROCESSES:
         argv = " ".join(command(module, sys.executable))

@@ -64,6 +64,28 @@ class ValidationFailed(ApiError):
     pass
 
 
+class SignInFailed(ApiError):
+    """Wrong user name or password (the answer never says which)."""
+
+
+class TokenRejected(ApiError):
+    """An access or refresh token that is missing, expired, revoked or forged."""
+
+
+class SignatureRejected(ApiError):
+    """A signed request whose signature, timestamp, nonce or key does not hold."""
+
+
+class TooManyRequests(ApiError):
+    def __init__(self, retry_after, detail=None):
+        super().__init__(detail)
+        self.retry_after = int(retry_after)
+
+
+class AccountLocked(TooManyRequests):
+    pass
+
+
 # Errors raised by services over RPC arrive as these, by the remote class's path.
 @remote_error("intake.exceptions.InvalidSubmission")
 class InvalidSubmission(Exception):
@@ -84,6 +106,9 @@ class NotFound(Exception):
 PROBLEMS = {
     MalformedRequest: (400, "malformed-request", "İstek okunamadı"),
     Unauthenticated: (401, "unauthenticated", "Kimlik doğrulanamadı"),
+    SignInFailed: (401, "sign-in-failed", "Kullanıcı adı veya parola hatalı"),
+    TokenRejected: (401, "token-rejected", "Oturum geçersiz veya süresi dolmuş; yeniden giriş yapın"),
+    SignatureRejected: (401, "signature-rejected", "İstek imzası doğrulanamadı"),
     Forbidden: (403, "forbidden", "Bu işlem için yetkiniz yok"),
     NotFound: (404, "not-found", "Kayıt bulunamadı"),
     RouteNotFound: (404, "not-found", "Böyle bir adres yok"),
@@ -93,6 +118,8 @@ PROBLEMS = {
     PayloadTooLarge: (413, "payload-too-large", "İstek gövdesi çok büyük"),
     UnsupportedMediaType: (415, "unsupported-media-type", "İstek gövdesi application/json olmalı"),
     InvalidSubmission: (422, "validation-failed", "Gönderilen veriler geçersiz"),
+    TooManyRequests: (429, "too-many-requests", "Çok fazla istek; lütfen biraz bekleyin"),
+    AccountLocked: (429, "account-locked", "Çok sayıda hatalı giriş; hesap geçici olarak kilitlendi"),
     ValidationFailed: (422, "validation-failed", "Gönderilen veriler geçersiz"),
     UpstreamUnavailable: (503, "unavailable", "Hizmet şu an yanıt veremiyor, lütfen biraz sonra tekrar deneyin"),
 }

@@ -36,19 +36,33 @@ def json_response(body, status=200, headers=None):
 
 def problem_response(exc, correlation_id=None):
     status, body = problem_for(exc, correlation_id)
-    headers = {"Retry-After": "5"} if status == 503 else None
+    headers = None
+    if status == 503:
+        headers = {"Retry-After": "5"}
+    elif status == 429:
+        headers = {"Retry-After": str(max(1, getattr(exc, "retry_after", 1)))}
     return Response(json.dumps(body, ensure_ascii=False), status=status, headers=headers, mimetype=PROBLEM_JSON)
+
+
+def body_bytes(request, max_bytes=DEFAULT_MAX_BODY_BYTES):
+    """The raw body, read once and kept (a signature check and the JSON parser both need it);
+    `PayloadTooLarge` past `max_bytes`, before more than that is read."""
+    request.max_content_length = max_bytes
+    too_large = PayloadTooLarge(f"En fazla {max(1, max_bytes // 1024)} KB gönderilebilir.")
+    try:
+        data = request.get_data(cache=True)
+    except RequestEntityTooLarge:
+        raise too_large from None
+    if len(data) > max_bytes:  # read earlier under a larger limit
+        raise too_large
+    return data
 
 
 def read_json(request, max_bytes=DEFAULT_MAX_BODY_BYTES):
     """The request body as a JSON object, or a 4xx for anything else."""
     if request.mimetype != "application/json":
         raise UnsupportedMediaType()
-    request.max_content_length = max_bytes
-    try:
-        raw = request.get_data(cache=False)
-    except RequestEntityTooLarge:
-        raise PayloadTooLarge(f"En fazla {max_bytes // (1024 * 1024)} MB gönderilebilir.") from None
+    raw = body_bytes(request, max_bytes)
     try:
         body = json.loads(raw)
     except (ValueError, UnicodeDecodeError):

@@ -1,4 +1,8 @@
-"""The OpenAPI 3 document, generated from the same marshmallow schemas that validate requests."""
+"""The OpenAPI 3 document, generated from the same marshmallow schemas that validate requests.
+
+Every route of `service.py` is described here, with its security and its error answers; a test
+compares this document with the routes the gateway really serves.
+"""
 from apispec import APISpec
 from apispec.ext.marshmallow import MarshmallowPlugin
 
@@ -8,59 +12,132 @@ from . import schemas
 
 ERRORS = {
     "400": "İstek okunamadı (geçersiz JSON)",
-    "401": "Kimlik doğrulanamadı",
+    "401": "Kimlik doğrulanamadı (oturum, imza veya parola)",
     "403": "Yetki yok",
     "404": "Bulunamadı",
     "409": "Idempotency-Key çakışması",
     "413": "Gövde çok büyük",
     "415": "Gövde application/json değil",
     "422": "Doğrulama hatası (alan hataları `errors` içinde)",
-    "503": "Hizmet geçici olarak yanıt veremiyor",
+    "429": "Çok fazla istek (Retry-After başlığına bakın)",
+    "503": "Hizmet geçici olarak yanıt veremiyor (Retry-After)",
 }
+STAFF = [{"BearerAuth": []}]
+SIGNED = [{"ClientId": [], "KeyId": [], "Timestamp": [], "Nonce": [], "Signature": []}]
+PUBLIC = []
+JSON_BODY_ERRORS = ("400", "413", "415", "422")
 
 
 def _problems(*codes):
     return {code: {"description": ERRORS[code],
-                   "content": {"application/problem+json": {"schema": "Problem"}}} for code in codes}
+                   "content": {"application/problem+json": {"schema": {"$ref": "#/components/schemas/Problem"}}}}
+            for code in codes}
 
 
 def _json(schema, description):
     return {"description": description, "content": {"application/json": {"schema": schema}}}
 
 
+def _body(schema):
+    return {"required": True, "content": {"application/json": {"schema": schema}}}
+
+
+def _op(summary, operation_id, security, responses, errors, body=None, parameters=None):
+    operation = {"summary": summary, "operationId": operation_id, "security": security,
+                 "responses": {**responses, **_problems(*sorted(set(errors)))}}
+    if body:
+        operation["requestBody"] = _body(body)
+    if parameters:
+        operation["parameters"] = parameters
+    return operation
+
+
+def _security_schemes(spec):
+    spec.components.security_scheme("BearerAuth", {
+        "type": "http", "scheme": "bearer", "bearerFormat": "JWT",
+        "description": "Personel: /api/v1/auth/sign-in ile alınan erişim belirteci (15 dakika)."})
+    signed = "Diğer sistemler: her istek HMAC-SHA256 ile imzalanır: METHOD\\nPATH\\nTIMESTAMP\\nNONCE\\nsha256(gövde)."
+    for name, header in (("ClientId", "X-Client-Id"), ("KeyId", "X-Key-Id"), ("Timestamp", "X-Timestamp"),
+                         ("Nonce", "X-Nonce"), ("Signature", "X-Signature")):
+        spec.components.security_scheme(name, {"type": "apiKey", "in": "header", "name": header,
+                                               "description": signed})
+
+
 def build_spec():
     spec = APISpec(
         title="Gaziemir Belediyesi Halkla İlişkiler Platformu API", version="1.0.0", openapi_version="3.0.3",
         plugins=[MarshmallowPlugin()],
-        info={"description": "Başvurular, takip numarası ve alındı belgesi. Hatalar application/problem+json."})
-    spec.components.security_scheme("ApiKey", {"type": "apiKey", "in": "header", "name": "X-API-Key"})
+        info={"description": "Başvurular, takip numarası, alındı belgesi; personel girişi; diğer sistemlerin "
+                             "olayları; denetim kaydı. Hatalar application/problem+json (RFC 9457)."})
+    _security_schemes(spec)
     spec.components.schema("ApplicationSubmission", schema=ApplicationSubmissionSchema)
-    for name in ("ApplicationCreated", "ApplicationDetail", "StatusLookup", "ApplicantStatus", "Problem", "Health"):
+    for name in ("ApplicationCreated", "ApplicationDetail", "StatusLookup", "ApplicantStatus", "Problem", "Health",
+                 "SignIn", "Tokens", "Refresh", "PasswordChange", "Me", "InboundEvent", "InboundAccepted",
+                 "AuditPage"):
         spec.components.schema(name, schema=getattr(schemas, f"{name}Schema"))
-    secured = [{"ApiKey": []}]
+    staff_or_signed = STAFF + SIGNED
     app_id = {"name": "application_id", "in": "path", "required": True, "schema": {"type": "string", "format": "uuid"}}
-    spec.path(path="/api/v1/applications", operations={"post": {
-        "summary": "Başvuru al", "operationId": "submitApplication", "security": secured,
-        "parameters": [{"name": "Idempotency-Key", "in": "header", "required": False,
-                        "schema": {"type": "string", "maxLength": 200}}],
-        "requestBody": {"required": True, "content": {"application/json": {"schema": "ApplicationSubmission"}}},
-        "responses": {"201": _json("ApplicationCreated", "Başvuru kaydedildi"),
-                      "200": _json("ApplicationCreated", "Aynı başvuru daha önce kaydedilmiş: ilk sonuç"),
-                      **_problems("400", "401", "403", "409", "413", "415", "422", "503")}}})
-    spec.path(path="/api/v1/applications/{application_id}", operations={"get": {
-        "summary": "Başvuruyu göster", "operationId": "getApplication", "security": secured,
-        "parameters": [app_id],
-        "responses": {"200": _json("ApplicationDetail", "Başvuru"), **_problems("401", "403", "404", "503")}}})
-    spec.path(path="/api/v1/applications/{application_id}/receipt.pdf", operations={"get": {
-        "summary": "Alındı belgesi (PDF)", "operationId": "getReceipt", "security": secured, "parameters": [app_id],
-        "responses": {"200": {"description": "PDF", "content": {"application/pdf": {
-            "schema": {"type": "string", "format": "binary"}}}}, **_problems("401", "403", "404", "503")}}})
-    spec.path(path="/api/v1/applications/status-lookup", operations={"post": {
-        "summary": "Başvuru sahibinin durum sorgusu (takip numarası ve gizli kod)", "operationId": "lookupStatus",
-        "security": [],
-        "requestBody": {"required": True, "content": {"application/json": {"schema": "StatusLookup"}}},
-        "responses": {"200": _json("ApplicantStatus", "Durum"), **_problems("400", "404", "415", "422", "503")}}})
-    spec.path(path="/health", operations={"get": {
-        "summary": "Hazır olma durumu", "operationId": "health", "security": [],
-        "responses": {"200": _json("Health", "Hazır"), "503": _json("Health", "Hazır değil")}}})
+    auth_errors = ("401", "403", "429", "503")
+
+    spec.path(path="/api/v1/auth/sign-in", operations={"post": _op(
+        "Personel girişi", "signIn", PUBLIC, {"200": _json("Tokens", "Belirteçler")},
+        ("401", "429", *JSON_BODY_ERRORS), body="SignIn")})
+    spec.path(path="/api/v1/auth/refresh", operations={"post": _op(
+        "Belirteç yenile (yenileme belirteci bir kez kullanılır)", "refreshTokens", PUBLIC,
+        {"200": _json("Tokens", "Yeni belirteçler")}, ("401", "429", *JSON_BODY_ERRORS), body="Refresh")})
+    spec.path(path="/api/v1/auth/sign-out", operations={"post": _op(
+        "Oturumu kapat", "signOut", PUBLIC, {"204": {"description": "Kapatıldı"}}, ("429", *JSON_BODY_ERRORS),
+        body="Refresh")})
+    spec.path(path="/api/v1/auth/password", operations={"post": _op(
+        "Parola değiştir (tüm oturumlar kapanır)", "changePassword", STAFF, {"204": {"description": "Değişti"}},
+        (*auth_errors, *JSON_BODY_ERRORS), body="PasswordChange")})
+    spec.path(path="/api/v1/auth/me", operations={"get": _op(
+        "Oturumdaki personel", "me", STAFF, {"200": _json("Me", "Personel")}, auth_errors)})
+    spec.path(path="/api/v1/applications", operations={"post": _op(
+        "Başvuru al", "submitApplication", staff_or_signed,
+        {"201": _json("ApplicationCreated", "Başvuru kaydedildi"),
+         "200": _json("ApplicationCreated", "Aynı başvuru daha önce kaydedilmiş: ilk sonuç")},
+        (*auth_errors, "409", *JSON_BODY_ERRORS), body="ApplicationSubmission",
+        parameters=[{"name": "Idempotency-Key", "in": "header", "required": False,
+                     "schema": {"type": "string", "maxLength": 200}}])})
+    spec.path(path="/api/v1/applications/{application_id}", operations={"get": _op(
+        "Başvuruyu göster", "getApplication", staff_or_signed, {"200": _json("ApplicationDetail", "Başvuru")},
+        (*auth_errors, "404"), parameters=[app_id])})
+    spec.path(path="/api/v1/applications/{application_id}/receipt.pdf", operations={"get": _op(
+        "Alındı belgesi (PDF)", "getReceipt", staff_or_signed,
+        {"200": {"description": "PDF", "content": {"application/pdf": {"schema": {"type": "string",
+                                                                                  "format": "binary"}}}}},
+        (*auth_errors, "404"), parameters=[app_id])})
+    spec.path(path="/api/v1/applications/status-lookup", operations={"post": _op(
+        "Başvuru sahibinin durum sorgusu (takip numarası ve gizli kod)", "lookupStatus", PUBLIC,
+        {"200": _json("ApplicantStatus", "Durum")}, ("404", "429", "503", *JSON_BODY_ERRORS), body="StatusLookup")})
+    spec.path(path="/api/v1/inbound/events", operations={"post": _op(
+        "Diğer sistemlerden olay (ebelediye.inbound sözleşmesi)", "postInboundEvent", SIGNED,
+        {"202": _json("InboundAccepted", "Kuyruğa alındı")}, (*auth_errors, *JSON_BODY_ERRORS),
+        body="InboundEvent")})
+    spec.path(path="/api/v1/audit", operations={"get": _op(
+        "Denetim kaydı (en yeni önce)", "auditLog", STAFF, {"200": _json("AuditPage", "Kayıtlar")},
+        (*auth_errors, "422"), parameters=[
+            {"name": name, "in": "query", "required": False, "schema": schema} for name, schema in (
+                ("actor_id", {"type": "string", "maxLength": 100}), ("action", {"type": "string", "maxLength": 100}),
+                ("object_type", {"type": "string", "maxLength": 100}),
+                ("object_id", {"type": "string", "maxLength": 100}),
+                ("outcome", {"type": "string", "enum": ["allowed", "denied", "failed"]}),
+                ("since", {"type": "string", "format": "date-time"}),
+                ("until", {"type": "string", "format": "date-time"}),
+                ("limit", {"type": "integer", "minimum": 1, "maximum": 500}),
+                ("before_id", {"type": "integer", "minimum": 1}))])})
+    spec.path(path="/api/openapi.json", operations={"get": _op(
+        "Bu belge", "openapi", PUBLIC, {"200": {"description": "OpenAPI 3", "content": {"application/json": {}}}},
+        ())})
+    spec.path(path="/api/docs", operations={"get": _op(
+        "API belgeleri sayfası", "docs", PUBLIC, {"200": {"description": "HTML", "content": {"text/html": {}}}}, ())})
+    spec.path(path="/health", operations={"get": _op(
+        "Hazır olma durumu", "health", PUBLIC,
+        {"200": _json("Health", "Hazır"), "503": _json("Health", "Hazır değil")}, ())})
+    spec.path(path="/health/live", operations={"get": _op(
+        "Canlılık", "liveness", PUBLIC, {"200": _json("Health", "Canlı")}, ())})
+    spec.path(path="/metrics", operations={"get": _op(
+        "Prometheus metrikleri", "metrics", PUBLIC,
+        {"200": {"description": "Prometheus metin biçimi", "content": {"text/plain": {}}}}, ())})
     return spec.to_dict()

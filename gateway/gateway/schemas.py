@@ -1,5 +1,5 @@
 """Shapes of the gateway's answers, for the OpenAPI document. Requests use `contracts.inbound`."""
-from marshmallow import Schema, fields
+from marshmallow import Schema, fields, validate
 
 
 class DefectSchema(Schema):
@@ -84,3 +84,80 @@ class ProblemSchema(Schema):
 class HealthSchema(Schema):
     status = fields.String()
     checks = fields.Dict()
+
+
+class SignInSchema(Schema):
+    username = fields.String(required=True, validate=validate.Length(min=1, max=100))
+    password = fields.String(required=True, validate=validate.Length(min=1, max=200))
+
+
+class TokensSchema(Schema):
+    access_token = fields.String()
+    token_type = fields.String(metadata={"example": "Bearer"})
+    expires_in = fields.Integer()
+    refresh_token = fields.String()
+    refresh_expires_in = fields.Integer()
+    role = fields.String()
+    directorate = fields.String(allow_none=True)
+
+
+class RefreshSchema(Schema):
+    refresh_token = fields.String(required=True, validate=validate.Length(min=1, max=200))
+
+
+class PasswordChangeSchema(Schema):
+    current_password = fields.String(required=True, validate=validate.Length(min=1, max=200))
+    new_password = fields.String(required=True, validate=validate.Length(min=1, max=200))
+
+
+class MeSchema(Schema):
+    id = fields.String()
+    username = fields.String()
+    role = fields.String()
+    role_label = fields.String()
+    directorate = fields.String(allow_none=True)
+
+
+class InboundEventSchema(Schema):
+    event_id = fields.UUID(required=True)
+    event_type = fields.String(required=True, metadata={"example": "application_submitted"})
+    occurred_at = fields.AwareDateTime(required=True)
+    version = fields.Integer(required=True)
+    correlation_id = fields.String(required=True)
+    payload = fields.Dict(required=True, metadata={"description": "ApplicationSubmission for application_submitted"})
+
+
+class InboundAcceptedSchema(Schema):
+    event_id = fields.UUID()
+    status = fields.String(metadata={"example": "accepted"})
+
+
+class AuditQuerySchema(Schema):
+    actor_id = fields.String(validate=validate.Length(max=100))
+    action = fields.String(validate=validate.Length(max=100))
+    object_type = fields.String(validate=validate.Length(max=100))
+    object_id = fields.String(validate=validate.Length(max=100))
+    outcome = fields.String(validate=validate.OneOf(["allowed", "denied", "failed"]))
+    since = fields.AwareDateTime()
+    until = fields.AwareDateTime()
+    limit = fields.Integer(load_default=100, validate=validate.Range(min=1, max=500))
+    before_id = fields.Integer(validate=validate.Range(min=1))
+
+
+class AuditEntrySchema(Schema):
+    id = fields.Integer()
+    at = fields.DateTime()
+    actor_kind = fields.String()
+    actor_id = fields.String(allow_none=True)
+    role = fields.String(allow_none=True)
+    action = fields.String()
+    object_type = fields.String(allow_none=True)
+    object_id = fields.String(allow_none=True)
+    personal_data = fields.Boolean()
+    outcome = fields.String()
+    address = fields.String(allow_none=True)
+    correlation_id = fields.String(allow_none=True)
+
+
+class AuditPageSchema(Schema):
+    entries = fields.List(fields.Nested(AuditEntrySchema))

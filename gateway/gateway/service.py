@@ -1,6 +1,7 @@
-"""The gateway's HTTP entrypoints: thin; authentication, the call to the owning service, the answer."""
+"""The gateway's HTTP entrypoints: thin; who is calling, the call to the owning service, the answer."""
 import base64
 import logging
+from pathlib import Path
 
 import eventlet
 from kombu import Connection
@@ -11,27 +12,35 @@ from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
 from werkzeug.wrappers import Response
 
 from servicekit.correlation import CorrelationId
+from servicekit.db import Database
 from servicekit.ops import run_probes
 
-from . import auth, docs, openapi, schemas
-from .errors import RouteNotFound, UpstreamUnavailable, ValidationFailed
+from . import accounts, audit, docs, inbound, openapi, roles, schemas
+from .errors import Forbidden, RouteNotFound, UpstreamUnavailable, ValidationFailed
 from .http import http, json_response, read_json
+from .security import Guard
 
 log = logging.getLogger(__name__)
 
+MIGRATIONS = Path(__file__).resolve().parent.parent / "migrations"
 IDEMPOTENCY_KEY_MAX = 200
+
+
+def load(schema_cls, request, max_bytes=16 * 1024):
+    try:
+        return schema_cls(unknown=RAISE).load(read_json(request, max_bytes=max_bytes))
+    except ValidationError as exc:
+        raise ValidationFailed(errors=exc.messages) from None
 
 
 class GatewayService:
     name = "gateway"
 
+    db = Database(MIGRATIONS)
+    guard = Guard()
     config = Config()
     correlation_id = CorrelationId()
     intake_rpc = RpcProxy("intake")
-
-    # -- helpers -------------------------------------------------------------------------------
-    def _principal(self, request):
-        return auth.authenticate(request.headers, auth.parse_api_keys(self.config.get("GATEWAY_API_KEYS")))
 
     def _call(self, method, *args, **kwargs):
         """Call intake, answering 503 rather than hanging when it does not reply in time."""
@@ -42,6 +51,50 @@ class GatewayService:
         except eventlet.Timeout:
             raise UpstreamUnavailable() from None
 
+    # -- staff sign-in -------------------------------------------------------------------------
+    @http("POST", "/api/v1/auth/sign-in")
+    def sign_in(self, request):
+        """`{"username", "password"}` -> access token (JWT, minutes) and refresh token (hours)."""
+        self.guard.throttle(request)
+        form = load(schemas.SignInSchema, request)
+        try:
+            issued, user = accounts.sign_in(self.db, self.guard.token_settings, form["username"], form["password"])
+        except Exception:
+            self.guard.audit(self.db, request, _named(form["username"]), "auth.sign_in", outcome="failed")
+            raise
+        self.guard.audit(self.db, request, _named(user["username"], user), "auth.sign_in")
+        return json_response(dict(issued, role=user["role"], directorate=user["directorate"]))
+
+    @http("POST", "/api/v1/auth/refresh")
+    def refresh(self, request):
+        """`{"refresh_token"}` -> new tokens; the old refresh token is used up."""
+        self.guard.throttle(request)
+        form = load(schemas.RefreshSchema, request)
+        issued, user = accounts.refresh(self.db, self.guard.token_settings, form["refresh_token"])
+        return json_response(dict(issued, role=user["role"], directorate=user["directorate"]))
+
+    @http("POST", "/api/v1/auth/sign-out")
+    def sign_out(self, request):
+        """`{"refresh_token"}`: ends that sign-in. 204 whether or not the token was known."""
+        self.guard.throttle(request)
+        accounts.sign_out(self.db, load(schemas.RefreshSchema, request)["refresh_token"])
+        return Response(status=204)
+
+    @http("POST", "/api/v1/auth/password")
+    def change_password(self, request):
+        """`{"current_password", "new_password"}`: every sign-in of the user ends."""
+        principal = self.guard.require(self.db, request, "account.self")
+        form = load(schemas.PasswordChangeSchema, request)
+        accounts.change_password(self.db, principal.id, form["current_password"], form["new_password"])
+        self.guard.audit(self.db, request, principal, "auth.password_change", "staff_user", principal.id)
+        return Response(status=204)
+
+    @http("GET", "/api/v1/auth/me")
+    def me(self, request):
+        principal = self.guard.require(self.db, request, "account.self")
+        return json_response({"id": principal.id, "username": principal.name, "role": principal.role,
+                              "role_label": roles.STAFF_ROLES[principal.role], "directorate": principal.directorate})
+
     # -- applications --------------------------------------------------------------------------
     @http("POST", "/api/v1/applications")
     def submit_application(self, request):
@@ -50,44 +103,87 @@ class GatewayService:
         201 with `{id, tracking_number, status, lookup_code, ...}` when stored; 200 with the original
         when the same source reference or `Idempotency-Key` was seen before.
         """
-        principal = self._principal(request)
-        auth.require(principal, "submit_application")
+        principal = self.guard.require(self.db, request, "application.submit")
         body = read_json(request)
         key = request.headers.get("Idempotency-Key") or None
         if key is not None and len(key) > IDEMPOTENCY_KEY_MAX:
             raise ValidationFailed(errors={"Idempotency-Key": [f"En fazla {IDEMPOTENCY_KEY_MAX} karakter."]})
-        result = self._call("submit_application", body, principal.client_id, key)
+        result = self._call("submit_application", body, principal.id, key)
         application = result["application"]
+        self.guard.audit(self.db, request, principal, "application.submit", "application", application["id"],
+                         personal_data=True)
         return json_response(application, status=201 if result["created"] else 200,
                              headers={"Location": f"/api/v1/applications/{application['id']}"})
 
     @http("GET", "/api/v1/applications/<uuid:application_id>")
     def get_application(self, request, application_id):
-        """The application, for staff and for the system that submitted it."""
-        principal = self._principal(request)
-        auth.require(principal, "read_application")
-        application = self._call("get_application", str(application_id))
-        auth.may_see(principal, application)
+        """The application; directorates see an applicant who asked to stay hidden masked."""
+        principal = self.guard.require(self.db, request, "application.read")
+        masked = principal.role in roles.DIRECTORATE_ROLES
+        application = self._call("get_application", str(application_id), masked)
+        self._may_see(request, principal, application)
+        self.guard.audit(self.db, request, principal, "application.read", "application", application_id,
+                         personal_data=not (masked and application["applicant"].get("hide_identity")))
         return json_response(application)
 
     @http("GET", "/api/v1/applications/<uuid:application_id>/receipt.pdf")
     def get_receipt(self, request, application_id):
         """The receipt (alındı belgesi) as a PDF."""
-        principal = self._principal(request)
-        auth.require(principal, "read_application")
-        auth.may_see(principal, self._call("get_application", str(application_id)))
+        principal = self.guard.require(self.db, request, "application.read")
+        self._may_see(request, principal, self._call("get_application", str(application_id), True))
         pdf = base64.b64decode(self._call("get_receipt", str(application_id)))
+        self.guard.audit(self.db, request, principal, "application.receipt", "application", application_id)
         return Response(pdf, mimetype="application/pdf", headers={
             "Content-Disposition": f'inline; filename="alindi-belgesi-{application_id}.pdf"'})
+
+    def _may_see(self, request, principal, application):
+        """Object-level rule: staff who see every application do; a system sees what it submitted;
+        a directorate sees the cases routed to it (routing, a later issue: until then, none)."""
+        if principal.kind == "staff" and principal.role in roles.SEE_EVERY_APPLICATION:
+            return
+        if principal.kind == "client" and application.get("submitted_by") == principal.id:
+            return
+        self.guard.audit(self.db, request, principal, "application.read", "application", application["id"],
+                         outcome="denied")
+        raise Forbidden()
 
     @http("POST", "/api/v1/applications/status-lookup")
     def lookup_status(self, request):
         """The applicant's own view: tracking number and secret code in, status out. No sign-in."""
+        self.guard.throttle(request)
+        query = load(schemas.StatusLookupSchema, request, max_bytes=4096)
+        return json_response(self._call("lookup_status", query["tracking_number"], query["code"]))
+
+    # -- other systems -------------------------------------------------------------------------
+    @http("POST", "/api/v1/inbound/events")
+    def post_inbound_event(self, request):
+        """An event from another system, in the envelope and contract of the `ebelediye.inbound`
+        exchange. 202 once it is durably queued; the client needs the scope `events:<event_type>`."""
+        principal = self.guard.require(self.db, request, "inbound.event")
+        body = read_json(request)
+        envelope = inbound.validate_event(body)
+        if f"events:{envelope['event_type']}" not in principal.scopes:
+            self.guard.audit(self.db, request, principal, "inbound.event", "event", envelope["event_id"],
+                             outcome="denied")
+            raise Forbidden()
+        inbound.publish_event(self.config["AMQP_URI"], body, envelope["event_type"], principal.id)
+        self.guard.audit(self.db, request, principal, "inbound.event", "event", envelope["event_id"],
+                         personal_data=True)
+        return json_response({"event_id": str(envelope["event_id"]), "status": "accepted"}, status=202)
+
+    # -- audit ---------------------------------------------------------------------------------
+    @http("GET", "/api/v1/audit")
+    def audit_log(self, request):
+        """Audit records, newest first; filters: actor_id, action, object_type, object_id, outcome,
+        since, until (ISO 8601), limit (≤ 500), before_id (paging)."""
+        principal = self.guard.require(self.db, request, "audit.read")
         try:
-            query = schemas.StatusLookupSchema(unknown=RAISE).load(read_json(request, max_bytes=4096))
+            query = schemas.AuditQuerySchema().load(request.args.to_dict())
         except ValidationError as exc:
             raise ValidationFailed(errors=exc.messages) from None
-        return json_response(self._call("lookup_status", query["tracking_number"], query["code"]))
+        entries = audit.search(self.db, query, query.pop("limit"), query.pop("before_id", None))
+        self.guard.audit(self.db, request, principal, "audit.read")
+        return json_response({"entries": entries})
 
     # -- documents and operations ------------------------------------------------------------
     @http("GET", "/api/openapi.json")
@@ -107,8 +203,8 @@ class GatewayService:
 
     @http("GET", "/health")
     def health(self, request):
-        """Ready when the broker answers (intake is reached through it)."""
-        ready, checks = run_probes({"broker": self._ping_broker})
+        """Ready when the database and the broker answer (intake is reached through the broker)."""
+        ready, checks = run_probes({"database": self.db.pool.ping, "broker": self._ping_broker})
         return json_response({"status": "ok" if ready else "unavailable", "checks": checks},
                              status=200 if ready else 503)
 
@@ -123,3 +219,12 @@ class GatewayService:
     def _ping_broker(self):
         with Connection(self.config["AMQP_URI"], connect_timeout=3) as conn:
             conn.ensure_connection(max_retries=1)
+
+
+def _named(username, user=None):
+    """The actor of a sign-in attempt, for the audit log."""
+    from .security import Principal
+
+    if user is None:
+        return Principal("anonymous", username[:100], "-")
+    return Principal("staff", str(user["id"]), user["role"], user["directorate"], name=username)

@@ -5,10 +5,22 @@ import socket
 import pytest
 import requests
 
+from deploy.local.clients import SignedAuth, bearer_session, provision
 from deploy.local.isolation import fresh_database, fresh_vhost
 from deploy.local.system import LocalSystem
 
-API_KEYS = "e2e-admin:admin:admin,e2e-pr:halkla-iliskiler:pr_officer,e2e-cimer:cimer:system,e2e-portal:portal:system"
+MASTER_KEY = "e2e-master-key"
+PASSWORD = "e2e-Parola-2026"
+STAFF = (  # username, role, directorate
+    ("admin", "admin", None), ("pr", "pr_officer", None), ("press", "press_officer", None),
+    ("fen", "directorate_staff", "Fen İşleri"), ("fen-mudur", "directorate_head", "Fen İşleri"),
+    ("makam", "mayor_office", None), ("ops", "ops", None), ("denetci", "auditor", None),
+)
+CLIENTS = (
+    ("cimer", ("applications:submit", "applications:read")),
+    ("portal", ("applications:submit", "applications:read", "events:application_submitted")),
+    ("bare", ()),
+)
 
 
 def free_port():
@@ -19,27 +31,27 @@ def free_port():
 
 @pytest.fixture(scope="module")
 def system(tmp_path_factory):
-    with fresh_vhost("e2e") as amqp_uri, fresh_database("intake", prefix="e2e") as intake_db:
+    with fresh_vhost("e2e") as amqp_uri, fresh_database("intake", prefix="e2e") as intake_db, \
+            fresh_database("gateway", prefix="e2e") as gateway_db:
+        keys = provision(gateway_db, MASTER_KEY, users=[(*user, PASSWORD) for user in STAFF], api_clients=CLIENTS)
         log_dir = tmp_path_factory.mktemp("logs")
-        env = {"AMQP_URI": amqp_uri, "INTAKE_DB_URL": intake_db, "INTAKE_OPS_PORT": str(free_port()),
-               "GATEWAY_API_KEYS": API_KEYS, "LOOKUP_CODE_SECRET": "e2e-secret", "OUTBOX_SWEEP_SECONDS": "0.5",
-               "LOG_LEVEL": "INFO"}
+        env = {"AMQP_URI": amqp_uri, "INTAKE_DB_URL": intake_db, "GATEWAY_DB_URL": gateway_db,
+               "INTAKE_OPS_PORT": str(free_port()), "API_KEY_MASTER": MASTER_KEY, "JWT_SECRET": "e2e-jwt-secret",
+               "LOOKUP_CODE_SECRET": "e2e-secret", "OUTBOX_SWEEP_SECONDS": "0.5", "LOG_LEVEL": "INFO",
+               "RATE_LIMITS": "user=10000/60,client=10000/60,address=10000/60"}
         local = LocalSystem(env, gateway_port=free_port(), log_dir=log_dir)
-        local.amqp_uri = amqp_uri
-        local.intake_db = intake_db
-        local.log_dir = log_dir
+        local.amqp_uri, local.intake_db, local.gateway_db, local.keys = amqp_uri, intake_db, gateway_db, keys
         with local:
             yield local
 
 
 class Api:
-    """The gateway as a client sees it."""
+    """The gateway as one caller sees it."""
 
-    def __init__(self, base_url, key):
+    def __init__(self, base_url, session=None, auth=None):
         self.base_url = base_url
-        self.session = requests.Session()
-        if key:
-            self.session.headers["X-API-Key"] = key
+        self.session = session or requests.Session()
+        self.session.auth = auth
 
     def post(self, path, json=None, **kwargs):
         return self.session.post(self.base_url + path, json=json, timeout=30, **kwargs)
@@ -47,17 +59,34 @@ class Api:
     def get(self, path, **kwargs):
         return self.session.get(self.base_url + path, timeout=30, **kwargs)
 
+    def request(self, method, path, **kwargs):
+        return self.session.request(method, self.base_url + path, timeout=30, **kwargs)
+
+
+def signed(system, client_id):
+    key_id, secret = system.keys[client_id]
+    return Api(system.url, auth=SignedAuth(client_id, key_id, secret))
+
+
+def staff(system, username):
+    return Api(system.url, session=bearer_session(system.url, username, PASSWORD))
+
 
 @pytest.fixture
 def cimer(system):
-    return Api(system.url, "e2e-cimer")
+    return signed(system, "cimer")
+
+
+@pytest.fixture
+def portal(system):
+    return signed(system, "portal")
 
 
 @pytest.fixture
 def pr_desk(system):
-    return Api(system.url, "e2e-pr")
+    return staff(system, "pr")
 
 
 @pytest.fixture
 def anonymous(system):
-    return Api(system.url, None)
+    return Api(system.url)

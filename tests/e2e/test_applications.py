@@ -78,12 +78,9 @@ def test_hidden_identity_is_kept_for_the_pr_desk(cimer, pr_desk):
     assert pr_desk.get(f"/api/v1/applications/{app['id']}").json()["applicant"]["hide_identity"] is True
 
 
-def test_a_system_client_sees_only_what_it_submitted(cimer, system):
-    from tests.e2e.conftest import Api
-
+def test_a_system_client_sees_only_what_it_submitted(cimer, portal):
     app = cimer.post("/api/v1/applications", ayse_complaint("CMR-OWN")).json()
     assert cimer.get(f"/api/v1/applications/{app['id']}").status_code == 200
-    portal = Api(system.url, "e2e-portal")
     refused = portal.get(f"/api/v1/applications/{app['id']}")
     assert refused.status_code == 403 and refused.json()["status"] == 403
     assert portal.get(f"/api/v1/applications/{app['id']}/receipt.pdf").status_code == 403

@@ -1,6 +1,11 @@
 """Bad input at the gateway: always a 4xx in problem+json with the reason, never a 500."""
+import json
+import time
+
 import pytest
 import requests
+
+from gateway import signing
 
 pytestmark = pytest.mark.e2e
 
@@ -37,10 +42,16 @@ def test_an_oversized_body_is_refused_before_it_is_read(cimer):
     assert_problem(cimer.post("/api/v1/applications", data=huge, headers={"Content-Type": "application/json"}), 413)
 
 
-def test_no_or_wrong_api_key_is_refused(anonymous, system):
+def test_no_credentials_a_forged_token_or_a_wrong_signature_is_refused(anonymous, system):
     assert_problem(anonymous.post("/api/v1/applications", VALID), 401)
     assert_problem(requests.post(system.url + "/api/v1/applications", json=VALID,
-                                 headers={"X-API-Key": "guessed"}, timeout=10), 401)
+                                 headers={"Authorization": "Bearer not.a.token"}, timeout=10), 401)
+    key_id, _secret = system.keys["cimer"]
+    forged = signing.signed_headers("guessed-secret", "cimer", key_id, "POST", "/api/v1/applications",
+                                    json.dumps(VALID).encode(), timestamp=int(time.time()))
+    body = assert_problem(requests.post(system.url + "/api/v1/applications", data=json.dumps(VALID),
+                                        headers={**forged, "Content-Type": "application/json"}, timeout=10), 401)
+    assert body["detail"]
 
 
 def test_unknown_routes_and_methods_answer_in_problem_json(cimer):
@@ -56,7 +67,7 @@ def test_openapi_document_describes_the_api_and_the_docs_page_renders(anonymous)
             "/api/v1/applications/{application_id}/receipt.pdf", "/api/v1/applications/status-lookup"} <= set(spec["paths"])
     submission = spec["components"]["schemas"]["ApplicationSubmission"]
     assert {"channel", "type", "category", "body", "applicant"} <= set(submission["required"])
-    assert "ApiKey" in spec["components"]["securitySchemes"]
+    assert {"BearerAuth", "Signature"} <= set(spec["components"]["securitySchemes"])
     assert "422" in spec["paths"]["/api/v1/applications"]["post"]["responses"]
     page = anonymous.get("/api/docs")
     assert page.status_code == 200 and "swagger-ui-bundle.js" in page.text

@@ -1,42 +1,81 @@
-"""Who may call, and how errors look, without a broker."""
+"""Tokens, passwords, the permission table and the error table, without a broker or database."""
+import time
+
+import jwt
 import pytest
+from nameko.exceptions import RemoteError
 
-from gateway import auth
-from gateway.errors import (Forbidden, IdempotencyConflict, InvalidSubmission, MalformedRequest, Unauthenticated,
-                            UpstreamUnavailable, problem_for)
+from gateway import passwords, tokens
+from gateway.errors import (Forbidden, IdempotencyConflict, InvalidSubmission, MalformedRequest, TooManyRequests,
+                            Unauthenticated, UpstreamUnavailable, problem_for)
+from gateway.security import Principal
 
-KEYS = auth.parse_api_keys("k-admin:admin:admin, k-cimer:cimer:system")
-
-
-def test_a_known_key_is_the_client_and_role_it_was_given():
-    assert auth.authenticate({"X-API-Key": "k-cimer"}, KEYS) == auth.Principal("cimer", "system")
-
-
-@pytest.mark.parametrize("headers", [{}, {"X-API-Key": ""}, {"X-API-Key": "k-cimer "}, {"X-API-Key": "guess"}])
-def test_a_missing_or_wrong_key_is_unauthenticated(headers):
-    with pytest.raises(Unauthenticated):
-        auth.authenticate(headers, KEYS)
+SETTINGS = tokens.TokenSettings(secret="s" * 32, access_seconds=900)
+USER = {"id": "u-1", "role": "pr_officer", "directorate": None, "username": "ayse"}
 
 
-def test_misconfigured_keys_fail_at_once():
-    with pytest.raises(ValueError):
-        auth.parse_api_keys("k:client:superuser")
-    with pytest.raises(ValueError):
-        auth.parse_api_keys("k-without-role")
+def test_a_fresh_access_token_carries_the_role_and_directorate():
+    claims = tokens.read_access_token(SETTINGS, tokens.issue_access_token(SETTINGS, USER, time.time()))
+    assert (claims["sub"], claims["role"], claims["directorate"]) == ("u-1", "pr_officer", None)
 
 
-def test_a_system_client_sees_only_its_own_applications_and_staff_see_all():
-    cimer = auth.Principal("cimer", "system")
-    assert auth.may_see(cimer, {"submitted_by": "cimer"})
-    with pytest.raises(Forbidden):
-        auth.may_see(cimer, {"submitted_by": "portal"})
-    assert auth.may_see(auth.Principal("desk", "pr_officer"), {"submitted_by": "portal"})
+def test_an_expired_token_is_refused():
+    old = tokens.issue_access_token(SETTINGS, USER, time.time() - 901)
+    with pytest.raises(tokens.InvalidToken):
+        tokens.read_access_token(SETTINGS, old)
+
+
+@pytest.mark.parametrize("forge", [
+    lambda t: t[:-2] + ("AA" if not t.endswith("AA") else "BB"),                       # tampered signature
+    lambda t: jwt.encode({**jwt.decode(t, options={"verify_signature": False}), "role": "admin"}, "other-key",
+                         algorithm="HS256"),                                           # signed with another key
+    lambda t: jwt.encode({**jwt.decode(t, options={"verify_signature": False})}, None, algorithm="none"),
+    lambda t: jwt.encode({**jwt.decode(t, options={"verify_signature": False}), "aud": "someone-else"},
+                         "s" * 32, algorithm="HS256"),                                 # wrong audience
+    lambda t: jwt.encode({**jwt.decode(t, options={"verify_signature": False}), "iss": "someone-else"},
+                         "s" * 32, algorithm="HS256"),                                 # wrong issuer
+    lambda t: jwt.encode({**jwt.decode(t, options={"verify_signature": False}), "role": "admin"}, "s" * 32,
+                         algorithm="HS512"),                                           # another algorithm
+])
+def test_a_tampered_or_foreign_token_is_refused(forge):
+    with pytest.raises(tokens.InvalidToken):
+        tokens.read_access_token(SETTINGS, forge(tokens.issue_access_token(SETTINGS, USER, time.time())))
+
+
+def test_refresh_tokens_are_stored_as_hashes():
+    token = tokens.new_refresh_token()
+    assert token not in tokens.hash_refresh_token(token) and len(token) >= 40
+
+
+def test_passwords_are_argon2id_hashes_and_verify():
+    stored = passwords.hash_password("Gaziemir-2026!")
+    assert stored.startswith("$argon2id$")
+    assert passwords.verify_password(stored, "Gaziemir-2026!")
+    assert not passwords.verify_password(stored, "gaziemir-2026!")
+    assert not passwords.verify_password("not-a-hash", "x")
+
+
+def test_weak_passwords_are_refused_with_reasons():
+    assert passwords.policy_errors("kisa1") and passwords.policy_errors("sadeceharfler")
+    assert passwords.policy_errors("ayse.yilmaz-2026", "ayse.yilmaz")
+    assert passwords.policy_errors("Gaziemir-2026!") == []
+
+
+def test_staff_may_what_their_role_may_and_clients_what_their_scopes_say():
+    desk = Principal("staff", "u-1", "pr_officer")
+    assert desk.may("application.submit") and not desk.may("audit.read")
+    assert Principal("staff", "u-2", "auditor").may("audit.read")
+    client = Principal("client", "cimer", "system", scopes=frozenset({"applications:submit"}))
+    assert client.may("application.submit") and not client.may("application.read")
+    assert not client.may("inbound.event")
+    assert Principal("client", "p", "system", scopes=frozenset({"events:application_submitted"})).may("inbound.event")
+    assert not Principal("staff", "u-3", "admin").may("inbound.event")
 
 
 @pytest.mark.parametrize("exc,status", [
     (MalformedRequest("x"), 400), (Unauthenticated(), 401), (Forbidden(), 403), (IdempotencyConflict(), 409),
-    (InvalidSubmission({"body": ["Bu alan zorunludur."]}), 422), (UpstreamUnavailable(), 503),
-    (KeyError("secret internal detail"), 500),
+    (InvalidSubmission({"body": ["Bu alan zorunludur."]}), 422), (TooManyRequests(3), 429),
+    (UpstreamUnavailable(), 503), (KeyError("secret internal detail"), 500),
 ])
 def test_every_error_maps_to_one_problem(exc, status):
     code, body = problem_for(exc, "corr-1")
@@ -46,8 +85,6 @@ def test_every_error_maps_to_one_problem(exc, status):
 
 
 def test_a_service_that_lost_its_database_is_a_503_to_try_again():
-    from nameko.exceptions import RemoteError
-
     assert problem_for(RemoteError("OperationalError", "server closed the connection"))[0] == 503
     assert problem_for(RemoteError("KeyError", "x"))[0] == 500
 

@@ -1,0 +1,150 @@
+"""`gateway-admin`: the operations tool for staff accounts, API clients and brokers' users.
+
+    gateway-admin create-user ayse.yilmaz --name "Ayşe Yılmaz" --role pr_officer
+    gateway-admin create-user mehmet --name "Mehmet Demir" --role directorate_staff --directorate "Fen İşleri"
+    gateway-admin disable-user ayse.yilmaz
+    gateway-admin create-client cimer --name "CİMER aktarım sistemi" --scope applications:submit --scope applications:read
+    gateway-admin rotate-key cimer --overlap-hours 24
+    gateway-admin create-amqp-user e-belediye-portal
+
+It works on the gateway's database (`DB_URL` or `GATEWAY_DB_URL`) with the master key `API_KEY_MASTER`.
+Secrets are printed once, to standard output, and never logged.
+"""
+import argparse
+import getpass
+import os
+import secrets
+import subprocess
+import sys
+from pathlib import Path
+
+from servicekit.db import Pool, Store
+from servicekit.migrations import apply_migrations
+
+from . import accounts, clients
+from .errors import ValidationFailed
+from .roles import STAFF_ROLES
+
+MIGRATIONS = Path(__file__).resolve().parent.parent / "migrations"
+DEFAULT_DB_URL = "postgresql://gateway:gateway@127.0.0.1:5432/gateway"
+DEV_MASTER_KEY = "gelistirme-ana-anahtar-uretimde-degistirin"
+
+
+def _store():
+    url = os.environ.get("GATEWAY_DB_URL") or os.environ.get("DB_URL") or DEFAULT_DB_URL
+    apply_migrations(url, MIGRATIONS)
+    return Store(Pool(url, 2), relay=None, service_name="gateway")
+
+
+def _master_key():
+    return os.environ.get("API_KEY_MASTER") or DEV_MASTER_KEY
+
+
+def _password(args):
+    if args.password_stdin:
+        return sys.stdin.readline().rstrip("\n")
+    first = getpass.getpass("Parola: ")
+    if first != getpass.getpass("Parola (tekrar): "):
+        raise SystemExit("Parolalar aynı değil.")
+    return first
+
+
+def create_user(args):
+    accounts.create_user(_store(), args.username, args.name, _password(args), args.role, args.directorate)
+    print(f"kullanıcı oluşturuldu: {args.username} ({args.role})")
+
+
+def set_user(args, active):
+    from . import storage
+
+    store = _store()
+    with store.transaction() as tx:
+        found = storage.set_user_active(tx.cursor, args.username, active)
+        if found is not None and not active:
+            storage.revoke_all_for_user(tx.cursor, found["id"])
+    if found is None:
+        raise SystemExit(f"böyle bir kullanıcı yok: {args.username}")
+    print(f"{args.username}: {'etkin' if active else 'devre dışı (oturumları kapatıldı)'}")
+
+
+def create_client(args):
+    key_id, secret = clients.create_client(_store(), _master_key(), args.client_id, args.name, args.scope)
+    _print_key(args.client_id, key_id, secret)
+
+
+def rotate_key(args):
+    key_id, secret = clients.rotate_key(_store(), _master_key(), args.client_id, int(args.overlap_hours * 3600))
+    _print_key(args.client_id, key_id, secret)
+    print(f"eski anahtarlar {args.overlap_hours} saat daha geçerli")
+
+
+def set_client(args, active):
+    if not clients.set_active(_store(), args.client_id, active):
+        raise SystemExit(f"böyle bir istemci yok: {args.client_id}")
+    print(f"{args.client_id}: {'etkin' if active else 'devre dışı'}")
+
+
+def create_amqp_user(args):
+    """A RabbitMQ user for another system: it may publish to `ebelediye.inbound` and do nothing else."""
+    password = secrets.token_urlsafe(24)
+    ctl = ["rabbitmqctl", "-q"]
+    subprocess.run([*ctl, "add_user", args.username, password], check=True, stdout=subprocess.DEVNULL)
+    subprocess.run([*ctl, "set_permissions", "-p", args.vhost, args.username, "^$", r"^ebelediye\.inbound$", "^$"],
+                   check=True, stdout=subprocess.DEVNULL)
+    print(f"RabbitMQ kullanıcısı: {args.username}\nparola (bir kez gösterilir): {password}\n"
+          f"izin: yalnız ebelediye.inbound değişimine yayın (vhost {args.vhost})")
+
+
+def _print_key(client_id, key_id, secret):
+    print(f"istemci: {client_id}\nanahtar kimliği (X-Key-Id): {key_id}\ngizli anahtar (bir kez gösterilir): {secret}")
+
+
+def parser():
+    root = argparse.ArgumentParser(prog="gateway-admin", description="Ağ geçidi işletim aracı")
+    commands = root.add_subparsers(dest="command", required=True)
+
+    user = commands.add_parser("create-user", help="personel hesabı oluştur")
+    user.add_argument("username")
+    user.add_argument("--name", required=True)
+    user.add_argument("--role", required=True, choices=sorted(STAFF_ROLES))
+    user.add_argument("--directorate")
+    user.add_argument("--password-stdin", action="store_true", help="parolayı standart girdiden oku")
+    user.set_defaults(run=create_user)
+    for name, active in (("disable-user", False), ("enable-user", True)):
+        command = commands.add_parser(name)
+        command.add_argument("username")
+        command.set_defaults(run=lambda args, active=active: set_user(args, active))
+
+    client = commands.add_parser("create-client", help="başka bir sistem için API istemcisi oluştur")
+    client.add_argument("client_id")
+    client.add_argument("--name", required=True)
+    client.add_argument("--scope", action="append", default=[], help=f"one of: {', '.join(clients.KNOWN_SCOPES)}")
+    client.set_defaults(run=create_client)
+    rotate = commands.add_parser("rotate-key", help="yeni anahtar ver; eskiler bir süre daha geçerli")
+    rotate.add_argument("client_id")
+    rotate.add_argument("--overlap-hours", type=float, default=24.0)
+    rotate.set_defaults(run=rotate_key)
+    for name, active in (("disable-client", False), ("enable-client", True)):
+        command = commands.add_parser(name)
+        command.add_argument("client_id")
+        command.set_defaults(run=lambda args, active=active: set_client(args, active))
+
+    amqp = commands.add_parser("create-amqp-user", help="yalnız ebelediye.inbound'a yayın yapabilen RabbitMQ kullanıcısı")
+    amqp.add_argument("username")
+    amqp.add_argument("--vhost", default="/")
+    amqp.set_defaults(run=create_amqp_user)
+    return root
+
+
+def main(argv=None):
+    args = parser().parse_args(argv)
+    try:
+        args.run(args)
+    except ValidationFailed as exc:
+        for field, messages in (exc.errors or {}).items():
+            print(f"{field}: {' '.join(messages) if isinstance(messages, list) else messages}", file=sys.stderr)
+        raise SystemExit(2) from None
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,33 @@
+"""The roles of the platform and what each may do, as one table (DESIGN.md §5).
+
+Staff carry one role (two of them bound to a directorate); other systems are API clients whose
+role is `system` and whose *scopes* say which endpoints and event types they may use.
+"""
+
+STAFF_ROLES = {
+    "admin": "Sistem yöneticisi",
+    "pr_officer": "Halkla ilişkiler masası",
+    "press_officer": "Basın servisi",
+    "directorate_staff": "Müdürlük personeli",
+    "directorate_head": "Müdür",
+    "mayor_office": "Başkanlık Makamı",
+    "ops": "İşletim (metrikler, ölü mektuplar)",
+    "auditor": "Denetçi (salt okunur, denetim kaydı dahil)",
+}
+DIRECTORATE_ROLES = frozenset({"directorate_staff", "directorate_head"})
+SYSTEM_ROLE = "system"
+
+# action -> staff roles allowed. An API client is allowed an action when it holds the scope of
+# the same name (inbound events use "events:<event_type>").
+PERMISSIONS = {
+    "application.submit": {"admin", "pr_officer"},
+    "application.read": {"admin", "pr_officer", "auditor", "mayor_office", "directorate_staff", "directorate_head"},
+    "audit.read": {"admin", "auditor"},
+    "account.self": set(STAFF_ROLES),
+}
+CLIENT_SCOPES = {
+    "application.submit": "applications:submit",
+    "application.read": "applications:read",
+}
+# staff who see every application; others see only what the object-level rules give them
+SEE_EVERY_APPLICATION = frozenset({"admin", "pr_officer", "auditor", "mayor_office"})

@@ -1,0 +1,90 @@
+"""Staff sign in, refresh, sign out, change their password; repeated failures lock the account."""
+import psycopg2
+import requests
+
+from tests.support.audit import audit_actions
+from gateway.accounts import LOCK_AFTER
+
+
+def me(gateway, headers):
+    return requests.get(gateway.url + "/api/v1/auth/me", headers=headers, timeout=10)
+
+
+def test_sign_in_gives_a_token_that_opens_the_api(gateway):
+    signed_in = gateway.sign_in()
+    assert signed_in.status_code == 200
+    tokens = signed_in.json()
+    assert tokens["token_type"] == "Bearer" and tokens["expires_in"] == 900 and tokens["role"] == "pr_officer"
+    shown = me(gateway, {"Authorization": f"Bearer {tokens['access_token']}"}).json()
+    assert shown["username"] == "pr" and shown["role_label"] == "Halkla ilişkiler masası"
+    assert "auth.sign_in" in audit_actions(gateway.db_url)
+
+
+def test_a_wrong_password_and_an_unknown_user_look_the_same(gateway):
+    wrong = gateway.sign_in(password="Yanlis-Parola-1")
+    unknown = gateway.sign_in(username="kimse")
+    assert wrong.status_code == unknown.status_code == 401
+    assert wrong.json()["title"] == unknown.json()["title"]
+
+
+def test_repeated_failures_lock_the_account_even_for_the_right_password(gateway):
+    for _ in range(LOCK_AFTER - 1):
+        assert gateway.sign_in(password="Yanlis-Parola-1").status_code == 401
+    locked = gateway.sign_in(password="Yanlis-Parola-1")
+    assert locked.status_code == 429 and int(locked.headers["Retry-After"]) > 60
+    assert gateway.sign_in().status_code == 429
+
+
+def test_a_refresh_token_works_once_and_its_reuse_ends_the_sign_in(gateway):
+    first = gateway.sign_in().json()
+    refreshed = requests.post(gateway.url + "/api/v1/auth/refresh", json={"refresh_token": first["refresh_token"]},
+                              timeout=10)
+    assert refreshed.status_code == 200
+    second = refreshed.json()
+    assert second["refresh_token"] != first["refresh_token"]
+    replay = requests.post(gateway.url + "/api/v1/auth/refresh", json={"refresh_token": first["refresh_token"]},
+                           timeout=10)
+    assert replay.status_code == 401
+    # someone replayed a used token: the legitimate holder's newer token is revoked as well
+    after = requests.post(gateway.url + "/api/v1/auth/refresh", json={"refresh_token": second["refresh_token"]},
+                          timeout=10)
+    assert after.status_code == 401
+
+
+def test_sign_out_revokes_the_refresh_token(gateway):
+    tokens = gateway.sign_in().json()
+    out = requests.post(gateway.url + "/api/v1/auth/sign-out", json={"refresh_token": tokens["refresh_token"]},
+                        timeout=10)
+    assert out.status_code == 204
+    assert requests.post(gateway.url + "/api/v1/auth/refresh", json={"refresh_token": tokens["refresh_token"]},
+                         timeout=10).status_code == 401
+
+
+def test_password_change_checks_the_old_one_and_the_policy_and_ends_other_sign_ins(gateway):
+    other_device = gateway.sign_in().json()
+    headers = gateway.bearer()
+    url = gateway.url + "/api/v1/auth/password"
+    wrong = requests.post(url, json={"current_password": "nope", "new_password": "Yeni-Parola-2027"},
+                          headers=headers, timeout=10)
+    assert wrong.status_code == 422 and "current_password" in wrong.json()["errors"]
+    weak = requests.post(url, json={"current_password": "Gaziemir-2026!", "new_password": "kisa"},
+                         headers=headers, timeout=10)
+    assert weak.status_code == 422 and "new_password" in weak.json()["errors"]
+    changed = requests.post(url, json={"current_password": "Gaziemir-2026!", "new_password": "Yeni-Parola-2027"},
+                            headers=headers, timeout=10)
+    assert changed.status_code == 204
+    assert gateway.sign_in().status_code == 401
+    assert gateway.sign_in(password="Yeni-Parola-2027").status_code == 200
+    assert requests.post(gateway.url + "/api/v1/auth/refresh", json={"refresh_token": other_device["refresh_token"]},
+                         timeout=10).status_code == 401
+
+
+def test_a_disabled_user_cannot_sign_in_or_refresh(gateway):
+    tokens = gateway.sign_in().json()
+    conn = psycopg2.connect(gateway.db_url)
+    with conn, conn.cursor() as cur:
+        cur.execute("UPDATE staff_users SET active = false WHERE username = 'pr'")
+    conn.close()
+    assert gateway.sign_in().status_code == 401
+    assert requests.post(gateway.url + "/api/v1/auth/refresh", json={"refresh_token": tokens["refresh_token"]},
+                         timeout=10).status_code == 401

@@ -1,0 +1,8 @@
+"""Ports for processes a test starts."""
+import socket
+
+
+def free_port():
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
