@@ -1,0 +1,110 @@
+"""Every role against every endpoint, with the allow or deny the directorate expects (issue 3).
+
+The expectations are written out here, by hand, from the duties of each role: not derived from
+`gateway/roles.py`, so a change there that opens or closes a door shows up as a failure.
+"""
+import re
+
+import pytest
+
+from contracts import inbound
+from contracts.envelope import make_envelope
+from contracts.samples import load_samples
+from gateway.service import GatewayService
+
+from .conftest import CLIENTS, STAFF, Api, signed, staff
+
+pytestmark = pytest.mark.e2e
+
+STAFF_ROLES = [role for _user, role, _directorate in STAFF]
+CALLERS = ["anonymous", *STAFF_ROLES, "client:cimer", "client:portal", "client:bare"]
+EVERYONE = set(CALLERS)
+ALL_STAFF = set(STAFF_ROLES)
+
+# endpoint -> callers allowed through (anything else must get 401 or 403)
+EXPECTED = {
+    "POST /api/v1/applications": {"admin", "pr_officer", "client:cimer", "client:portal"},
+    # cimer submitted the application under test; directorates see only cases routed to them (none yet)
+    "GET /api/v1/applications/{id}": {"admin", "pr_officer", "auditor", "mayor_office", "client:cimer"},
+    "GET /api/v1/applications/{id}/receipt.pdf": {"admin", "pr_officer", "auditor", "mayor_office", "client:cimer"},
+    "POST /api/v1/applications/status-lookup": EVERYONE,
+    "POST /api/v1/inbound/events": {"client:portal"},
+    "GET /api/v1/audit": {"admin", "auditor"},
+    "GET /api/v1/auth/me": ALL_STAFF,
+    "POST /api/v1/auth/password": ALL_STAFF,
+    "GET /api/openapi.json": EVERYONE,
+    "GET /api/docs": EVERYONE,
+    "GET /health": EVERYONE,
+    "GET /metrics": EVERYONE,
+}
+
+
+@pytest.fixture(scope="module")
+def callers(system):
+    apis = {"anonymous": Api(system.url)}
+    for username, role, _directorate in STAFF:
+        apis[role] = staff(system, username)
+    for client_id, _scopes in CLIENTS:
+        apis[f"client:{client_id}"] = signed(system, client_id)
+    return apis
+
+
+@pytest.fixture(scope="module")
+def application_id(system):
+    data = {"channel": "cimer", "type": "sikayet", "category": "cop", "subject": "Tablo",
+            "body": "Rol tablosu için başvuru metni.", "applicant": {"full_name": "Ayşe Yılmaz",
+                                                                      "email": "a@example.org"}}
+    return signed(system, "cimer").post("/api/v1/applications", data).json()["id"]
+
+
+def body_for(endpoint):
+    if endpoint == "POST /api/v1/applications":
+        return {"channel": "halk_masasi", "type": "istek", "category": "park", "body": "Parka bank istiyoruz.",
+                "applicant": {"full_name": "Ali Kaya"}}
+    if endpoint == "POST /api/v1/applications/status-lookup":
+        return {"tracking_number": "GZM-2026-999999", "code": "AAAA-AAAA"}
+    if endpoint == "POST /api/v1/inbound/events":
+        sample = load_samples()[("ebelediye", inbound.APPLICATION_SUBMITTED)]
+        return make_envelope(inbound.APPLICATION_SUBMITTED, sample["payload"], "role-table")
+    if endpoint == "POST /api/v1/auth/password":
+        return {"current_password": "not-the-password", "new_password": "Yeni-Parola-2027"}
+    return None
+
+
+@pytest.mark.parametrize("endpoint", sorted(EXPECTED))
+@pytest.mark.parametrize("caller", CALLERS)
+def test_role_against_endpoint(callers, application_id, endpoint, caller):
+    method, path = endpoint.split(" ", 1)
+    api = callers[caller]
+    response = api.request(method, path.replace("{id}", application_id), json=body_for(endpoint))
+    if caller in EXPECTED[endpoint]:
+        assert response.status_code not in (401, 403), f"{caller} should be let through: {response.text[:300]}"
+        assert response.status_code < 500
+    else:
+        expected = 401 if caller == "anonymous" else 403
+        assert response.status_code == expected, f"{caller} should get {expected}: {response.text[:300]}"
+        assert response.headers["Content-Type"] == "application/problem+json"
+
+
+def test_every_route_the_gateway_serves_is_in_the_table_and_the_openapi_document(system):
+    spec = Api(system.url).get("/api/openapi.json").json()
+    documented = {f"{method.upper()} {path.replace('{application_id}', '{id}')}"
+                  for path, operations in spec["paths"].items() for method in operations}
+    served = {f"{method} {path}" for method, path in _served_routes()}
+    assert served - {"GET /api/docs/{name}"} == documented
+    auth_routes = {"POST /api/v1/auth/sign-in", "POST /api/v1/auth/refresh", "POST /api/v1/auth/sign-out",
+                   "GET /health/live"}
+    assert documented - auth_routes == set(EXPECTED)
+    for path, operations in spec["paths"].items():
+        for method, operation in operations.items():
+            assert "security" in operation, f"{method} {path} documents no security"
+            assert operation["responses"], f"{method} {path} documents no responses"
+
+
+def _served_routes():
+    """(method, path) of every `@http` entrypoint of the gateway, paths in OpenAPI's notation."""
+    for member in vars(GatewayService).values():
+        for extension in getattr(member, "nameko_entrypoints", ()):
+            path = re.sub(r"<(?:\w+:)?(\w+)>", lambda m: "{id}" if m.group(1) == "application_id"
+                          else "{" + m.group(1) + "}", extension.url)
+            yield extension.method, path
