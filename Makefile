@@ -6,13 +6,16 @@ PACKAGES := -e libs/contracts -e libs/servicekit -e services/intake -e gateway
 
 .PHONY: install run test bench clean
 
+# Debian's python3 has no ensurepip until python3-venv is installed
 $(BIN)/activate:
-	$(PY) -m venv $(VENV) || python3 -m venv $(VENV) || \
-	  { apt-get update -q && apt-get install -y -q python3-venv && python3 -m venv $(VENV); }
+	$(PY) -c 'import ensurepip' 2>/dev/null || python3 -c 'import ensurepip' 2>/dev/null || \
+	  { apt-get update -q </dev/null && apt-get install -y -q python3-venv </dev/null; }
+	$(PY) -m venv $(VENV) || python3 -m venv $(VENV)
 
-$(VENV)/.installed: $(BIN)/activate constraints.txt libs/*/pyproject.toml services/*/pyproject.toml gateway/pyproject.toml
+$(VENV)/.installed: $(BIN)/activate Makefile constraints.txt requirements-local.txt requirements-test.txt \
+		libs/*/pyproject.toml services/*/pyproject.toml gateway/pyproject.toml
 	$(BIN)/pip install --quiet --upgrade -c constraints.txt pip setuptools wheel
-	$(BIN)/pip install --quiet -c constraints.txt $(PACKAGES) -r requirements-test.txt
+	$(BIN)/pip install --quiet -c constraints.txt $(PACKAGES) -r requirements-local.txt -r requirements-test.txt
 	touch $@
 
 install: $(VENV)/.installed

@@ -24,9 +24,10 @@ wait_for() { for _ in $(seq 1 60); do answers "$1" "$2" && return 0; sleep 1; do
 
 apt_install() {
   if ! command -v apt-get >/dev/null; then say "apt-get not found: install $* by hand"; exit 1; fi
-  [ -n "$(ls -A /var/lib/apt/lists 2>/dev/null | grep -v lock || true)" ] || apt-get update -q
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -q "$@" >/dev/null || { apt-get update -q && \
-    DEBIAN_FRONTEND=noninteractive apt-get install -y -q "$@" >/dev/null; }
+  # </dev/null: apt must not stop for a terminal when `make run` runs in the background
+  [ -n "$(ls -A /var/lib/apt/lists 2>/dev/null | grep -v lock || true)" ] || apt-get update -q </dev/null
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -q "$@" >/dev/null </dev/null || { apt-get update -q </dev/null && \
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -q "$@" >/dev/null </dev/null; }
 }
 
 # fonts for the PDF receipts (Turkish glyphs)

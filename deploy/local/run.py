@@ -10,6 +10,7 @@ import warnings
 warnings.filterwarnings("ignore", message=r"\s*Eventlet is deprecated")  # noise in the one log stream
 
 from honcho.manager import Manager
+from honcho.printer import Printer
 
 from .processes import PROCESSES, ROOT, command
 
@@ -21,7 +22,9 @@ def process_env(name, port):
     # the log stream is JSON lines; library deprecation notices would only break it
     env = dict(os.environ, PYTHONUNBUFFERED="1", PYTHONWARNINGS="ignore")
     env.setdefault("AMQP_URI", "amqp://guest:guest@127.0.0.1:5672/")
-    env["DB_URL"] = os.environ.get(f"{name.upper()}_DB_URL", f"postgresql://{name}:{name}@127.0.0.1:5432/{name}")
+    # the same server bootstrap.sh prepared (PGHOST/PGPORT), unless a URL names another
+    server = f"{os.environ.get('PGHOST', '127.0.0.1')}:{os.environ.get('PGPORT', '5432')}"
+    env["DB_URL"] = os.environ.get(f"{name.upper()}_DB_URL", f"postgresql://{name}:{name}@{server}/{name}")
     if name == "gateway":
         env.setdefault("GATEWAY_ADDRESS", f"127.0.0.1:{port}")
     else:
@@ -53,9 +56,32 @@ def development_accounts():
           f"API client dev-portal, key id {key_id}, secret {secret}", flush=True)
 
 
+class _Output:
+    """stdout that a reader gone away cannot break: with `make run | tee run.log`, Ctrl-C ends tee too, and
+    honcho's "SIGINT received" would raise BrokenPipeError before it stops the services, leaving them running."""
+
+    def __init__(self, stream):
+        self.stream = stream
+
+    def write(self, data):
+        try:
+            return self.stream.write(data)
+        except OSError:
+            return len(data)
+
+    def flush(self):
+        try:
+            self.stream.flush()
+        except OSError:
+            pass
+
+    def isatty(self):
+        return self.stream.isatty()
+
+
 def main():
     development_accounts()
-    manager = Manager()
+    manager = Manager(printer=Printer(output=_Output(sys.stdout)))
     for name, folder, module, port in PROCESSES:
         argv = " ".join(command(module, sys.executable))
         manager.add_process(name, argv, cwd=str(folder), env=process_env(name, port))

@@ -20,11 +20,12 @@ from werkzeug.wrappers import Response
 from servicekit import metrics
 from servicekit.correlation import CONTEXT_KEY
 
-from .errors import (PROBLEMS, MalformedRequest, MethodNotAllowed, PayloadTooLarge, RouteNotFound,
+from .errors import (PROBLEMS, ApiError, IdempotencyConflict, InvalidSubmission, NotFound, MalformedRequest, MethodNotAllowed, PayloadTooLarge, RouteNotFound,
                      UnsupportedMediaType, problem_for)
 
 log = logging.getLogger(__name__)
 
+EXPECTED = (ApiError, InvalidSubmission, IdempotencyConflict, NotFound)
 DEFAULT_MAX_BODY_BYTES = 40 * 1024 * 1024  # five 5 MB attachments, base64-encoded, with room
 PROBLEM_JSON = "application/problem+json"
 
@@ -102,6 +103,8 @@ class ApiHandler(HttpRequestHandler):
     server = ApiServer()
 
     def __init__(self, method, url, route=None, **kwargs):
+        # refusals are answers, not faults: nameko logs them as warnings, not errors
+        kwargs.setdefault("expected_exceptions", EXPECTED)
         super().__init__(method, url, **kwargs)
         self.route = route or url
 

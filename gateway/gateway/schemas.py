@@ -1,5 +1,9 @@
 """Shapes of the gateway's answers, for the OpenAPI document. Requests use `contracts.inbound`."""
-from marshmallow import Schema, fields, validate
+from datetime import timezone
+
+from marshmallow import Schema, ValidationError, fields, post_load, validate
+
+from contracts.inbound import StrictSchema
 
 
 class DefectSchema(Schema):
@@ -58,7 +62,7 @@ class ApplicationDetailSchema(Schema):
     submitted_by = fields.String()
 
 
-class StatusLookupSchema(Schema):
+class StatusLookupSchema(StrictSchema):
     tracking_number = fields.String(required=True, metadata={"example": "GZM-2026-000123"})
     code = fields.String(required=True, metadata={"example": "K7P2-M9QX"})
 
@@ -86,7 +90,7 @@ class HealthSchema(Schema):
     checks = fields.Dict()
 
 
-class SignInSchema(Schema):
+class SignInSchema(StrictSchema):
     username = fields.String(required=True, validate=validate.Length(min=1, max=100))
     password = fields.String(required=True, validate=validate.Length(min=1, max=200))
 
@@ -101,11 +105,11 @@ class TokensSchema(Schema):
     directorate = fields.String(allow_none=True)
 
 
-class RefreshSchema(Schema):
+class RefreshSchema(StrictSchema):
     refresh_token = fields.String(required=True, validate=validate.Length(min=1, max=200))
 
 
-class PasswordChangeSchema(Schema):
+class PasswordChangeSchema(StrictSchema):
     current_password = fields.String(required=True, validate=validate.Length(min=1, max=200))
     new_password = fields.String(required=True, validate=validate.Length(min=1, max=200))
 
@@ -132,7 +136,7 @@ class InboundAcceptedSchema(Schema):
     status = fields.String(metadata={"example": "accepted"})
 
 
-class AuditQuerySchema(Schema):
+class AuditQuerySchema(StrictSchema):
     actor_id = fields.String(validate=validate.Length(max=100))
     action = fields.String(validate=validate.Length(max=100))
     object_type = fields.String(validate=validate.Length(max=100))
@@ -141,7 +145,18 @@ class AuditQuerySchema(Schema):
     since = fields.AwareDateTime()
     until = fields.AwareDateTime()
     limit = fields.Integer(load_default=100, validate=validate.Range(min=1, max=500))
-    before_id = fields.Integer(validate=validate.Range(min=1))
+    before_id = fields.Integer(validate=validate.Range(min=1, max=2**62))
+
+    @post_load
+    def _in_utc(self, data, **_):
+        # any offset ISO 8601 allows; PostgreSQL takes only ±15:59, and UTC says the same instant
+        for key in ("since", "until"):
+            if key in data:
+                try:
+                    data[key] = data[key].astimezone(timezone.utc)
+                except OverflowError:
+                    raise ValidationError("Tarih aralık dışında.", key) from None
+        return data
 
 
 class AuditEntrySchema(Schema):

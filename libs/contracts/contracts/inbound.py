@@ -3,7 +3,9 @@
 The same schema validates `POST /api/v1/applications` at the gateway, the RPC to intake, and messages
 on the `ebelediye.inbound` exchange (DESIGN.md §2, "Inbound").
 """
-from marshmallow import RAISE, Schema, ValidationError, fields, validate, validates, validates_schema
+from datetime import datetime, timedelta, timezone
+
+from marshmallow import RAISE, Schema, ValidationError, fields, post_load, validate, validates, validates_schema
 from stdnum.tr import tckimlik
 
 SOURCE = "ebelediye"
@@ -49,6 +51,13 @@ TYPE_MESSAGES = {
 }
 
 
+def no_control_characters(value):
+    """Text a person wrote has no NUL or other C0 control characters (tab and line breaks aside);
+    PostgreSQL refuses NUL outright."""
+    if any(ord(ch) < 32 and ch not in "\t\n\r" for ch in value):
+        raise ValidationError("Metin denetim karakteri içeremez.")
+
+
 def one_of(choices):
     return validate.OneOf(choices, error="Şunlardan biri olmalı: " + ", ".join(choices) + ".")
 
@@ -73,6 +82,8 @@ class StrictSchema(Schema):
 
     def on_bind_field(self, field_name, field_obj):
         field_obj.error_messages.update(FIELD_MESSAGES)
+        if isinstance(field_obj, fields.String) and no_control_characters not in field_obj.validators:
+            field_obj.validators.append(no_control_characters)
         for field_type, message in TYPE_MESSAGES.items():
             if isinstance(field_obj, field_type):
                 field_obj.error_messages["invalid"] = message
@@ -144,6 +155,24 @@ class ApplicationSubmissionSchema(StrictSchema):
     source_system = fields.String(validate=length(min=1, max=60))
     source_reference = fields.String(validate=length(min=1, max=120))
     received_at = fields.AwareDateTime()
+
+    @validates("received_at")
+    def _plausible_date(self, value, **_):
+        try:
+            utc = value.astimezone(timezone.utc)
+        except OverflowError:
+            raise ValidationError("Tarih aralık dışında.") from None
+        if utc > datetime.now(timezone.utc) + timedelta(minutes=5):
+            raise ValidationError("Başvuru tarihi gelecekte olamaz.")
+        if utc.year < 2000:
+            raise ValidationError("Başvuru tarihi 2000 yılından önce olamaz.")
+
+    @post_load
+    def _received_at_in_utc(self, data, **_):
+        # any ISO 8601 offset is accepted; PostgreSQL takes only ±15:59, and UTC names the same instant
+        if "received_at" in data:
+            data["received_at"] = data["received_at"].astimezone(timezone.utc)
+        return data
 
     @validates_schema
     def _type_fits_channel(self, data, **_):

@@ -60,3 +60,16 @@ def test_attachment_of_a_forbidden_type_is_refused():
 def test_too_many_attachments_are_refused():
     one = {"filename": "a.pdf", "content_type": "application/pdf", "content_base64": "JVBERg=="}
     assert "attachments" in errors_of(valid(attachments=[one] * 6))
+
+
+def test_received_at_must_be_a_plausible_past_instant_and_is_kept_in_utc():
+    assert "received_at" in errors_of(valid(received_at="2099-01-01T00:00:00+03:00"))
+    assert "received_at" in errors_of(valid(received_at="1999-12-31T00:00:00+00:00"))
+    assert "received_at" in errors_of(valid(received_at="0001-01-01T00:00:00+05:00"))
+    loaded = load_submission(valid(received_at="2026-03-13T23:30:00-23:53"))
+    assert loaded["received_at"].utcoffset().total_seconds() == 0
+
+
+def test_control_characters_in_text_are_refused():
+    assert errors_of(valid(body="çöp\x00alınmadı"))["body"] == ["Metin denetim karakteri içeremez."]
+    assert load_submission(valid(body="satır 1\nsatır 2\tsekme"))
