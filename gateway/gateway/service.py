@@ -8,6 +8,7 @@ from kombu import Connection
 from marshmallow import RAISE, ValidationError
 from nameko.dependency_providers import Config
 from nameko.rpc import RpcProxy
+from nameko.timer import timer
 from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
 from werkzeug.wrappers import Response
 
@@ -15,7 +16,7 @@ from servicekit.correlation import CorrelationId
 from servicekit.db import Database
 from servicekit.ops import run_probes
 
-from . import accounts, audit, docs, inbound, openapi, roles, schemas
+from . import accounts, audit, docs, inbound, openapi, roles, schemas, security, storage
 from .errors import Forbidden, RouteNotFound, UpstreamUnavailable, ValidationFailed
 from .http import http, json_response, read_json
 from .security import Guard
@@ -184,6 +185,14 @@ class GatewayService:
         entries = audit.search(self.db, query, query.pop("limit"), query.pop("before_id", None))
         self.guard.audit(self.db, request, principal, "audit.read")
         return json_response({"entries": entries})
+
+    # -- housekeeping --------------------------------------------------------------------------
+    @timer(interval=300)
+    def forget_old_nonces(self):
+        """Nonces older than the signature window can never be replayed (the timestamp check
+        refuses them first), so they need not be kept."""
+        with self.db.transaction() as tx:
+            storage.forget_old_nonces(tx.cursor, 2 * security.NONCE_WINDOW_SECONDS)
 
     # -- documents and operations ------------------------------------------------------------
     @http("GET", "/api/openapi.json")

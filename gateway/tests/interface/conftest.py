@@ -15,8 +15,8 @@ PASSWORD = "Gaziemir-2026!"
 class Gateway:
     master_key = MASTER_KEY
 
-    def __init__(self, url, intake, db_url, keys):
-        self.url, self.intake, self.db_url, self.keys = url, intake, db_url, keys
+    def __init__(self, url, intake, db_url, keys, container):
+        self.url, self.intake, self.db_url, self.keys, self.container = url, intake, db_url, keys, container
 
     def signed(self, client_id="cimer"):
         key_id, secret = self.keys[client_id]
@@ -52,4 +52,4 @@ def gateway(gateway_db, amqp_uri, container_factory):
     container = container_factory(GatewayService, config)
     intake = replace_dependencies(container, "intake_rpc")
     container.start()
-    return Gateway(f"http://127.0.0.1:{port}", intake, gateway_db, keys)
+    return Gateway(f"http://127.0.0.1:{port}", intake, gateway_db, keys, container)

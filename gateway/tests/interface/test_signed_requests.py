@@ -111,3 +111,19 @@ def _auth(gateway, client_id):
 
     key_id, secret = gateway.keys[client_id]
     return SignedAuth(client_id, key_id, secret)
+
+
+def test_nonces_older_than_the_window_are_forgotten(gateway):
+    import psycopg2
+    from nameko.testing.services import entrypoint_hook
+
+    conn = psycopg2.connect(gateway.db_url)
+    with conn, conn.cursor() as cur:
+        cur.execute("INSERT INTO seen_nonces (client_id, nonce, seen_at) VALUES "
+                    "('cimer', 'old-nonce-000001', now() - interval '1 hour'), ('cimer', 'new-nonce-000001', now())")
+    with entrypoint_hook(gateway.container, "forget_old_nonces") as purge:
+        purge()
+    with conn, conn.cursor() as cur:
+        cur.execute("SELECT nonce FROM seen_nonces ORDER BY nonce")
+        assert [row[0] for row in cur.fetchall()] == ["new-nonce-000001"]
+    conn.close()

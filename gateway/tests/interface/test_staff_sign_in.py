@@ -88,3 +88,16 @@ def test_a_disabled_user_cannot_sign_in_or_refresh(gateway):
     assert gateway.sign_in().status_code == 401
     assert requests.post(gateway.url + "/api/v1/auth/refresh", json={"refresh_token": tokens["refresh_token"]},
                          timeout=10).status_code == 401
+
+
+def test_an_expired_or_forged_access_token_is_refused_over_http(gateway):
+    import time
+
+    from gateway import tokens
+
+    user = {"id": "00000000-0000-0000-0000-000000000001", "role": "admin", "directorate": None, "username": "x"}
+    expired = tokens.issue_access_token(tokens.TokenSettings("interface-jwt-secret"), user, time.time() - 3600)
+    forged = tokens.issue_access_token(tokens.TokenSettings("someone-elses-secret"), user, time.time())
+    for token in (expired, forged, "not-a-jwt"):
+        refused = me(gateway, {"Authorization": f"Bearer {token}"})
+        assert refused.status_code == 401 and refused.json()["type"].endswith("/token-rejected")
