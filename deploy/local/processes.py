@@ -7,6 +7,7 @@ ROOT = Path(__file__).resolve().parents[2]
 # name, working folder, nameko module, default ops/http port
 PROCESSES = (
     ("intake", ROOT / "services" / "intake", "intake.service", 9101),
+    ("routing", ROOT / "services" / "routing", "routing.service", 9102),
     ("gateway", ROOT / "gateway", "gateway.service", 8000),
 )
 

@@ -102,6 +102,43 @@ class NotFound(Exception):
     pass
 
 
+@remote_error("routing.cases.CaseNotFound")
+class CaseNotFound(Exception):
+    pass
+
+
+@remote_error("routing.access.NotAllowed")
+class CaseActionNotAllowed(Exception):
+    pass
+
+
+@remote_error("routing.states.InvalidTransition")
+class InvalidTransition(Exception):
+    def __str__(self):
+        action, state = (list(self.args) + ["?", "?"])[:2]
+        return f"'{state}' durumundaki dosyada '{action}' yapılamaz."
+
+
+@remote_error("routing.cases.InvalidAnswer")
+class InvalidCaseInput(Exception):
+    pass
+
+
+@remote_error("routing.clock.ExtensionRefused")
+class ExtensionRefused(Exception):
+    pass
+
+
+@remote_error("routing.clock.UnknownType")
+class UnknownApplicationType(Exception):
+    pass
+
+
+@remote_error("routing.deadlines.UnknownDirectorate")
+class UnknownDirectorate(Exception):
+    pass
+
+
 # exception class -> (status, slug, Turkish title)
 PROBLEMS = {
     MalformedRequest: (400, "malformed-request", "İstek okunamadı"),
@@ -111,6 +148,9 @@ PROBLEMS = {
     SignatureRejected: (401, "signature-rejected", "İstek imzası doğrulanamadı"),
     Forbidden: (403, "forbidden", "Bu işlem için yetkiniz yok"),
     NotFound: (404, "not-found", "Kayıt bulunamadı"),
+    CaseNotFound: (404, "not-found", "Kayıt bulunamadı"),
+    CaseActionNotAllowed: (403, "forbidden", "Bu işlem için yetkiniz yok"),
+    InvalidTransition: (409, "invalid-transition", "Dosyanın şimdiki durumunda bu işlem yapılamaz"),
     RouteNotFound: (404, "not-found", "Böyle bir adres yok"),
     MethodNotAllowed: (405, "method-not-allowed", "Bu adres bu yöntemi desteklemiyor"),
     IdempotencyConflict: (409, "idempotency-conflict",
@@ -121,6 +161,10 @@ PROBLEMS = {
     TooManyRequests: (429, "too-many-requests", "Çok fazla istek; lütfen biraz bekleyin"),
     AccountLocked: (429, "account-locked", "Çok sayıda hatalı giriş; hesap geçici olarak kilitlendi"),
     ValidationFailed: (422, "validation-failed", "Gönderilen veriler geçersiz"),
+    InvalidCaseInput: (422, "validation-failed", "Gönderilen veriler geçersiz"),
+    ExtensionRefused: (422, "extension-refused", "Süre uzatılamaz"),
+    UnknownApplicationType: (422, "validation-failed", "Gönderilen veriler geçersiz"),
+    UnknownDirectorate: (422, "unknown-directorate", "Böyle bir müdürlük yok"),
     UpstreamUnavailable: (503, "unavailable", "Hizmet şu an yanıt veremiyor, lütfen biraz sonra tekrar deneyin"),
 }
 INTERNAL = (500, "internal-error", "Beklenmeyen bir hata oluştu")
@@ -139,8 +183,10 @@ def problem_for(exc, correlation_id=None):
         body["detail"] = exc.detail
     if isinstance(exc, ApiError) and exc.errors:
         body["errors"] = exc.errors
-    if isinstance(exc, InvalidSubmission) and exc.args:
+    if isinstance(exc, (InvalidSubmission, InvalidCaseInput)) and exc.args:
         body["errors"] = exc.args[0]
+    if isinstance(exc, (ExtensionRefused, UnknownApplicationType, InvalidTransition)) and exc.args:
+        body["detail"] = str(exc) if isinstance(exc, InvalidTransition) else str(exc.args[0])
     if correlation_id:
         body["correlation_id"] = correlation_id
     return status, body

@@ -20,12 +20,12 @@ from werkzeug.wrappers import Response
 from servicekit import metrics
 from servicekit.correlation import CONTEXT_KEY
 
-from .errors import (PROBLEMS, ApiError, IdempotencyConflict, InvalidSubmission, NotFound, MalformedRequest, MethodNotAllowed, PayloadTooLarge, RouteNotFound,
+from .errors import (PROBLEMS, ApiError, MalformedRequest, MethodNotAllowed, PayloadTooLarge, RouteNotFound,
                      UnsupportedMediaType, problem_for)
 
 log = logging.getLogger(__name__)
 
-EXPECTED = (ApiError, InvalidSubmission, IdempotencyConflict, NotFound)
+EXPECTED = (ApiError, *PROBLEMS)  # every mapped error is an answer, not a fault
 DEFAULT_MAX_BODY_BYTES = 40 * 1024 * 1024  # five 5 MB attachments, base64-encoded, with room
 PROBLEM_JSON = "application/problem+json"
 

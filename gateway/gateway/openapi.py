@@ -73,7 +73,8 @@ def build_spec():
     spec.components.schema("ApplicationSubmission", schema=ApplicationSubmissionSchema)
     for name in ("ApplicationCreated", "ApplicationDetail", "StatusLookup", "ApplicantStatus", "Problem", "Health",
                  "SignIn", "Tokens", "Refresh", "PasswordChange", "Me", "InboundEvent", "InboundAccepted",
-                 "AuditPage"):
+                 "AuditPage", "DeadlinePreview", "Case", "CasePage", "CaseAction", "RoutingRule", "RoutingTable",
+                 "IdariIzin"):
         spec.components.schema(name, schema=getattr(schemas, f"{name}Schema"))
     staff_or_signed = STAFF + SIGNED
     app_id = {"name": "application_id", "in": "path", "required": True, "schema": {"type": "string", "format": "uuid"}}
@@ -127,6 +128,49 @@ def build_spec():
                 ("until", {"type": "string", "format": "date-time"}),
                 ("limit", {"type": "integer", "minimum": 1, "maximum": 500}),
                 ("before_id", {"type": "integer", "minimum": 1}))])})
+    spec.path(path="/api/v1/deadlines/preview", operations={"get": _op(
+        "Yasal son gün önizlemesi ve gerekçesi (oturum gerekmez)", "previewDeadline", PUBLIC,
+        {"200": _json("DeadlinePreview", "Son gün ve açıklaması")}, ("422", "429", "503"), parameters=[
+            {"name": "type", "in": "query", "required": True, "schema": {"type": "string", "maxLength": 40,
+                                                                          "example": "bilgi_edinme"}},
+            {"name": "received_on", "in": "query", "required": True, "schema": {"type": "string", "format": "date"}},
+            {"name": "extended", "in": "query", "required": False, "schema": {"type": "boolean"}}])})
+    case_id = {"name": "case_id", "in": "path", "required": True, "schema": {"type": "string", "format": "uuid"}}
+    spec.path(path="/api/v1/cases", operations={"get": _op(
+        "Dosyalar (müdürlük, durum, son gün, gecikme, kanal, mahalle; sayfalı)", "listCases", STAFF,
+        {"200": _json("CasePage", "Dosyalar")}, (*auth_errors, "422"), parameters=[
+            {"name": name, "in": "query", "required": False, "schema": schema} for name, schema in (
+                ("directorate", {"type": "string", "maxLength": 60}),
+                ("state", {"type": "string", "enum": ["triage", "assigned", "answer_submitted", "awaiting_mayor",
+                                                      "answered", "forwarded", "closed"]}),
+                ("channel", {"type": "string", "maxLength": 30}),
+                ("neighbourhood", {"type": "string", "maxLength": 100}),
+                ("due_before", {"type": "string", "format": "date"}), ("overdue", {"type": "boolean"}),
+                ("limit", {"type": "integer", "minimum": 1, "maximum": 200}),
+                ("offset", {"type": "integer", "minimum": 0, "maximum": 1000000}))])})
+    spec.path(path="/api/v1/cases/{case_id}", operations={"get": _op(
+        "Dosya, son günlerinin gerekçesi ve geçmişi", "getCase", STAFF, {"200": _json("Case", "Dosya")},
+        (*auth_errors, "404"), parameters=[case_id])})
+    spec.path(path="/api/v1/cases/{case_id}/{action}", operations={"post": _op(
+        "Dosya işlemi: assign, transfer, forward, extend, submit_answer, approve_answer, return_answer, close",
+        "actOnCase", STAFF, {"200": _json("Case", "Dosyanın yeni hâli")},
+        (*auth_errors, "404", "409", *JSON_BODY_ERRORS), body="CaseAction", parameters=[case_id, {
+            "name": "action", "in": "path", "required": True, "schema": {"type": "string", "enum": [
+                "assign", "transfer", "forward", "extend", "submit_answer", "approve_answer", "return_answer",
+                "close"]}}])})
+    spec.path(path="/api/v1/routing", operations={"get": _op(
+        "Yönlendirme tablosu: müdürlükler, kurallar, idari izin günleri", "routingTable", STAFF,
+        {"200": _json("RoutingTable", "Tablo")}, auth_errors)})
+    spec.path(path="/api/v1/routing/rules", operations={"post": _op(
+        "Yönlendirme kuralı ekle", "addRoutingRule", STAFF, {"201": _json("RoutingTable", "Eklendi")},
+        (*auth_errors, *JSON_BODY_ERRORS), body="RoutingRule")})
+    spec.path(path="/api/v1/routing/rules/{rule_id}", operations={"delete": _op(
+        "Yönlendirme kuralını kaldır", "removeRoutingRule", STAFF, {"200": _json("RoutingTable", "Kaldırıldı")},
+        (*auth_errors, "422"), parameters=[{"name": "rule_id", "in": "path", "required": True,
+                                             "schema": {"type": "integer", "minimum": 1, "maximum": 2147483647}}])})
+    spec.path(path="/api/v1/routing/idari-izin", operations={"post": _op(
+        "İdari izin günü ekle (süreler işlemeye devam eder; uyarı verilir)", "addIdariIzinDay", STAFF,
+        {"201": _json("IdariIzin", "Eklendi")}, (*auth_errors, *JSON_BODY_ERRORS), body="IdariIzin")})
     spec.path(path="/api/openapi.json", operations={"get": _op(
         "Bu belge", "openapi", PUBLIC, {"200": {"description": "OpenAPI 3", "content": {"application/json": {}}}},
         ())})

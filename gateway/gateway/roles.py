@@ -23,6 +23,10 @@ PERMISSIONS = {
     "application.submit": {"admin", "pr_officer"},
     "application.read": {"admin", "pr_officer", "auditor", "mayor_office", "directorate_staff", "directorate_head"},
     "audit.read": {"admin", "auditor"},
+    "case.read": {"admin", "pr_officer", "auditor", "mayor_office", "directorate_staff", "directorate_head"},
+    "case.act": {"admin", "pr_officer", "mayor_office", "directorate_staff", "directorate_head"},
+    "routing.read": {"admin", "pr_officer", "auditor"},
+    "routing.manage": {"admin", "pr_officer"},
     "account.self": set(STAFF_ROLES),
 }
 CLIENT_SCOPES = {

@@ -176,3 +176,97 @@ class AuditEntrySchema(Schema):
 
 class AuditPageSchema(Schema):
     entries = fields.List(fields.Nested(AuditEntrySchema))
+
+
+class DeadlinePreviewQuerySchema(StrictSchema):
+    type = fields.String(required=True, validate=validate.Length(min=1, max=40),
+                         metadata={"example": "bilgi_edinme"})
+    received_on = fields.Date(required=True, metadata={"example": "2026-03-13"})
+    extended = fields.Boolean(load_default=False)
+
+
+class DeadlinePreviewSchema(Schema):
+    due_on = fields.Date(allow_none=True)
+    internal_due_on = fields.Date(allow_none=True)
+    rule = fields.Dict()
+    explanation = fields.List(fields.Dict())
+    warnings = fields.List(fields.String())
+
+
+class CaseQuerySchema(StrictSchema):
+    directorate = fields.String(validate=validate.Length(max=60))
+    state = fields.String(validate=validate.OneOf(["triage", "assigned", "answer_submitted", "awaiting_mayor",
+                                                   "answered", "forwarded", "closed"]))
+    channel = fields.String(validate=validate.Length(max=30))
+    neighbourhood = fields.String(validate=validate.Length(max=100))
+    due_before = fields.Date()
+    overdue = fields.Boolean()
+    limit = fields.Integer(load_default=50, validate=validate.Range(min=1, max=200))
+    offset = fields.Integer(load_default=0, validate=validate.Range(min=0, max=1_000_000))
+
+
+class CaseSchema(Schema):
+    id = fields.UUID()
+    application_id = fields.UUID()
+    tracking_number = fields.String()
+    channel = fields.String()
+    type = fields.String()
+    category = fields.String()
+    subject = fields.String()
+    neighbourhood = fields.String(allow_none=True)
+    received_at = fields.DateTime()
+    hide_identity = fields.Boolean()
+    state = fields.String()
+    state_label = fields.String()
+    directorate = fields.String(allow_none=True)
+    routing_rule_id = fields.Integer(allow_none=True)
+    deadline_rule = fields.String()
+    legal_due_on = fields.Date(allow_none=True)
+    internal_due_on = fields.Date(allow_none=True)
+    due_explanation = fields.Dict()
+    extended = fields.Boolean()
+    interim_replied_at = fields.DateTime(allow_none=True)
+    answered_at = fields.DateTime(allow_none=True)
+    opened_at = fields.DateTime()
+    updated_at = fields.DateTime()
+    allowed_actions = fields.List(fields.String())
+    timeline = fields.List(fields.Dict())
+
+
+class CasePageSchema(Schema):
+    total = fields.Integer()
+    cases = fields.List(fields.Nested(CaseSchema))
+
+
+class CaseActionSchema(StrictSchema):
+    """What an action needs: assign/transfer `directorate` (+ `reason`), forward `institution` + `reason`,
+    extend `reason`, submit_answer `outcome` + `text` (+ `exemption_article`), approve/return `comment`."""
+
+    directorate = fields.String(validate=validate.Length(min=1, max=60))
+    reason = fields.String(validate=validate.Length(max=2000))
+    institution = fields.String(validate=validate.Length(max=200))
+    outcome = fields.String(validate=validate.OneOf(["granted", "partly_granted", "refused", "not_competent",
+                                                     "interim"]))
+    text = fields.String(validate=validate.Length(max=20000))
+    exemption_article = fields.String(validate=validate.Length(max=10))
+    comment = fields.String(validate=validate.Length(max=2000))
+
+
+class RoutingRuleSchema(StrictSchema):
+    directorate = fields.String(required=True, validate=validate.Length(min=1, max=60))
+    category = fields.String(validate=validate.Length(max=60))
+    neighbourhood = fields.String(validate=validate.Length(max=100))
+    channel = fields.String(validate=validate.Length(max=30))
+    keywords = fields.List(fields.String(validate=validate.Length(min=1, max=60)), validate=validate.Length(max=20))
+    priority = fields.Integer(load_default=100, validate=validate.Range(min=0, max=10000))
+
+
+class RoutingTableSchema(Schema):
+    directorates = fields.List(fields.Dict())
+    rules = fields.List(fields.Dict())
+    idari_izin_days = fields.List(fields.Dict())
+
+
+class IdariIzinSchema(StrictSchema):
+    day = fields.Date(required=True)
+    note = fields.String(required=True, validate=validate.Length(min=1, max=300))

@@ -42,13 +42,15 @@ class GatewayService:
     config = Config()
     correlation_id = CorrelationId()
     intake_rpc = RpcProxy("intake")
+    routing_rpc = RpcProxy("routing")
 
-    def _call(self, method, *args, **kwargs):
-        """Call intake, answering 503 rather than hanging when it does not reply in time."""
+    def _call(self, method, *args, service="intake", **kwargs):
+        """Call a service, answering 503 rather than hanging when it does not reply in time."""
         timeout = float(self.config.get("RPC_TIMEOUT_SECONDS") or 30)
+        proxy = self.routing_rpc if service == "routing" else self.intake_rpc
         try:
             with eventlet.Timeout(timeout):
-                return getattr(self.intake_rpc, method)(*args, **kwargs)
+                return getattr(proxy, method)(*args, **kwargs)
         except eventlet.Timeout:
             raise UpstreamUnavailable() from None
 
@@ -155,6 +157,76 @@ class GatewayService:
         query = load(schemas.StatusLookupSchema, request, max_bytes=4096)
         return json_response(self._call("lookup_status", query["tracking_number"], query["code"]))
 
+    # -- cases and legal clocks ----------------------------------------------------------------
+    @http("GET", "/api/v1/deadlines/preview")
+    def preview_deadline(self, request):
+        """The legal due date of an application type received on a day, with its explanation.
+        `?type=bilgi_edinme&received_on=2026-03-13[&extended=true]`. No sign-in: no personal data."""
+        self.guard.throttle(request)
+        query = _query(schemas.DeadlinePreviewQuerySchema, request)
+        return json_response(self._call("preview_deadline", query["type"], query["received_on"].isoformat(),
+                                        query["extended"], service="routing"))
+
+    @http("GET", "/api/v1/cases")
+    def list_cases(self, request):
+        """Cases by directorate, state, channel, neighbourhood, due_before, overdue; `limit`/`offset` pages.
+        Directorates see their own cases only."""
+        principal = self.guard.require(self.db, request, "case.read")
+        query = _query(schemas.CaseQuerySchema, request)
+        limit, offset = query.pop("limit"), query.pop("offset")
+        if "due_before" in query:
+            query["due_before"] = query["due_before"].isoformat()
+        return json_response(self._call("list_cases", query, _actor(principal), limit, offset, service="routing"))
+
+    @http("GET", "/api/v1/cases/<uuid:case_id>")
+    def get_case(self, request, case_id):
+        """A case, why its dates are what they are, and everything that happened to it."""
+        principal = self.guard.require(self.db, request, "case.read")
+        return json_response(self._call("get_case", str(case_id), _actor(principal), service="routing"))
+
+    @http("POST", "/api/v1/cases/<uuid:case_id>/<string:action>")
+    def act_on_case(self, request, case_id, action):
+        """assign, transfer, forward, extend, submit_answer, approve_answer, return_answer, close.
+        409 when the case's state does not allow it; 403 when the case is not the caller's to act on."""
+        if action not in CASE_ACTIONS:
+            raise RouteNotFound()
+        principal = self.guard.require(self.db, request, "case.act")
+        params = load(schemas.CaseActionSchema, request, max_bytes=64 * 1024)
+        case = self._call("act", str(case_id), _actor(principal), action, params, service="routing")
+        self.guard.audit(self.db, request, principal, f"case.{action}", "case", case_id)
+        return json_response(case)
+
+    @http("GET", "/api/v1/routing")
+    def routing_table(self, request):
+        """Directorates, the active routing rules and the idari izin days."""
+        self.guard.require(self.db, request, "routing.read")
+        return json_response(self._call("routing_table", service="routing"))
+
+    @http("POST", "/api/v1/routing/rules")
+    def add_routing_rule(self, request):
+        principal = self.guard.require(self.db, request, "routing.manage")
+        rule = load(schemas.RoutingRuleSchema, request)
+        created = self._call("add_routing_rule", rule, _actor(principal), service="routing")
+        self.guard.audit(self.db, request, principal, "routing.rule_added", "routing_rule", created["id"])
+        return json_response(created, status=201)
+
+    @http("DELETE", "/api/v1/routing/rules/<int:rule_id>")
+    def remove_routing_rule(self, request, rule_id):
+        principal = self.guard.require(self.db, request, "routing.manage")
+        removed = self._call("remove_routing_rule", rule_id, _actor(principal), service="routing")
+        self.guard.audit(self.db, request, principal, "routing.rule_removed", "routing_rule", rule_id)
+        return json_response(removed)
+
+    @http("POST", "/api/v1/routing/idari-izin")
+    def add_idari_izin_day(self, request):
+        """An administrative-leave day (offices closed; legal deadlines keep running, with a warning)."""
+        principal = self.guard.require(self.db, request, "routing.manage")
+        form = load(schemas.IdariIzinSchema, request)
+        added = self._call("add_idari_izin_day", form["day"].isoformat(), form["note"], _actor(principal),
+                           service="routing")
+        self.guard.audit(self.db, request, principal, "routing.idari_izin_added", "day", added["day"])
+        return json_response(added, status=201)
+
     # -- other systems -------------------------------------------------------------------------
     @http("POST", "/api/v1/inbound/events")
     def post_inbound_event(self, request):
@@ -178,10 +250,7 @@ class GatewayService:
         """Audit records, newest first; filters: actor_id, action, object_type, object_id, outcome,
         since, until (ISO 8601), limit (≤ 500), before_id (paging)."""
         principal = self.guard.require(self.db, request, "audit.read")
-        try:
-            query = schemas.AuditQuerySchema().load(request.args.to_dict())
-        except ValidationError as exc:
-            raise ValidationFailed(errors=exc.messages) from None
+        query = _query(schemas.AuditQuerySchema, request)
         entries = audit.search(self.db, query, query.pop("limit"), query.pop("before_id", None))
         self.guard.audit(self.db, request, principal, "audit.read")
         return json_response({"entries": entries})
@@ -228,6 +297,22 @@ class GatewayService:
     def _ping_broker(self):
         with Connection(self.config["AMQP_URI"], connect_timeout=3) as conn:
             conn.ensure_connection(max_retries=1)
+
+
+CASE_ACTIONS = ("assign", "transfer", "forward", "extend", "submit_answer", "approve_answer", "return_answer",
+                "close")
+
+
+def _actor(principal):
+    """Who acts, as routing checks it against the case."""
+    return {"id": principal.name or principal.id, "role": principal.role, "directorate": principal.directorate}
+
+
+def _query(schema_cls, request):
+    try:
+        return schema_cls().load(request.args.to_dict())
+    except ValidationError as exc:
+        raise ValidationFailed(errors=exc.messages) from None
 
 
 def _named(username, user=None):

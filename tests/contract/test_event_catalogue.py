@@ -2,11 +2,11 @@
 import pytest
 from marshmallow import EXCLUDE
 
-from contracts import inbound, intake, topology
+from contracts import inbound, intake, routing, topology
 from contracts.envelope import EnvelopeSchema, make_envelope
 from contracts.samples import load_samples
 
-MODULES = {intake.SOURCE: intake, inbound.SOURCE: inbound}
+MODULES = {intake.SOURCE: intake, inbound.SOURCE: inbound, routing.SOURCE: routing}
 SAMPLES = load_samples()
 
 
@@ -49,3 +49,10 @@ def test_envelope_has_the_fields_design_requires():
 def test_topology_names_only_published_events():
     published = {(module.EXCHANGE, event_type) for module in MODULES.values() for event_type in module.EVENT_TYPES}
     assert set(topology.SUBSCRIPTIONS) <= published
+
+
+def test_every_published_event_has_a_queue_to_land_in():
+    """Events are published with `mandatory`: one nobody subscribes to would stay in the outbox."""
+    published = {(module.EXCHANGE, event_type) for source, module in MODULES.items() if source != inbound.SOURCE
+                 for event_type in module.EVENT_TYPES}
+    assert published <= set(topology.SUBSCRIPTIONS)

@@ -4,13 +4,23 @@ Queues are declared before anything is published, so an event never lands in an 
 queue, even when its consumer is not running yet (or, for services still to come, not built yet:
 their events wait in the queue). A consumer's queue is named `<consumer>.<source>.<event_type>`.
 """
-from . import inbound, intake
+from . import inbound, intake, routing
 
 # (source exchange, event type) -> consuming services
 SUBSCRIPTIONS = {
     (intake.EXCHANGE, intake.APPLICATION_RECEIVED): ("routing", "notify"),
     (intake.EXCHANGE, intake.APPLICATION_NOT_PROCESSED): ("routing", "notify"),
     (inbound.EXCHANGE, inbound.APPLICATION_SUBMITTED): ("intake",),
+    # what the applicant or staff must be told
+    (routing.EXCHANGE, routing.CASE_OPENED): ("notify",),
+    (routing.EXCHANGE, routing.CASE_ASSIGNED): ("notify",),
+    (routing.EXCHANGE, routing.CASE_TRANSFERRED): ("notify",),
+    (routing.EXCHANGE, routing.CASE_FORWARDED): ("notify",),
+    (routing.EXCHANGE, routing.DEADLINE_EXTENDED): ("notify",),
+    (routing.EXCHANGE, routing.DEADLINE_WARNING): ("notify",),
+    (routing.EXCHANGE, routing.DEADLINE_ESCALATED): ("notify",),
+    (routing.EXCHANGE, routing.DEADLINE_BREACHED): ("notify",),
+    (routing.EXCHANGE, routing.ANSWER_APPROVED): ("notify",),
 }
 
 

@@ -1,0 +1,1 @@
+"""Routing: cases, who answers them, and by when (the legal clock)."""

@@ -1,0 +1,231 @@
+"""Cases: opened from applications, routed, worked, answered. The service layer over `storage`.
+
+Each action reads the case FOR UPDATE, checks who may act (`access`) and whether the state allows it
+(`states`), changes it, writes the timeline entry and the event to the outbox: one transaction.
+"""
+import uuid
+from datetime import date, datetime, timezone
+from zoneinfo import ZoneInfo
+
+from contracts import routing as events
+from servicekit import inbox
+
+from . import access, rules, states, storage
+
+ISTANBUL = ZoneInfo("Europe/Istanbul")
+OUTCOMES = ("granted", "partly_granted", "refused", "not_competent", "interim")
+BEDK_REMEDY = ("Bu karara karşı, tebliğinden itibaren 15 gün içinde Bilgi Edinme Değerlendirme Kurulu'na itiraz "
+               "edebilirsiniz (4982 s. Kanun m. 13).")
+
+
+class CaseNotFound(Exception):
+    pass
+
+
+class InvalidAnswer(Exception):
+    """`args[0]`: {field: [Turkish messages]}."""
+
+
+def istanbul_date(moment):
+    return moment.astimezone(ISTANBUL).date()
+
+
+def open_case(store, event, deadlines):
+    """A case for an `application_received` event; nothing when the event was seen before."""
+    application = event["payload"]
+    with store.transaction() as tx:
+        if not inbox.first_time(tx.cursor, "routing.application_received", event["event_id"]):
+            return None
+        rule = rules.route(application, deadlines.routing_rules(tx.cursor))
+        due = deadlines.due_for(application["type"], application["channel"], application["category"],
+                                istanbul_date(application["received_at"]))
+        case = {
+            "id": uuid.uuid4(), "application_id": application["application_id"],
+            "tracking_number": application["tracking_number"], "channel": application["channel"],
+            "type": application["type"], "category": application["category"], "subject": application["subject"],
+            "neighbourhood": application.get("neighbourhood"), "received_at": application["received_at"],
+            "hide_identity": application["applicant"]["hide_identity"],
+            "state": "assigned" if rule else "triage", "directorate": rule.directorate if rule else None,
+            "routing_rule_id": rule.rule_id if rule else None, **due,
+        }
+        if storage.insert_case(tx.cursor, case) is None:
+            return None  # a case exists for this application already
+        storage.add_event(tx.cursor, case["id"], "routing", "opened", {
+            "directorate": case["directorate"], "routing_rule_id": case["routing_rule_id"],
+            "legal_due_on": str(case["legal_due_on"]), "internal_due_on": str(case["internal_due_on"])})
+        tx.emit(events.CASE_OPENED, {**_ref(case), "directorate": case["directorate"], "state": case["state"],
+                                     "legal_due_on": case["legal_due_on"], "internal_due_on": case["internal_due_on"],
+                                     "deadline_rule": case["deadline_rule"]})
+    return case
+
+
+def _ref(case):
+    return {"case_id": case["id"], "application_id": case["application_id"],
+            "tracking_number": case["tracking_number"]}
+
+
+def _locked(tx, case_id, actor, action):
+    case = storage.case_for_update(tx.cursor, case_id)
+    if case is None or not access.may_view(actor, case):
+        raise CaseNotFound(str(case_id))
+    access.check(actor, case, action)
+    return case
+
+
+def _move(tx, case, action, actor, details=None, **changes):
+    state = states.next_state(case["state"], action)
+    storage.update_case(tx.cursor, case["id"], state=state, **changes)
+    storage.add_event(tx.cursor, case["id"], actor["id"], action, details)
+    return state
+
+
+def assign(store, case_id, actor, directorate, deadlines):
+    with store.transaction() as tx:
+        case = _locked(tx, case_id, actor, "assign")
+        deadlines.require_directorate(tx.cursor, directorate)
+        _move(tx, case, "assign", actor, {"directorate": directorate}, directorate=directorate)
+        tx.emit(events.CASE_ASSIGNED, {**_ref(case), "directorate": directorate, "by": actor["id"]})
+
+
+def transfer(store, case_id, actor, directorate, reason, deadlines):
+    if not (reason or "").strip():
+        raise InvalidAnswer({"reason": ["Aktarmanın gerekçesi yazılmalı."]})
+    with store.transaction() as tx:
+        case = _locked(tx, case_id, actor, "transfer")
+        deadlines.require_directorate(tx.cursor, directorate)
+        if directorate == case["directorate"]:
+            raise InvalidAnswer({"directorate": ["Dosya zaten bu müdürlükte."]})
+        _move(tx, case, "transfer", actor, {"from": case["directorate"], "to": directorate, "reason": reason},
+              directorate=directorate)
+        tx.emit(events.CASE_TRANSFERRED, {**_ref(case), "from_directorate": case["directorate"],
+                                          "to_directorate": directorate, "reason": reason, "by": actor["id"]})
+
+
+def forward(store, case_id, actor, institution, reason):
+    """Not the municipality's business: sent on to `institution`; the applicant is told (3071 m. 5)."""
+    if not (institution or "").strip() or not (reason or "").strip():
+        raise InvalidAnswer({"institution": ["Kurum ve gerekçe yazılmalı."]})
+    with store.transaction() as tx:
+        case = _locked(tx, case_id, actor, "forward")
+        _move(tx, case, "forward", actor, {"institution": institution, "reason": reason})
+        tx.emit(events.CASE_FORWARDED, {**_ref(case), "institution": institution, "reason": reason})
+
+
+def extend(store, case_id, actor, reason, deadlines, today):
+    """The 4982 extension to 30 working days, refused unless reasoned and made in time."""
+    with store.transaction() as tx:
+        case = _locked(tx, case_id, actor, "extend")
+        if case["deadline_rule"] != "bilgi_edinme" or case["extended"]:
+            raise InvalidAnswer({"reason": ["Süre uzatımı yalnız bir kez ve bilgi edinme başvurularında yapılabilir."]})
+        due = deadlines.extended_due(istanbul_date(case["received_at"]), today, reason)
+        _move(tx, case, "extend", actor, {"reason": reason, "legal_due_on": str(due["legal_due_on"])},
+              extended=True, deadline_rule=due["deadline_rule"], legal_due_on=due["legal_due_on"],
+              internal_due_on=due["internal_due_on"], due_explanation=due["due_explanation"])
+        tx.emit(events.DEADLINE_EXTENDED, {**_ref(case), "reason": reason, "legal_due_on": due["legal_due_on"]})
+
+
+def submit_answer(store, case_id, actor, answer):
+    problems = answer_problems(answer)
+    with store.transaction() as tx:
+        case = _locked(tx, case_id, actor, "submit_answer")
+        if answer["outcome"] == "interim" and case["deadline_rule"] != "dilekce":
+            problems.setdefault("outcome", []).append("Ara cevap yalnız dilekçe (3071) dosyalarında verilir.")
+        if answer["outcome"] == "refused" and case["deadline_rule"].startswith("bilgi_edinme") \
+                and not answer.get("exemption_article"):
+            problems.setdefault("exemption_article", []).append(
+                "Bilgi edinme başvurusunun reddinde dayanılan madde (4982 m. 15–28) belirtilmeli.")
+        if problems:
+            raise InvalidAnswer(problems)
+        storage.insert_answer(tx.cursor, {"id": uuid.uuid4(), "case_id": str(case["id"]), **answer,
+                                          "interim": answer["outcome"] == "interim",
+                                          "exemption_article": answer.get("exemption_article"),
+                                          "submitted_by": actor["id"]})
+        _move(tx, case, "submit_answer", actor, {"outcome": answer["outcome"]})
+
+
+def answer_problems(answer):
+    problems = {}
+    if answer.get("outcome") not in OUTCOMES:
+        problems["outcome"] = [f"Şunlardan biri olmalı: {', '.join(OUTCOMES)}."]
+    if not (answer.get("text") or "").strip():
+        problems["text"] = ["Cevap metni boş olamaz."]
+    article = answer.get("exemption_article")
+    if article is not None and not (str(article).isdigit() and 15 <= int(article) <= 28):
+        problems["exemption_article"] = ["4982 sayılı Kanun'un 15 ile 28 arasındaki bir maddesi olmalı."]
+    return problems
+
+
+def review_answer(store, case_id, actor, approve, comment, deadlines):
+    """The desk (then the mayor's office, where the category asks for it) approves or returns the answer."""
+    with store.transaction() as tx:
+        case = _locked(tx, case_id, actor, "review_answer")
+        answer = storage.pending_answer(tx.cursor, case["id"])
+        if answer is None:
+            raise states.InvalidTransition("approve_answer", case["state"])
+        if not approve:
+            if not (comment or "").strip():
+                raise InvalidAnswer({"comment": ["Geri gönderirken açıklama yazılmalı."]})
+            storage.review_answer(tx.cursor, answer["id"], "returned", actor["id"], comment)
+            _move(tx, case, "return_answer", actor, {"comment": comment})
+            return "returned"
+        if case["state"] == "answer_submitted" and deadlines.needs_mayor(case["category"]):
+            _move(tx, case, "require_mayor", actor, {"approved_by_desk": actor["id"]})
+            return "awaiting_mayor"
+        storage.review_answer(tx.cursor, answer["id"], "approved", actor["id"], comment)
+        now = datetime.now(timezone.utc)
+        if answer["interim"]:
+            _move(tx, case, "approve_interim", actor, {"outcome": "interim"}, interim_replied_at=now)
+        else:
+            _move(tx, case, "approve_answer", actor, {"outcome": answer["outcome"]}, answered_at=now)
+        refused_4982 = answer["outcome"] == "refused" and case["deadline_rule"].startswith("bilgi_edinme")
+        tx.emit(events.ANSWER_APPROVED, {
+            **_ref(case), "outcome": answer["outcome"], "interim": answer["interim"], "text": answer["text"],
+            "exemption_article": answer["exemption_article"], "remedy": BEDK_REMEDY if refused_4982 else None,
+            "directorate": case["directorate"]})
+        return "interim_sent" if answer["interim"] else "answered"
+
+
+def close(store, case_id, actor):
+    with store.transaction() as tx:
+        case = _locked(tx, case_id, actor, "close")
+        _move(tx, case, "close", actor)
+
+
+def view(store, case_id, actor):
+    with store.transaction() as tx:
+        case = storage.case(tx.cursor, case_id)
+        if case is None or not access.may_view(actor, case):
+            raise CaseNotFound(str(case_id))
+        return present(case, storage.timeline(tx.cursor, case_id))
+
+
+def present(case, timeline=None):
+    """A case as JSON-ready data, with what can be done to it next."""
+    shown = {key: _plain(value) for key, value in case.items()}
+    shown["state_label"] = states.LABELS[case["state"]]
+    shown["allowed_actions"] = states.allowed_actions(case["state"])
+    if timeline is not None:
+        shown["timeline"] = [{"at": e["at"].isoformat(), "actor": e["actor"], "action": e["action"],
+                              "details": e["details"]} for e in timeline]
+    return shown
+
+
+def search(store, filters, actor, limit, offset, today):
+    """Cases the actor may see, by the given filters; directorates see only their own."""
+    if actor["role"] in access.DIRECTORATE_ROLES:
+        if filters.get("directorate") not in (None, actor["directorate"]):
+            return 0, []
+        filters = {**filters, "directorate": actor["directorate"]}
+    elif actor["role"] not in access.SEE_ALL:
+        return 0, []
+    with store.transaction() as tx:
+        total, rows = storage.list_cases(tx.cursor, filters, limit, offset, today)
+    return total, [present(row) for row in rows]
+
+
+def _plain(value):
+    if isinstance(value, uuid.UUID):
+        return str(value)
+    if isinstance(value, (date, datetime)):
+        return value.isoformat()
+    return value

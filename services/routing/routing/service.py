@@ -1,0 +1,126 @@
+"""Routing's entrypoints: thin; each hands its work to a plain function."""
+import logging
+import os
+from datetime import date, datetime
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+from nameko.extensions import DependencyProvider
+from nameko.rpc import rpc
+from nameko.timer import timer
+
+from contracts import intake
+from servicekit.consumers import event_handler
+from servicekit.correlation import CorrelationId
+from servicekit.db import Database
+
+from . import cases, directory, watcher
+from .deadlines import Deadlines, load_seed
+
+log = logging.getLogger(__name__)
+
+MIGRATIONS = Path(__file__).resolve().parent.parent / "migrations"
+ISTANBUL = ZoneInfo("Europe/Istanbul")
+# nameko fixes a timer's interval when the class is defined, so it is read from the environment
+WATCH_SECONDS = float(os.environ.get("WATCH_SECONDS") or 60)
+
+
+def today():
+    return datetime.now(ISTANBUL).date()
+
+
+class DeadlineRules(DependencyProvider):
+    """One `Deadlines` per process: legal rules, calendar, seed settings."""
+
+    def setup(self):
+        self.deadlines = Deadlines.load(seed_path=self.container.config.get("SEED_FILE") or None)
+
+    def get_dependency(self, worker_ctx):
+        return self.deadlines
+
+
+def _seed_on_start(store, config):
+    load_seed(store, Deadlines.load(seed_path=config.get("SEED_FILE") or None).seed)
+
+
+class RoutingService:
+    name = "routing"
+
+    db = Database(MIGRATIONS, on_start=_seed_on_start)
+    deadlines = DeadlineRules()
+    correlation_id = CorrelationId()
+
+    @event_handler(intake.EXCHANGE, intake.APPLICATION_RECEIVED, intake.ApplicationReceivedSchema)
+    def handle_application_received(self, event):
+        """Open a case: route it by the rules (or to triage) and set its legal and internal dates."""
+        case = cases.open_case(self.db, event, self.deadlines)
+        if case:
+            log.info("case opened for %s: %s, due %s", case["tracking_number"], case["directorate"] or "triage",
+                     case["legal_due_on"])
+
+    @timer(interval=WATCH_SECONDS)
+    def watch_deadlines(self):
+        """Warn before internal dates, escalate after them, report legal dates that passed: each once."""
+        emitted = watcher.sweep(self.db, self.deadlines, today())
+        if any(emitted.values()):
+            log.info("deadline watch: %s", emitted)
+
+    @rpc
+    def preview_deadline(self, application_type, received_on, extended=False):
+        """`{"due_on", "internal_due_on", "explanation", "warnings", "rule"}` for a type and date (no case)."""
+        return self.deadlines.preview(application_type, date.fromisoformat(received_on), extended)
+
+    @rpc
+    def list_cases(self, filters, actor, limit=50, offset=0):
+        """Cases the actor may see: `{"total", "cases"}`; filters directorate, state, channel,
+        neighbourhood, due_before (YYYY-MM-DD), overdue (bool)."""
+        total, rows = cases.search(self.db, _dates(filters), actor, limit, offset, today())
+        return {"total": total, "cases": rows}
+
+    @rpc
+    def get_case(self, case_id, actor):
+        """A case with its due-date explanation and its timeline."""
+        return cases.view(self.db, case_id, actor)
+
+    @rpc
+    def act(self, case_id, actor, action, params):
+        """Do `action` (assign, transfer, forward, extend, submit_answer, approve_answer, return_answer,
+        close) to a case as `actor` (`{"id", "role", "directorate"}`); returns the case as it is now."""
+        ACTIONS[action](self, case_id, actor, params)
+        return cases.view(self.db, case_id, actor)
+
+    @rpc
+    def routing_table(self):
+        """Directorates and the active routing rules."""
+        return directory.table(self.db)
+
+    @rpc
+    def add_routing_rule(self, rule, actor):
+        return directory.add_rule(self.db, rule, actor)
+
+    @rpc
+    def remove_routing_rule(self, rule_id, actor):
+        return directory.remove_rule(self.db, rule_id, actor)
+
+    @rpc
+    def add_idari_izin_day(self, day, note, actor):
+        """An administrative-leave day: offices closed, legal deadlines keep running (a warning only)."""
+        return directory.add_idari_izin_day(self.db, date.fromisoformat(day), note, actor)
+
+
+ACTIONS = {
+    "assign": lambda s, c, a, p: cases.assign(s.db, c, a, p["directorate"], s.deadlines),
+    "transfer": lambda s, c, a, p: cases.transfer(s.db, c, a, p["directorate"], p.get("reason"), s.deadlines),
+    "forward": lambda s, c, a, p: cases.forward(s.db, c, a, p.get("institution"), p.get("reason")),
+    "extend": lambda s, c, a, p: cases.extend(s.db, c, a, p.get("reason"), s.deadlines, today()),
+    "submit_answer": lambda s, c, a, p: cases.submit_answer(s.db, c, a, p),
+    "approve_answer": lambda s, c, a, p: cases.review_answer(s.db, c, a, True, p.get("comment"), s.deadlines),
+    "return_answer": lambda s, c, a, p: cases.review_answer(s.db, c, a, False, p.get("comment"), s.deadlines),
+    "close": lambda s, c, a, p: cases.close(s.db, c, a),
+}
+
+
+def _dates(filters):
+    if filters.get("due_before"):
+        filters = {**filters, "due_before": date.fromisoformat(filters["due_before"])}
+    return filters

@@ -1,0 +1,164 @@
+"""Routing's SQL, and nothing else: every function takes an open cursor (dict rows)."""
+from psycopg2.extras import Json
+
+CASE_COLUMNS = (
+    "id, application_id, tracking_number, channel, type, category, subject, neighbourhood, received_at, "
+    "hide_identity, state, directorate, routing_rule_id, deadline_rule, legal_due_on, internal_due_on, "
+    "due_explanation, extended, interim_replied_at, answered_at, opened_at, updated_at")
+
+
+# -- seed and reference data ----------------------------------------------------------------------
+def upsert_directorate(cur, code, name):
+    cur.execute("INSERT INTO directorates (code, name) VALUES (%s, %s) ON CONFLICT (code) DO UPDATE SET name = "
+                "EXCLUDED.name", (code, name))
+
+
+def directorates(cur):
+    cur.execute("SELECT code, name FROM directorates ORDER BY name")
+    return cur.fetchall()
+
+
+def seed_rule(cur, rule):
+    cur.execute("INSERT INTO routing_rules (directorate, category, neighbourhood, channel, keywords, priority, seeded, "
+                "created_by) VALUES (%(directorate)s, %(category)s, %(neighbourhood)s, %(channel)s, %(keywords)s, "
+                "%(priority)s, true, 'seed') ON CONFLICT DO NOTHING", rule)
+
+
+def insert_rule(cur, rule, created_by):
+    cur.execute("INSERT INTO routing_rules (directorate, category, neighbourhood, channel, keywords, priority, "
+                "created_by) VALUES (%(directorate)s, %(category)s, %(neighbourhood)s, %(channel)s, %(keywords)s, "
+                "%(priority)s, %(created_by)s) RETURNING id", {**rule, "created_by": created_by})
+    return cur.fetchone()["id"]
+
+
+def deactivate_rule(cur, rule_id):
+    cur.execute("UPDATE routing_rules SET active = false WHERE id = %s AND active RETURNING id", (rule_id,))
+    return cur.fetchone()
+
+
+def active_rules(cur):
+    cur.execute("SELECT id, directorate, category, neighbourhood, channel, keywords, priority, seeded, created_by "
+                "FROM routing_rules WHERE active ORDER BY id")
+    return cur.fetchall()
+
+
+def idari_izin_days(cur):
+    cur.execute("SELECT day, note FROM idari_izin_days ORDER BY day")
+    return cur.fetchall()
+
+
+def add_idari_izin_day(cur, day, note, added_by):
+    cur.execute("INSERT INTO idari_izin_days (day, note, added_by) VALUES (%s, %s, %s) ON CONFLICT (day) DO UPDATE "
+                "SET note = EXCLUDED.note, added_by = EXCLUDED.added_by", (day, note, added_by))
+
+
+# -- cases ----------------------------------------------------------------------------------------
+def insert_case(cur, case):
+    cur.execute(
+        "INSERT INTO cases (id, application_id, tracking_number, channel, type, category, subject, neighbourhood, "
+        "received_at, hide_identity, state, directorate, routing_rule_id, deadline_rule, legal_due_on, "
+        "internal_due_on, due_explanation) VALUES (%(id)s, %(application_id)s, %(tracking_number)s, %(channel)s, "
+        "%(type)s, %(category)s, %(subject)s, %(neighbourhood)s, %(received_at)s, %(hide_identity)s, %(state)s, "
+        "%(directorate)s, %(routing_rule_id)s, %(deadline_rule)s, %(legal_due_on)s, %(internal_due_on)s, "
+        "%(due_explanation)s) ON CONFLICT (application_id) DO NOTHING RETURNING id",
+        {**case, "due_explanation": Json(case["due_explanation"])})
+    return cur.fetchone()
+
+
+def case_for_update(cur, case_id):
+    cur.execute(f"SELECT {CASE_COLUMNS} FROM cases WHERE id = %s FOR UPDATE", (str(case_id),))
+    return cur.fetchone()
+
+
+def case(cur, case_id):
+    cur.execute(f"SELECT {CASE_COLUMNS} FROM cases WHERE id = %s", (str(case_id),))
+    return cur.fetchone()
+
+
+def update_case(cur, case_id, **changes):
+    changes = {key: Json(value) if key == "due_explanation" else value for key, value in changes.items()}
+    assignments = ", ".join(f"{column} = %({column})s" for column in changes)
+    cur.execute(f"UPDATE cases SET {assignments}, updated_at = now() WHERE id = %(case_id)s",
+                {**changes, "case_id": str(case_id)})
+
+
+def add_event(cur, case_id, actor, action, details=None):
+    cur.execute("INSERT INTO case_events (case_id, actor, action, details) VALUES (%s, %s, %s, %s)",
+                (str(case_id), actor, action, Json(details or {})))
+
+
+def timeline(cur, case_id):
+    cur.execute("SELECT at, actor, action, details FROM case_events WHERE case_id = %s ORDER BY id", (str(case_id),))
+    return cur.fetchall()
+
+
+FILTERS = {
+    "directorate": "directorate = %s",
+    "state": "state = %s",
+    "channel": "channel = %s",
+    "neighbourhood": "neighbourhood = %s",
+    "due_before": "legal_due_on < %s",
+}
+
+
+def list_cases(cur, filters, limit, offset, today):
+    clauses, params = [], []
+    for key, clause in FILTERS.items():
+        if filters.get(key) is not None:
+            clauses.append(clause)
+            params.append(filters[key])
+    if filters.get("overdue"):
+        clauses.append("legal_due_on < %s AND state IN ('triage', 'assigned', 'answer_submitted', 'awaiting_mayor')")
+        params.append(today)
+    where = f"WHERE {' AND '.join(clauses)}" if clauses else ""
+    cur.execute(f"SELECT count(*) AS n FROM cases {where}", params)
+    total = cur.fetchone()["n"]
+    cur.execute(f"SELECT {CASE_COLUMNS} FROM cases {where} ORDER BY legal_due_on NULLS LAST, opened_at "
+                f"LIMIT %s OFFSET %s", (*params, limit, offset))
+    return total, cur.fetchall()
+
+
+# -- answers --------------------------------------------------------------------------------------
+def insert_answer(cur, answer):
+    cur.execute("INSERT INTO answers (id, case_id, outcome, interim, text, exemption_article, state, submitted_by) "
+                "VALUES (%(id)s, %(case_id)s, %(outcome)s, %(interim)s, %(text)s, %(exemption_article)s, "
+                "'submitted', %(submitted_by)s)", answer)
+
+
+def pending_answer(cur, case_id):
+    cur.execute("SELECT id, outcome, interim, text, exemption_article, submitted_by FROM answers "
+                "WHERE case_id = %s AND state = 'submitted' ORDER BY submitted_at DESC LIMIT 1", (str(case_id),))
+    return cur.fetchone()
+
+
+def review_answer(cur, answer_id, state, reviewer, comment=None):
+    cur.execute("UPDATE answers SET state = %s, reviewed_by = %s, review_comment = %s WHERE id = %s",
+                (state, reviewer, comment, str(answer_id)))
+
+
+# -- deadline watcher -----------------------------------------------------------------------------
+def open_cases_due_by(cur, column, day, limit, after=None):
+    """Open cases whose `column` (internal_due_on / legal_due_on) is on or before `day`, in pages
+    ordered by (date, id): `after` is the (date, id) of the last case of the previous page."""
+    assert column in ("internal_due_on", "legal_due_on")
+    page = f"AND ({column}, id) > (%s, %s)" if after else ""
+    cur.execute(f"SELECT {CASE_COLUMNS} FROM cases WHERE {column} <= %s {page} AND state IN "
+                f"('triage', 'assigned', 'answer_submitted', 'awaiting_mayor') ORDER BY {column}, id LIMIT %s",
+                (day, *((after[0], str(after[1])) if after else ()), limit))
+    return cur.fetchall()
+
+
+def claim_signal(cur, case_id, kind, level):
+    """True the first time this signal is claimed for the case (and records it)."""
+    cur.execute("INSERT INTO deadline_signals (case_id, kind, level) VALUES (%s, %s, %s) ON CONFLICT DO NOTHING",
+                (str(case_id), kind, level))
+    return cur.rowcount == 1
+
+
+def count_open_by_directorate(cur, today):
+    cur.execute("SELECT coalesce(directorate, 'triage') AS directorate, count(*) AS open, "
+                "count(*) FILTER (WHERE internal_due_on < %s) AS past_internal, "
+                "count(*) FILTER (WHERE legal_due_on < %s) AS past_legal FROM cases "
+                "WHERE state IN ('triage', 'assigned', 'answer_submitted', 'awaiting_mayor') GROUP BY 1",
+                (today, today))
+    return cur.fetchall()
