@@ -74,7 +74,7 @@ def build_spec():
     for name in ("ApplicationCreated", "ApplicationDetail", "StatusLookup", "ApplicantStatus", "Problem", "Health",
                  "SignIn", "Tokens", "Refresh", "PasswordChange", "Me", "InboundEvent", "InboundAccepted",
                  "AuditPage", "DeadlinePreview", "Case", "CasePage", "CaseAction", "RoutingRule", "RoutingTable",
-                 "IdariIzin"):
+                 "IdariIzin", "RuleChange"):
         spec.components.schema(name, schema=getattr(schemas, f"{name}Schema"))
     staff_or_signed = STAFF + SIGNED
     app_id = {"name": "application_id", "in": "path", "required": True, "schema": {"type": "string", "format": "uuid"}}
@@ -162,11 +162,11 @@ def build_spec():
         "Yönlendirme tablosu: müdürlükler, kurallar, idari izin günleri", "routingTable", STAFF,
         {"200": _json("RoutingTable", "Tablo")}, auth_errors)})
     spec.path(path="/api/v1/routing/rules", operations={"post": _op(
-        "Yönlendirme kuralı ekle", "addRoutingRule", STAFF, {"201": _json("RoutingTable", "Eklendi")},
+        "Yönlendirme kuralı ekle", "addRoutingRule", STAFF, {"201": _json("RuleChange", "Eklendi")},
         (*auth_errors, *JSON_BODY_ERRORS), body="RoutingRule")})
     spec.path(path="/api/v1/routing/rules/{rule_id}", operations={"delete": _op(
-        "Yönlendirme kuralını kaldır", "removeRoutingRule", STAFF, {"200": _json("RoutingTable", "Kaldırıldı")},
-        (*auth_errors, "422"), parameters=[{"name": "rule_id", "in": "path", "required": True,
+        "Yönlendirme kuralını kaldır", "removeRoutingRule", STAFF, {"200": _json("RuleChange", "Kaldırıldı")},
+        (*auth_errors, "404", "422"), parameters=[{"name": "rule_id", "in": "path", "required": True,
                                              "schema": {"type": "integer", "minimum": 1, "maximum": 2147483647}}])})
     spec.path(path="/api/v1/routing/idari-izin", operations={"post": _op(
         "İdari izin günü ekle (süreler işlemeye devam eder; uyarı verilir)", "addIdariIzinDay", STAFF,

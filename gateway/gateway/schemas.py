@@ -270,3 +270,8 @@ class RoutingTableSchema(Schema):
 class IdariIzinSchema(StrictSchema):
     day = fields.Date(required=True)
     note = fields.String(required=True, validate=validate.Length(min=1, max=300))
+
+
+class RuleChangeSchema(Schema):
+    id = fields.Integer()
+    active = fields.Boolean()

@@ -204,7 +204,8 @@ def test_dockerfile(folder):
     name = folder.name
     text = (folder / "Dockerfile").read_text(encoding="utf-8")
     assert re.search(r"^FROM python:3\.11-slim-bookworm\b", text, re.M)
-    assert "fonts-dejavu-core" in text, "receipt PDFs need DejaVuSans"
+    if "reportlab" in (folder / "pyproject.toml").read_text(encoding="utf-8"):
+        assert "fonts-dejavu-core" in text, "PDFs with Turkish letters need DejaVuSans"
     for source in re.findall(r"^COPY\s+(?:--\S+\s+)*(\S+)\s+\S+\s*$", text, re.M):
         assert (ROOT / source).exists(), f"{name}: COPY {source} does not exist (context is the repo root)"
     assert "-c constraints.txt" in text

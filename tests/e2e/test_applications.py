@@ -91,7 +91,7 @@ def test_the_event_carries_the_callers_correlation_id(cimer, system):
                           headers={"X-Correlation-Id": "portal-req-4711"})
     assert response.headers["X-Correlation-Id"] == "portal-req-4711"
     tracking = response.json()["tracking_number"]
-    queue = queue_name("routing", events.EXCHANGE, events.APPLICATION_RECEIVED)
+    queue = queue_name("notify", events.EXCHANGE, events.APPLICATION_RECEIVED)  # notify is not built yet
     messages = take_messages(system.amqp_uri, queue, expected=50, timeout=5)
     envelopes = [json.loads(body_text(m)) for m in messages]
     [mine] = [e for e in envelopes if e["payload"]["tracking_number"] == tracking]

@@ -79,7 +79,13 @@ def _move(tx, case, action, actor, details=None, **changes):
     return state
 
 
+def _require_directorate_named(directorate):
+    if not (directorate or "").strip():
+        raise InvalidAnswer({"directorate": ["Müdürlük seçilmeli."]})
+
+
 def assign(store, case_id, actor, directorate, deadlines):
+    _require_directorate_named(directorate)
     with store.transaction() as tx:
         case = _locked(tx, case_id, actor, "assign")
         deadlines.require_directorate(tx.cursor, directorate)
@@ -88,6 +94,7 @@ def assign(store, case_id, actor, directorate, deadlines):
 
 
 def transfer(store, case_id, actor, directorate, reason, deadlines):
+    _require_directorate_named(directorate)
     if not (reason or "").strip():
         raise InvalidAnswer({"reason": ["Aktarmanın gerekçesi yazılmalı."]})
     with store.transaction() as tx:
@@ -128,9 +135,9 @@ def submit_answer(store, case_id, actor, answer):
     problems = answer_problems(answer)
     with store.transaction() as tx:
         case = _locked(tx, case_id, actor, "submit_answer")
-        if answer["outcome"] == "interim" and case["deadline_rule"] != "dilekce":
+        if answer.get("outcome") == "interim" and case["deadline_rule"] != "dilekce":
             problems.setdefault("outcome", []).append("Ara cevap yalnız dilekçe (3071) dosyalarında verilir.")
-        if answer["outcome"] == "refused" and case["deadline_rule"].startswith("bilgi_edinme") \
+        if answer.get("outcome") == "refused" and case["deadline_rule"].startswith("bilgi_edinme") \
                 and not answer.get("exemption_article"):
             problems.setdefault("exemption_article", []).append(
                 "Bilgi edinme başvurusunun reddinde dayanılan madde (4982 m. 15–28) belirtilmeli.")

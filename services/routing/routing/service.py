@@ -109,8 +109,8 @@ class RoutingService:
 
 
 ACTIONS = {
-    "assign": lambda s, c, a, p: cases.assign(s.db, c, a, p["directorate"], s.deadlines),
-    "transfer": lambda s, c, a, p: cases.transfer(s.db, c, a, p["directorate"], p.get("reason"), s.deadlines),
+    "assign": lambda s, c, a, p: cases.assign(s.db, c, a, p.get("directorate"), s.deadlines),
+    "transfer": lambda s, c, a, p: cases.transfer(s.db, c, a, p.get("directorate"), p.get("reason"), s.deadlines),
     "forward": lambda s, c, a, p: cases.forward(s.db, c, a, p.get("institution"), p.get("reason")),
     "extend": lambda s, c, a, p: cases.extend(s.db, c, a, p.get("reason"), s.deadlines, today()),
     "submit_answer": lambda s, c, a, p: cases.submit_answer(s.db, c, a, p),
