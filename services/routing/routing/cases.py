@@ -10,7 +10,7 @@ from zoneinfo import ZoneInfo
 from contracts import routing as events
 from servicekit import inbox
 
-from . import access, rules, states, storage
+from . import access, metrics, rules, states, storage
 
 ISTANBUL = ZoneInfo("Europe/Istanbul")
 OUTCOMES = ("granted", "partly_granted", "refused", "not_competent", "interim")
@@ -184,6 +184,7 @@ def review_answer(store, case_id, actor, approve, comment, deadlines):
             _move(tx, case, "approve_interim", actor, {"outcome": "interim"}, interim_replied_at=now)
         else:
             _move(tx, case, "approve_answer", actor, {"outcome": answer["outcome"]}, answered_at=now)
+            metrics.answered(case["deadline_rule"], case["received_at"], now)
         refused_4982 = answer["outcome"] == "refused" and case["deadline_rule"].startswith("bilgi_edinme")
         tx.emit(events.ANSWER_APPROVED, {
             **_ref(case), "outcome": answer["outcome"], "interim": answer["interim"], "text": answer["text"],

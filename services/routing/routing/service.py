@@ -14,7 +14,7 @@ from servicekit.consumers import event_handler
 from servicekit.correlation import CorrelationId
 from servicekit.db import Database
 
-from . import cases, directory, watcher
+from . import cases, directory, metrics, watcher
 from .deadlines import Deadlines, load_seed
 
 log = logging.getLogger(__name__)
@@ -62,6 +62,7 @@ class RoutingService:
     def watch_deadlines(self):
         """Warn before internal dates, escalate after them, report legal dates that passed: each once."""
         emitted = watcher.sweep(self.db, self.deadlines, today())
+        metrics.refresh(self.db, today())
         if any(emitted.values()):
             log.info("deadline watch: %s", emitted)
 
