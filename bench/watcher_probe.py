@@ -49,10 +49,10 @@ INSERT INTO cases (id, application_id, tracking_number, channel, type, category,
                    due_explanation)
 SELECT gen_random_uuid(), gen_random_uuid(), 'GZM-2026-' || lpad(g::text, 7, '0'), 'cimer', 'sikayet', 'cop',
        'x', now(), false, 'assigned', 'temizlik-isleri', 'dilekce', d + 3, d, '{{}}'::jsonb
-FROM (SELECT g, CASE WHEN g % 1000 = 0 THEN %(today)s::date - 4 - (g / 1000) % 30
-                     WHEN g % 1000 < 5 THEN %(today)s::date - 1 - (g / 1000) % 3
-                     WHEN g % 1000 < 10 THEN %(today)s::date + (g / 1000) % (%(window)s + 1)
-                     ELSE %(today)s::date + %(window)s + 1 + (g * 7919) % (365 - %(window)s) END AS d
+FROM (SELECT g, CASE WHEN g %% 1000 = 0 THEN %(today)s::date - 4 - (g / 1000) %% 30
+                     WHEN g %% 1000 < 5 THEN %(today)s::date - 1 - (g / 1000) %% 3
+                     WHEN g %% 1000 < 10 THEN %(today)s::date + (g / 1000) %% (%(window)s + 1)
+                     ELSE %(today)s::date + %(window)s + 1 + ((g::bigint * 7919) %% (365 - %(window)s))::int END AS d
       FROM generate_series(1, %(n)s) AS g) AS s
 """
 

@@ -152,12 +152,13 @@ def build_spec():
         "Dosya, son günlerinin gerekçesi ve geçmişi", "getCase", STAFF, {"200": _json("Case", "Dosya")},
         (*auth_errors, "404"), parameters=[case_id])})
     spec.path(path="/api/v1/cases/{case_id}/{action}", operations={"post": _op(
-        "Dosya işlemi: assign, transfer, forward, extend, submit_answer, approve_answer, return_answer, close",
+        "Dosya işlemi: assign, transfer, forward, extend, fee_notice, fee_paid, submit_answer, approve_answer, "
+        "return_answer, close",
         "actOnCase", STAFF, {"200": _json("Case", "Dosyanın yeni hâli")},
         (*auth_errors, "404", "409", *JSON_BODY_ERRORS), body="CaseAction", parameters=[case_id, {
             "name": "action", "in": "path", "required": True, "schema": {"type": "string", "enum": [
-                "assign", "transfer", "forward", "extend", "submit_answer", "approve_answer", "return_answer",
-                "close"]}}])})
+                "assign", "transfer", "forward", "extend", "fee_notice", "fee_paid", "submit_answer",
+                "approve_answer", "return_answer", "close"]}}])})
     spec.path(path="/api/v1/routing", operations={"get": _op(
         "Yönlendirme tablosu: müdürlükler, kurallar, idari izin günleri", "routingTable", STAFF,
         {"200": _json("RoutingTable", "Tablo")}, auth_errors)})

@@ -225,6 +225,9 @@ class CaseSchema(Schema):
     internal_due_on = fields.Date(allow_none=True)
     due_explanation = fields.Dict()
     extended = fields.Boolean()
+    paused_on = fields.Date(allow_none=True, metadata={"description": "4982 ücret bildirimi: süre durdu"})
+    resumed_on = fields.Date(allow_none=True)
+    fee_amount = fields.String(allow_none=True)
     interim_replied_at = fields.DateTime(allow_none=True)
     answered_at = fields.DateTime(allow_none=True)
     opened_at = fields.DateTime()
@@ -250,6 +253,7 @@ class CaseActionSchema(StrictSchema):
     text = fields.String(validate=validate.Length(max=20000))
     exemption_article = fields.String(validate=validate.Length(max=10))
     comment = fields.String(validate=validate.Length(max=2000))
+    fee_amount = fields.String(validate=validate.Length(max=200))
 
 
 class RoutingRuleSchema(StrictSchema):

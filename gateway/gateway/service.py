@@ -186,7 +186,8 @@ class GatewayService:
 
     @http("POST", "/api/v1/cases/<uuid:case_id>/<string:action>")
     def act_on_case(self, request, case_id, action):
-        """assign, transfer, forward, extend, submit_answer, approve_answer, return_answer, close.
+        """assign, transfer, forward, extend, fee_notice, fee_paid, submit_answer, approve_answer,
+        return_answer, close.
         409 when the case's state does not allow it; 403 when the case is not the caller's to act on."""
         if action not in CASE_ACTIONS:
             raise RouteNotFound()
@@ -299,8 +300,8 @@ class GatewayService:
             conn.ensure_connection(max_retries=1)
 
 
-CASE_ACTIONS = ("assign", "transfer", "forward", "extend", "submit_answer", "approve_answer", "return_answer",
-                "close")
+CASE_ACTIONS = ("assign", "transfer", "forward", "extend", "fee_notice", "fee_paid", "submit_answer",
+                "approve_answer", "return_answer", "close")
 
 
 def _actor(principal):

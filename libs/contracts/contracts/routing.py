@@ -17,8 +17,9 @@ DEADLINE_WARNING = "deadline_warning"
 DEADLINE_ESCALATED = "deadline_escalated"
 DEADLINE_BREACHED = "deadline_breached"
 ANSWER_APPROVED = "answer_approved"
+FEE_NOTIFIED = "fee_notified"
 EVENT_TYPES = (CASE_OPENED, CASE_ASSIGNED, CASE_TRANSFERRED, CASE_FORWARDED, DEADLINE_EXTENDED, DEADLINE_WARNING,
-               DEADLINE_ESCALATED, DEADLINE_BREACHED, ANSWER_APPROVED)
+               DEADLINE_ESCALATED, DEADLINE_BREACHED, ANSWER_APPROVED, FEE_NOTIFIED)
 
 
 class _Payload(Schema):
@@ -98,7 +99,15 @@ class AnswerApprovedSchema(_CaseRef):
     directorate = fields.String(allow_none=True)
 
 
+class FeeNotifiedSchema(_CaseRef):
+    """4982: the applicant is to be told the cost; the clock stops until it is paid."""
+
+    fee_amount = fields.String(required=True)
+    paused_on = fields.Date(required=True)
+
+
 PAYLOAD_SCHEMAS = {
+    FEE_NOTIFIED: FeeNotifiedSchema,
     CASE_OPENED: CaseOpenedSchema, CASE_ASSIGNED: CaseAssignedSchema, CASE_TRANSFERRED: CaseTransferredSchema,
     CASE_FORWARDED: CaseForwardedSchema, DEADLINE_EXTENDED: DeadlineExtendedSchema,
     DEADLINE_WARNING: DeadlineWarningSchema, DEADLINE_ESCALATED: DeadlineEscalatedSchema,

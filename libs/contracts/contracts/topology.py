@@ -21,6 +21,7 @@ SUBSCRIPTIONS = {
     (routing.EXCHANGE, routing.DEADLINE_ESCALATED): ("notify",),
     (routing.EXCHANGE, routing.DEADLINE_BREACHED): ("notify",),
     (routing.EXCHANGE, routing.ANSWER_APPROVED): ("notify",),
+    (routing.EXCHANGE, routing.FEE_NOTIFIED): ("notify",),
 }
 
 

@@ -26,6 +26,8 @@ RULES = {
     "transfer": lambda actor, case: actor["role"] in DESK or (
         actor["role"] == "directorate_head" and _own_directorate(actor, case)),
     "extend": lambda actor, case: actor["role"] in DESK or _own_directorate(actor, case),
+    "fee_notice": lambda actor, case: actor["role"] in DESK or _own_directorate(actor, case),
+    "fee_paid": lambda actor, case: actor["role"] in DESK or _own_directorate(actor, case),
     "submit_answer": lambda actor, case: actor["role"] in DESK or _own_directorate(actor, case),
     "review_answer": lambda actor, case: REVIEWERS.get(case["state"], lambda _actor: True)(actor),
 }

@@ -131,6 +131,34 @@ def extend(store, case_id, actor, reason, deadlines, today):
         tx.emit(events.DEADLINE_EXTENDED, {**_ref(case), "reason": reason, "legal_due_on": due["legal_due_on"]})
 
 
+def fee_notice(store, case_id, actor, amount, today, deadlines):
+    """The applicant is told the cost of the information: the 4982 clock stops until it is paid."""
+    if not (amount or "").strip():
+        raise InvalidAnswer({"fee_amount": ["Ücret tutarı yazılmalı."]})
+    with store.transaction() as tx:
+        case = _locked(tx, case_id, actor, "fee_notice")
+        if not case["deadline_rule"].startswith("bilgi_edinme") or case["paused_on"] is not None:
+            raise InvalidAnswer({"fee_amount": ["Ücret bildirimi bilgi edinme dosyasında bir kez yapılır."]})
+        due = deadlines.paused_due(case["deadline_rule"], istanbul_date(case["received_at"]), today, None)
+        _move(tx, case, "fee_notice", actor, {"fee_amount": amount, "paused_on": str(today)}, paused_on=today,
+              fee_amount=amount, legal_due_on=due["legal_due_on"], internal_due_on=due["internal_due_on"],
+              due_explanation=due["due_explanation"])
+        tx.emit(events.FEE_NOTIFIED, {**_ref(case), "fee_amount": amount, "paused_on": today})
+
+
+def fee_paid(store, case_id, actor, today, deadlines):
+    """The fee was paid: the clock runs again (DOMAIN.md §2; whether it restarts is a setting)."""
+    with store.transaction() as tx:
+        case = _locked(tx, case_id, actor, "fee_paid")
+        if case["paused_on"] is None or case["resumed_on"] is not None:
+            raise InvalidAnswer({"fee": ["Bu dosyada ödenmemiş bir ücret bildirimi yok."]})
+        due = deadlines.paused_due(case["deadline_rule"], istanbul_date(case["received_at"]), case["paused_on"],
+                                   today)
+        _move(tx, case, "fee_paid", actor, {"resumed_on": str(today), "legal_due_on": str(due["legal_due_on"])},
+              resumed_on=today, legal_due_on=due["legal_due_on"], internal_due_on=due["internal_due_on"],
+              due_explanation=due["due_explanation"])
+
+
 def submit_answer(store, case_id, actor, answer):
     problems = answer_problems(answer)
     with store.transaction() as tx:

@@ -49,6 +49,12 @@ class Deadlines:
     def extended_due(self, received_on, today, reason):
         return self._as_case_fields(clock.extend(received_on, today, reason, self.rules, self.calendar))
 
+    def paused_due(self, rule_id, received_on, paused_on, resumed_on):
+        """The dates while a fee notice stops the clock (no legal date until it is paid), or after."""
+        due = clock.with_pause(self.rules[rule_id], received_on, paused_on, resumed_on,
+                               self.rules.fee_notice_restarts, self.calendar)
+        return self._as_case_fields(due)
+
     def _as_case_fields(self, due):
         return {"deadline_rule": due.rule.rule_id, "legal_due_on": due.due_on,
                 "internal_due_on": clock.internal_due(due.due_on, self.rules.internal_margin_working_days,

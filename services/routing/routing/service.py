@@ -85,8 +85,8 @@ class RoutingService:
 
     @rpc
     def act(self, case_id, actor, action, params):
-        """Do `action` (assign, transfer, forward, extend, submit_answer, approve_answer, return_answer,
-        close) to a case as `actor` (`{"id", "role", "directorate"}`); returns the case as it is now."""
+        """Do `action` (assign, transfer, forward, extend, fee_notice, fee_paid, submit_answer,
+        approve_answer, return_answer, close) to a case as `actor` (`{"id", "role", "directorate"}`); returns the case as it is now."""
         ACTIONS[action](self, case_id, actor, params)
         return cases.view(self.db, case_id, actor)
 
@@ -114,6 +114,8 @@ ACTIONS = {
     "transfer": lambda s, c, a, p: cases.transfer(s.db, c, a, p.get("directorate"), p.get("reason"), s.deadlines),
     "forward": lambda s, c, a, p: cases.forward(s.db, c, a, p.get("institution"), p.get("reason")),
     "extend": lambda s, c, a, p: cases.extend(s.db, c, a, p.get("reason"), s.deadlines, today()),
+    "fee_notice": lambda s, c, a, p: cases.fee_notice(s.db, c, a, p.get("fee_amount"), today(), s.deadlines),
+    "fee_paid": lambda s, c, a, p: cases.fee_paid(s.db, c, a, today(), s.deadlines),
     "submit_answer": lambda s, c, a, p: cases.submit_answer(s.db, c, a, p),
     "approve_answer": lambda s, c, a, p: cases.review_answer(s.db, c, a, True, p.get("comment"), s.deadlines),
     "return_answer": lambda s, c, a, p: cases.review_answer(s.db, c, a, False, p.get("comment"), s.deadlines),

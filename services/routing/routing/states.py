@@ -22,6 +22,8 @@ TRANSITIONS = {
     "transfer": {"assigned": "assigned"},
     "forward": {"triage": "forwarded", "assigned": "forwarded"},
     "extend": {"triage": "triage", "assigned": "assigned"},
+    "fee_notice": {"assigned": "assigned"},
+    "fee_paid": {"assigned": "assigned"},
     "submit_answer": {"assigned": "answer_submitted"},
     "return_answer": {"answer_submitted": "assigned", "awaiting_mayor": "assigned"},
     "approve_answer": {"answer_submitted": "answered", "awaiting_mayor": "answered"},

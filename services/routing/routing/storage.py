@@ -4,7 +4,8 @@ from psycopg2.extras import Json
 CASE_COLUMNS = (
     "id, application_id, tracking_number, channel, type, category, subject, neighbourhood, received_at, "
     "hide_identity, state, directorate, routing_rule_id, deadline_rule, legal_due_on, internal_due_on, "
-    "due_explanation, extended, interim_replied_at, answered_at, opened_at, updated_at")
+    "due_explanation, extended, interim_replied_at, answered_at, opened_at, updated_at, paused_on, resumed_on, "
+    "fee_amount")
 
 
 # -- seed and reference data ----------------------------------------------------------------------

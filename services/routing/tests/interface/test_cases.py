@@ -163,3 +163,22 @@ def test_directorates_list_only_their_own_cases(routing, amqp_uri, query):
     assert everything["total"] == 2 and other["total"] == 0
 
 
+
+
+def test_a_fee_notice_stops_the_clock_and_payment_restarts_it_with_the_effect_shown(routing, amqp_uri, query):
+    now = datetime.now(timezone.utc).isoformat()
+    case = case_of(query, received(amqp_uri, type="bilgi_edinme", channel="bilgi_edinme", category="harcama",
+                                   received_at=now))
+    mali = {"id": "mali", "role": "directorate_staff", "directorate": "mali-hizmetler"}
+    with pytest.raises(InvalidAnswer):
+        act(routing, case, mali, "fee_paid")  # nothing to pay yet
+    paused = act(routing, case, mali, "fee_notice", fee_amount="45,00 TL (90 sayfa)")
+    assert paused["legal_due_on"] is None and paused["paused_on"] and paused["fee_amount"].startswith("45,00")
+    assert any(step["kind"] == "paused" for step in paused["due_explanation"]["explanation"])
+    [message] = take_messages(amqp_uri, queue_name("notify", events.EXCHANGE, events.FEE_NOTIFIED), expected=1)
+    assert json.loads(body_text(message))["payload"]["fee_amount"] == "45,00 TL (90 sayfa)"
+    resumed = act(routing, case, mali, "fee_paid")
+    assert date.fromisoformat(resumed["legal_due_on"]) >= case["legal_due_on"]
+    assert any(step["kind"] == "effect" for step in resumed["due_explanation"]["explanation"])
+    with pytest.raises(InvalidAnswer):
+        act(routing, case, mali, "fee_notice", fee_amount="10 TL")  # only once
