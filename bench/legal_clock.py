@@ -15,7 +15,7 @@ from routing.clock import compute_due, load_rules
 
 from .stats import rate
 
-RULES_FILE = Path("services/routing/seed/deadline_rules.yml")
+RULES_FILE = Path(__file__).resolve().parent.parent / "services" / "routing" / "seed" / "deadline_rules.yml"
 RULE_IDS = ("bilgi_edinme", "dilekce")
 FIRST_DAY = date(2024, 1, 1)
 LAST_DAY = date(2031, 12, 31)

@@ -18,6 +18,7 @@ def print_report(results):
         _print_cpu(system, (results.get("machine") or {}).get("cores"))
         _print_errors(system)
         _print_outbox(system)
+    _print_watcher(results.get("watcher"))
     _print_ratios(results.get("ratios") or {})
 
 
@@ -27,9 +28,14 @@ def write_json(results, path):
 
 
 def succeeded(results):
-    """True when the system ran, every request was accepted and the outbox drained."""
+    """True when the system ran, every request was accepted and the outbox drained, and the deadline
+    watcher's probe finished, published every signal and emitted none twice."""
     system = results.get("system") or {}
     if "error" in system:
+        return False
+    watcher = results.get("watcher")
+    if watcher is not None and ("error" in watcher or watcher["second_sweep"]["signals"]
+                                or watcher["outbox_drain"]["unsent_after"]):
         return False
     levels = [system["warmup"], *system["levels"]]
     return all(level["errors"] == 0 for level in levels) and system["outbox"]["unsent"] == 0
@@ -87,7 +93,44 @@ def _rows(results):
         rows.append([f"system, {level['concurrency']} client(s)", level["accepted_per_s"], level["p50_ms"],
                      level["p99_ms"], level["errors"],
                      f"applications accepted/s; {level['accepted']} in {level['seconds']} s"])
+    clock = results.get("legal_clock") or {}
+    for rule_id, run in clock.get("rules", {}).items():
+        unit = "working" if run["kind"] == "working_days" else "calendar"
+        rows.append([f"legal clock, {rule_id} ({run['days']} {unit} days)", run["per_s"], None, None, None,
+                     f"due dates/s; {run['computations']} in {run['seconds']} s, {run['us_each']} µs each, "
+                     f"received {clock['first_received_on'][:4]}–{clock['last_received_on'][:4]}"])
+    rows.extend(_watcher_rows(results.get("watcher")))
     return rows
+
+
+def _watcher_rows(watcher):
+    """Load, first sweep, the outbox rows it left for the relay, and the steady-state sweep."""
+    if not watcher or "error" in watcher:
+        return []
+    load, first, drain, second = watcher["load"], watcher["first_sweep"], watcher["outbox_drain"], \
+        watcher["second_sweep"]
+    size = load["size_mib"]
+    emitted = first["emitted"]
+    return [
+        [f"watcher, load {load['cases']:,} open cases", load["cases_per_s"], None, None, None,
+         f"cases/s in one INSERT … SELECT ({load['seconds']} s); table {size['total']} MiB "
+         f"({size['heap']} heap + {size['indexes']} indexes)"],
+        ["watcher, first sweep", _per_s(first["signals"], first["seconds"]), None, None, None,
+         f"signals/s; {first['seconds']:.2f} s, {first['cases_read']:,} cases read, {first['signals']:,} "
+         f"signals ({emitted['warning']:,} warnings, {emitted['escalation']:,} escalations, "
+         f"{emitted['breach']:,} breaches)"],
+        ["watcher, outbox rows left to the relay", drain["per_s"], None, None, drain["unsent_after"],
+         f"events/s published by the relay's batches; {drain['published']:,} of {first['signals']:,} were not "
+         f"published right after their commit ({drain['seconds']:.1f} s)"],
+        ["watcher, second sweep (steady state)", _per_s(second["cases_read"], second["seconds"]), None, None,
+         second["signals"],
+         f"due cases read/s; {second['seconds']:.2f} s, {second['cases_read']:,} cases read again, "
+         f"{second['claims']:,} signal claims, all already taken"],
+    ]
+
+
+def _per_s(count, seconds):
+    return round(count / seconds, 1) if seconds else None
 
 
 def _print_cpu(system, cores):
@@ -125,6 +168,40 @@ def _print_outbox(system):
     queues = ", ".join(f"{queue} {depth}" for queue, depth in system["subscriber_queues"].items())
     print(f"\nintake outbox: {outbox['rows']} rows for {system['accepted_total']} accepted applications "
           f"(warm-up included), {state}; messages in the subscriber queues: {queues}")
+
+
+def _print_watcher(watcher):
+    if watcher is None:
+        return
+    if "error" in watcher:
+        print(f"\nTHE DEADLINE WATCHER PROBE FAILED: {watcher['error']}")
+        print("\n".join(watcher.get("stderr") or []))
+        return
+    load, second, explain = watcher["load"], watcher["second_sweep"], watcher["explain"]
+    shares = load["shares"]
+    print(f"\ndeadline watcher, today {watcher['today']} (Europe/Istanbul), warnings up to "
+          f"{watcher['warning_horizon']}: of {shares['open']:,} open cases {shares['past_internal']:,} past their "
+          f"internal date ({shares['past_legal']:,} of them past the legal one) and {shares['in_warning_window']:,} "
+          f"in the warning window. The second sweep read them all again ({watcher['reading_only']['seconds']:.2f} s "
+          f"of its {second['seconds']:.2f} s is the page queries alone). The watcher's query "
+          f"(open cases by internal_due_on, 500 a page): {explain['access']}"
+          f"{' on cases_open_internal_due' if explain['uses_cases_open_internal_due'] else ''}, "
+          f"{explain['execution_time']} for the first page (EXPLAIN ANALYZE, after the sweeps)"
+          f"{_later_page(explain.get('later_page'))}.")
+    names = ("watcher", "PostgreSQL", "RabbitMQ", "other", "machine")
+    rows = [[label, *((part.get("cores_busy") or {}).get(name) for name in names)]
+            for label, part in (("bulk load", load), ("first sweep", watcher["first_sweep"]),
+                                ("outbox rows left to the relay", watcher["outbox_drain"]),
+                                ("second sweep", second))]
+    print("cores busy during each step (PostgreSQL: the watcher database's backends and the server's processes):")
+    print(format_table(["step", *names], rows, decimals=2))
+
+
+def _later_page(page):
+    if not page:
+        return ""
+    return (f", {page['execution_time']} for page {page['page']} ({page['access']}, "
+            f"{page['rows_removed_by_filter']} rows of the previous page's last date read again and filtered out)")
 
 
 def _print_ratios(ratios):

@@ -1,11 +1,12 @@
-"""Every benchmark, in order, in one run: raw PostgreSQL, raw RabbitMQ, then the system."""
+"""Every benchmark, in order, in one run: raw PostgreSQL, raw RabbitMQ, the system, then routing's legal
+clock and deadline watcher."""
 from dataclasses import asdict
 from datetime import datetime, timezone
 
 from deploy.local.isolation import fresh_database, fresh_vhost
 from deploy.local.system import SystemDidNotStart
 
-from . import machine, raw_postgres, raw_rabbitmq, ratios, system_load
+from . import legal_clock, machine, raw_postgres, raw_rabbitmq, ratios, system_load, watcher
 from .launch import log_tails
 from .settings import LOG_DIR
 
@@ -32,6 +33,12 @@ def run_all(settings):
         results["system"] = system_load.measure(settings, LOG_DIR)
     except SystemDidNotStart as exc:
         results["system"] = {"error": str(exc), "logs": log_tails(LOG_DIR)}
+    # last: the watcher's bulk load writes a few hundred MB, whose checkpoints would disturb the others
+    _say(f"routing's legal clock: {settings.clock_computations} due dates per rule ...")
+    results["legal_clock"] = legal_clock.measure(settings.clock_computations, settings.clock_seconds)
+    _say(f"routing's deadline watcher: {settings.watcher_cases:,} open cases, two sweeps ...")
+    with fresh_database("routing", prefix="bench") as db_url, fresh_vhost(prefix="bench") as amqp_uri:
+        results["watcher"] = watcher.measure(db_url, amqp_uri, settings.watcher_cases, settings.watcher_seconds)
     results["ratios"] = ratios.compute(results)
     results["finished_at"] = _now()
     return results

@@ -25,6 +25,13 @@ class Settings:
     request_timeout: float = 35.0  # longer than the gateway's RPC timeout (30 s), so it answers first
     start_seconds: float = 90.0
     drain_seconds: float = 60.0
+    # the legal clock: due dates computed per rule (bilgi_edinme, dilekce), a time cap per rule
+    clock_computations: int = 20000
+    clock_seconds: float = 20.0
+    # the deadline watcher: open cases loaded, a time cap for its whole child process (migrations, load,
+    # two sweeps, the outbox drain between them)
+    watcher_cases: int = 1_000_000
+    watcher_seconds: float = 240.0
 
     @classmethod
     def choose(cls, quick=False, requests=None):
@@ -38,4 +45,5 @@ class Settings:
     @classmethod
     def quick(cls):
         return cls(pg_commits=3000, pg_seconds=2.0, rabbit_messages=2000, rabbit_seconds=3.0,
-                   requests=60, warmup_requests=5, level_seconds=60.0)
+                   requests=60, warmup_requests=5, level_seconds=60.0, clock_computations=5000,
+                   clock_seconds=5.0, watcher_cases=100_000, watcher_seconds=60.0)

@@ -27,6 +27,7 @@ from zoneinfo import ZoneInfo  # noqa: E402
 
 import psycopg2  # noqa: E402
 
+from bench.cpu import Meter  # noqa: E402
 from routing import storage, watcher  # noqa: E402
 from routing.deadlines import Deadlines, read_seed  # noqa: E402
 from servicekit.db import Pool, Store  # noqa: E402
@@ -88,7 +89,8 @@ def probe(db_url, amqp_uri, cases):
     started = time.perf_counter()
     apply_migrations(db_url, MIGRATIONS)
     result["migrations_seconds"] = _since(started)
-    result["load"] = _load(db_url, cases, today, horizon)
+    meter = _meter(db_url)
+    result["load"] = _load(db_url, cases, today, horizon, meter)
 
     pool = Pool(db_url, POOL_SIZE)
     relay = Relay("routing", pool, {"AMQP_URI": amqp_uri})
@@ -99,16 +101,35 @@ def probe(db_url, amqp_uri, cases):
     result["relay_topology_seconds"] = _since(started)
 
     counts = _count_calls()
-    result["first_sweep"] = _sweep(store, deadlines, today, counts, db_url)
-    result["outbox_drain"] = _drain(relay, db_url)
-    result["second_sweep"] = _sweep(store, deadlines, today, counts, db_url)
+    result["first_sweep"] = _sweep(store, deadlines, today, counts, db_url, meter)
+    result["outbox_drain"] = _drain(relay, db_url, meter)
+    result["second_sweep"] = _sweep(store, deadlines, today, counts, db_url, meter)
     result["reading_only"] = _read_pages(store, today, horizon)
     result["explain"] = _explain(db_url, horizon)
     pool.close()
     return result
 
 
-def _load(db_url, cases, today, horizon):
+def _meter(db_url):
+    """Cores busy in this process, in PostgreSQL (the backends of its database and the server's own
+    processes: WAL writer, checkpointer, ...), in RabbitMQ, and in everything else ("other": other
+    people's work on the machine shows there)."""
+    database = db_url.rsplit("/", 1)[1]
+    me = os.getpid()
+
+    def classify(pid, comm, cmdline):
+        if pid == me:
+            return "watcher"
+        if comm == "postgres" and (database in cmdline or "(" not in cmdline):
+            return "PostgreSQL"  # a client backend shows "user db host(port) state"; the server's own no "("
+        if comm == "beam.smp" and "rabbit boot" in cmdline:
+            return "RabbitMQ"
+        return None
+
+    return Meter(classify)
+
+
+def _load(db_url, cases, today, horizon, meter):
     """The directorates, then the cases in one INSERT … SELECT, then ANALYZE; the shares as loaded."""
     conn = psycopg2.connect(db_url)
     try:
@@ -116,11 +137,13 @@ def _load(db_url, cases, today, horizon):
             for code, name in read_seed()["directorates"].items():
                 cur.execute("INSERT INTO directorates (code, name) VALUES (%s, %s)", (code, name))
             conn.commit()
+            meter.start()
             started = time.perf_counter()
             cur.execute(BULK_LOAD, {"today": today, "window": (horizon - today).days, "n": cases})
             loaded = cur.rowcount
             conn.commit()
             insert_seconds = _since(started)
+            cores = meter.stop(insert_seconds)
             started = time.perf_counter()
             conn.autocommit = True
             cur.execute("ANALYZE cases")
@@ -132,7 +155,7 @@ def _load(db_url, cases, today, horizon):
     finally:
         conn.close()
     return {"cases": loaded, "seconds": insert_seconds, "cases_per_s": round(loaded / insert_seconds, 1),
-            "analyze_seconds": analyze_seconds, "shares": shares,
+            "analyze_seconds": analyze_seconds, "shares": shares, "cores_busy": cores,
             "size_mib": {name: round(size / 2**20, 1) for name, size in sizes.items()}}
 
 
@@ -158,19 +181,22 @@ def _count_calls():
     return counts
 
 
-def _sweep(store, deadlines, today, counts, db_url):
+def _sweep(store, deadlines, today, counts, db_url, meter):
     for key in counts:
         counts[key] = 0
+    meter.start()
     started = time.perf_counter()
     emitted = watcher.sweep(store, deadlines, today)
     seconds = _since(started)
+    cores = meter.stop(seconds)
     return {"seconds": seconds, "emitted": emitted, "signals": sum(emitted.values()), **counts,
-            "outbox_unsent_after": _unsent(db_url)}
+            "outbox_unsent_after": _unsent(db_url), "cores_busy": cores}
 
 
-def _drain(relay, db_url):
+def _drain(relay, db_url, meter):
     """What the relay's periodic sweep does with rows the immediate publish left: batches until none."""
     before = _unsent(db_url)
+    meter.start()
     started = time.perf_counter()
     sent = 0
     while True:
@@ -179,7 +205,8 @@ def _drain(relay, db_url):
         if batch == 0:
             break
     seconds = _since(started)
-    return {"unsent_before": before, "published": sent, "seconds": seconds,
+    cores = meter.stop(seconds)
+    return {"unsent_before": before, "published": sent, "seconds": seconds, "cores_busy": cores,
             "per_s": round(sent / seconds, 1) if seconds > 0 else None, "unsent_after": _unsent(db_url)}
 
 
@@ -200,17 +227,37 @@ def _read_pages(store, today, horizon):
 
 
 def _explain(db_url, horizon):
-    """EXPLAIN (ANALYZE, BUFFERS) of the watcher's first page on the internal date, as it runs it."""
+    """EXPLAIN (ANALYZE, BUFFERS) of the watcher's query on the internal date as it runs it: its first page,
+    and a page from the middle of the walk, which carries the previous page's `(date, id) > (…)` key."""
     conn = psycopg2.connect(db_url)
     try:
         with conn.cursor() as cur:
-            cur.execute(f"EXPLAIN (ANALYZE, BUFFERS) SELECT {storage.CASE_COLUMNS} FROM cases WHERE "
-                        f"internal_due_on <= %s AND state IN {OPEN_STATES} ORDER BY internal_due_on, id LIMIT %s",
-                        (horizon, watcher.BATCH))
-            plan = [row[0] for row in cur.fetchall()]
+            first = _plan(cur, f"SELECT {storage.CASE_COLUMNS} FROM cases WHERE internal_due_on <= %s AND state IN "
+                               f"{OPEN_STATES} ORDER BY internal_due_on, id LIMIT %s", (horizon, watcher.BATCH))
+            cur.execute(f"SELECT count(*) FROM cases WHERE internal_due_on <= %s AND state IN {OPEN_STATES}",
+                        (horizon,))
+            due = cur.fetchone()[0]
+            later = None
+            if due > watcher.BATCH:
+                pages_before = max(1, due // watcher.BATCH // 2)
+                cur.execute(f"SELECT internal_due_on, id FROM cases WHERE internal_due_on <= %s AND state IN "
+                            f"{OPEN_STATES} ORDER BY internal_due_on, id OFFSET %s LIMIT 1",
+                            (horizon, pages_before * watcher.BATCH - 1))
+                after = cur.fetchone()
+                later = _plan(cur, f"SELECT {storage.CASE_COLUMNS} FROM cases WHERE internal_due_on <= %s "
+                                  f"AND (internal_due_on, id) > (%s, %s) AND state IN {OPEN_STATES} "
+                                  f"ORDER BY internal_due_on, id LIMIT %s",
+                             (horizon, after[0], str(after[1]), watcher.BATCH))
+                later["page"] = pages_before + 1
         conn.rollback()
     finally:
         conn.close()
+    return {**first, "due_cases": due, "later_page": later}
+
+
+def _plan(cur, sql, params):
+    cur.execute(f"EXPLAIN (ANALYZE, BUFFERS) {sql}", params)
+    plan = [row[0] for row in cur.fetchall()]
     text = "\n".join(plan)
     if "cases_open_internal_due" in text:
         access = "index scan"
@@ -219,8 +266,9 @@ def _explain(db_url, horizon):
     else:
         access = "other"
     execution = next((line.split(":", 1)[1].strip() for line in plan if line.startswith("Execution Time")), None)
+    removed = sum(int(line.split(":")[1]) for line in plan if "Rows Removed by Filter" in line)
     return {"access": access, "uses_cases_open_internal_due": "cases_open_internal_due" in text,
-            "execution_time": execution, "plan": plan}
+            "execution_time": execution, "rows_removed_by_filter": removed, "plan": plan}
 
 
 def _unsent(db_url):

@@ -8,7 +8,7 @@ from apispec.ext.marshmallow import MarshmallowPlugin
 
 from contracts.inbound import ApplicationSubmissionSchema
 
-from . import schemas
+from . import open311, schemas
 
 ERRORS = {
     "400": "İstek okunamadı (geçersiz JSON)",
@@ -172,6 +172,33 @@ def build_spec():
     spec.path(path="/api/v1/routing/idari-izin", operations={"post": _op(
         "İdari izin günü ekle (süreler işlemeye devam eder; uyarı verilir)", "addIdariIzinDay", STAFF,
         {"201": _json("IdariIzin", "Eklendi")}, (*auth_errors, *JSON_BODY_ERRORS), body="IdariIzin")})
+    for name in ("Service", "ServiceRequest", "ServiceRequestCreated", "GeoReportRequest"):
+        spec.components.schema(f"Open311{name}", schema=getattr(open311, f"{name}Schema"))
+    listed = lambda ref, text: {"description": text, "content": {"application/json": {"schema": {  # noqa: E731
+        "type": "array", "items": {"$ref": f"#/components/schemas/{ref}"}}}}}
+    spec.path(path="/open311/v2/services.json", operations={"get": _op(
+        "Open311 GeoReport v2: hizmetler (Halk Hizmet Masası kategorileri)", "open311Services", PUBLIC,
+        {"200": listed("Open311Service", "Hizmetler")}, ("429", "503"))})
+    spec.path(path="/open311/v2/requests.json", operations={
+        "post": {**_op("Open311 GeoReport v2: talep gönder (api_key = anahtar kimliği.gizli anahtar)",
+                       "open311PostRequest", PUBLIC, {"201": listed("Open311ServiceRequestCreated", "Alındı")},
+                       ("400", "401", "413", "415", "422", "429", "503")),
+                 "requestBody": {"required": True, "content": {
+                     "application/x-www-form-urlencoded": {"schema": {"$ref": "#/components/schemas/Open311GeoReportRequest"}},
+                     "application/json": {"schema": {"$ref": "#/components/schemas/Open311GeoReportRequest"}}}}},
+        "get": _op("Open311 GeoReport v2: talepler (kişisel veri içermez)", "open311Requests", PUBLIC,
+                   {"200": listed("Open311ServiceRequest", "Talepler")}, ("422", "429", "503"), parameters=[
+                       {"name": name, "in": "query", "required": False, "schema": schema} for name, schema in (
+                           # a dozen tracking numbers: a longer query would pass the server's 8 KB line
+                           ("service_request_id", {"type": "string", "maxLength": 200}),
+                           ("service_code", {"type": "string", "maxLength": 60}),
+                           ("start_date", {"type": "string", "format": "date-time"}),
+                           ("end_date", {"type": "string", "format": "date-time"}),
+                           ("status", {"type": "string", "enum": ["open", "closed"]}))])})
+    spec.path(path="/open311/v2/requests/{request_id}.json", operations={"get": _op(
+        "Open311 GeoReport v2: bir talep (takip numarası)", "open311Request", PUBLIC,
+        {"200": listed("Open311ServiceRequest", "Talep")}, ("404", "429", "503"), parameters=[
+            {"name": "request_id", "in": "path", "required": True, "schema": {"type": "string", "maxLength": 40}}])})
     spec.path(path="/api/openapi.json", operations={"get": _op(
         "Bu belge", "openapi", PUBLIC, {"200": {"description": "OpenAPI 3", "content": {"application/json": {}}}},
         ())})

@@ -6,6 +6,17 @@ from marshmallow import Schema, ValidationError, fields, post_load, validate
 from contracts.inbound import StrictSchema
 
 
+def dates_in_utc(data, keys):
+    """Any offset ISO 8601 allows is accepted; PostgreSQL takes only ±15:59, and UTC names the same instant."""
+    for key in keys:
+        if key in data:
+            try:
+                data[key] = data[key].astimezone(timezone.utc)
+            except OverflowError:
+                raise ValidationError("Tarih aralık dışında.", key) from None
+    return data
+
+
 class DefectSchema(Schema):
     code = fields.String()
     message = fields.String()
@@ -149,14 +160,7 @@ class AuditQuerySchema(StrictSchema):
 
     @post_load
     def _in_utc(self, data, **_):
-        # any offset ISO 8601 allows; PostgreSQL takes only ±15:59, and UTC says the same instant
-        for key in ("since", "until"):
-            if key in data:
-                try:
-                    data[key] = data[key].astimezone(timezone.utc)
-                except OverflowError:
-                    raise ValidationError("Tarih aralık dışında.", key) from None
-        return data
+        return dates_in_utc(data, ("since", "until"))
 
 
 class AuditEntrySchema(Schema):

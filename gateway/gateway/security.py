@@ -73,6 +73,10 @@ class GuardAccess:
     def token_settings(self):
         return self.settings.token
 
+    @property
+    def master_key(self):
+        return self.settings.master_key
+
     def throttle(self, request, principal=None):
         keys = [("address", request.remote_addr or "-")]
         if principal is not None and principal.kind == "staff":

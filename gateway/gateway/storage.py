@@ -106,6 +106,12 @@ def client_key(cur, client_id, key_id):
     return cur.fetchone()
 
 
+def client_of_key(cur, key_id):
+    cur.execute("SELECT client_id FROM api_client_keys WHERE key_id = %s", (key_id,))
+    row = cur.fetchone()
+    return row["client_id"] if row else None
+
+
 def remember_nonce(cur, client_id, nonce):
     """True if the nonce is new for this client (and now remembered), False if it was seen."""
     cur.execute("INSERT INTO seen_nonces (client_id, nonce) VALUES (%s, %s) ON CONFLICT DO NOTHING",

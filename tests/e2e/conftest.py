@@ -20,6 +20,7 @@ CLIENTS = (
     ("cimer", ("applications:submit", "applications:read")),
     ("portal", ("applications:submit", "applications:read", "events:application_submitted")),
     ("bare", ()),
+    ("sehir-uygulamasi", ("open311:submit",)),
 )
 
 

@@ -18,7 +18,7 @@ from .conftest import CLIENTS, STAFF, Api, signed, staff
 pytestmark = pytest.mark.e2e
 
 STAFF_ROLES = [role for _user, role, _directorate in STAFF]
-CALLERS = ["anonymous", *STAFF_ROLES, "client:cimer", "client:portal", "client:bare"]
+CALLERS = ["anonymous", *STAFF_ROLES, *(f"client:{client_id}" for client_id, _scopes in CLIENTS)]
 EVERYONE = set(CALLERS)
 ALL_STAFF = set(STAFF_ROLES)
 
@@ -48,6 +48,11 @@ EXPECTED = {
     "POST /api/v1/routing/rules": {"admin", "pr_officer"},
     "DELETE /api/v1/routing/rules/{rule_id}": {"admin", "pr_officer"},
     "POST /api/v1/routing/idari-izin": {"admin", "pr_officer"},
+    # Open311: public reads; a POST is authorised by its api_key field, not by a header (422 without one)
+    "GET /open311/v2/services.json": EVERYONE,
+    "GET /open311/v2/requests.json": EVERYONE,
+    "POST /open311/v2/requests.json": EVERYONE,
+    "GET /open311/v2/requests/{request_id}.json": EVERYONE,
 }
 
 
@@ -100,7 +105,7 @@ def body_for(endpoint):
 
 def url_for(path, application_id, case_id):
     path = path.replace("{id}", application_id).replace("{case_id}", case_id)
-    path = path.replace("{action}", "extend").replace("{rule_id}", "999999")
+    path = path.replace("{action}", "extend").replace("{rule_id}", "999999").replace("{request_id}", "GZM-2026-1")
     if path == "/api/v1/deadlines/preview":
         path += "?type=dilekce&received_on=2026-03-13"
     return path

@@ -14,7 +14,7 @@ from servicekit.consumers import event_handler
 from servicekit.correlation import CorrelationId
 from servicekit.db import Database
 
-from . import cases, directory, metrics, watcher
+from . import cases, directory, metrics, open311, watcher
 from .deadlines import Deadlines, load_seed
 
 log = logging.getLogger(__name__)
@@ -102,6 +102,21 @@ class RoutingService:
     @rpc
     def remove_routing_rule(self, rule_id, actor):
         return directory.remove_rule(self.db, rule_id, actor)
+
+    @rpc
+    def open311_services(self):
+        """GeoReport v2 `services`: the public service desk's categories."""
+        return open311.services(self.deadlines.seed)
+
+    @rpc
+    def open311_request(self, tracking_number):
+        """GeoReport v2 `requests/{id}`: a public service desk request by its tracking number, or None."""
+        return open311.request(self.db, self.deadlines.seed, tracking_number)
+
+    @rpc
+    def open311_requests(self, filters):
+        """GeoReport v2 `requests`: by service_code, status (open/closed), start_date, end_date."""
+        return open311.requests(self.db, self.deadlines.seed, filters)
 
     @rpc
     def add_idari_izin_day(self, day, note, actor):

@@ -119,6 +119,32 @@ def list_cases(cur, filters, limit, offset, today):
     return total, cur.fetchall()
 
 
+def case_by_tracking_number(cur, tracking_number):
+    cur.execute(f"SELECT {CASE_COLUMNS} FROM cases WHERE tracking_number = %s", (tracking_number,))
+    return cur.fetchone()
+
+
+def public_requests(cur, categories, filters, limit):
+    """Public service desk cases in the given categories, newest first (Open311 `GET requests`)."""
+    clauses, params = ["channel = 'halk_masasi'", "category = ANY(%s)"], [list(categories)]
+    if filters.get("service_code"):
+        clauses.append("category = %s")
+        params.append(filters["service_code"])
+    if filters.get("start_date"):
+        clauses.append("received_at >= %s")
+        params.append(filters["start_date"])
+    if filters.get("end_date"):
+        clauses.append("received_at < %s")
+        params.append(filters["end_date"])
+    if filters.get("status") == "open":
+        clauses.append("state IN ('triage', 'assigned', 'answer_submitted', 'awaiting_mayor')")
+    elif filters.get("status") == "closed":
+        clauses.append("state IN ('answered', 'forwarded', 'closed')")
+    cur.execute(f"SELECT {CASE_COLUMNS} FROM cases WHERE {' AND '.join(clauses)} ORDER BY received_at DESC LIMIT %s",
+                (*params, limit))
+    return cur.fetchall()
+
+
 # -- answers --------------------------------------------------------------------------------------
 def insert_answer(cur, answer):
     cur.execute("INSERT INTO answers (id, case_id, outcome, interim, text, exemption_article, state, submitted_by) "

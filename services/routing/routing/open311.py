@@ -1,0 +1,46 @@
+"""Open311 GeoReport v2 over the public service desk: the service list, and requests as any Open311
+client sees them (no personal data: the requester's details stay in intake)."""
+from . import states, storage
+
+CLOSED = ("answered", "forwarded", "closed")
+
+
+def services(seed):
+    return [{"service_code": s["code"], "service_name": s["name"], "description": s.get("description", ""),
+             "metadata": False, "type": "realtime", "keywords": ",".join(s.get("keywords", ())),
+             "group": s.get("group", "")} for s in seed.get("open311_services", ())]
+
+
+def service_codes(seed):
+    return {s["code"] for s in seed.get("open311_services", ())}
+
+
+def as_request(case, directorates):
+    closed = case["state"] in CLOSED
+    return {
+        "service_request_id": case["tracking_number"],
+        "status": "closed" if closed else "open",
+        "status_notes": states.LABELS[case["state"]],
+        "service_name": case["subject"],
+        "service_code": case["category"],
+        "agency_responsible": directorates.get(case["directorate"], "Halkla İlişkiler"),
+        "requested_datetime": case["received_at"].isoformat(),
+        "updated_datetime": case["updated_at"].isoformat(),
+        "expected_datetime": case["legal_due_on"].isoformat() + "T17:00:00+03:00" if case["legal_due_on"] else None,
+        "address": case["neighbourhood"],
+    }
+
+
+def request(store, seed, tracking_number):
+    with store.transaction() as tx:
+        case = storage.case_by_tracking_number(tx.cursor, tracking_number)
+        if case is None or case["channel"] != "halk_masasi" or case["category"] not in service_codes(seed):
+            return None
+        return as_request(case, {row["code"]: row["name"] for row in storage.directorates(tx.cursor)})
+
+
+def requests(store, seed, filters, limit=1000):
+    with store.transaction() as tx:
+        rows = storage.public_requests(tx.cursor, service_codes(seed), filters, limit)
+        names = {row["code"]: row["name"] for row in storage.directorates(tx.cursor)}
+    return [as_request(row, names) for row in rows]
