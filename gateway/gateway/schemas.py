@@ -3,7 +3,7 @@ from datetime import timezone
 
 from marshmallow import Schema, ValidationError, fields, post_load, validate
 
-from contracts.inbound import StrictSchema
+from contracts.inbound import ATTACHMENT_MAX_COUNT, AttachmentSchema, StrictSchema
 
 
 def dates_in_utc(data, keys):
@@ -258,6 +258,7 @@ class CaseActionSchema(StrictSchema):
     exemption_article = fields.String(validate=validate.Length(max=10))
     comment = fields.String(validate=validate.Length(max=2000))
     fee_amount = fields.String(validate=validate.Length(max=200))
+    attachments = fields.List(fields.Nested(AttachmentSchema), validate=validate.Length(max=ATTACHMENT_MAX_COUNT))
 
 
 class RoutingRuleSchema(StrictSchema):

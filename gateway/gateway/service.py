@@ -18,7 +18,7 @@ from servicekit.ops import run_probes
 
 from . import accounts, audit, docs, inbound, open311, openapi, roles, schemas, security, storage
 from .errors import Forbidden, RouteNotFound, UpstreamUnavailable, ValidationFailed
-from .http import http, json_response, read_json
+from .http import DEFAULT_MAX_BODY_BYTES, http, json_response, read_json
 from .security import Guard
 
 log = logging.getLogger(__name__)
@@ -192,7 +192,7 @@ class GatewayService:
         if action not in CASE_ACTIONS:
             raise RouteNotFound()
         principal = self.guard.require(self.db, request, "case.act")
-        params = load(schemas.CaseActionSchema, request, max_bytes=64 * 1024)
+        params = load(schemas.CaseActionSchema, request, max_bytes=DEFAULT_MAX_BODY_BYTES)
         case = self._call("act", str(case_id), _actor(principal), action, params, service="routing")
         self.guard.audit(self.db, request, principal, f"case.{action}", "case", case_id)
         return json_response(case)

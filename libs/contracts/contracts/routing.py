@@ -88,8 +88,16 @@ class DeadlineBreachedSchema(_CaseRef):
     legal_due_on = fields.Date(required=True)
 
 
+class AttachmentRefSchema(_Payload):
+    id = fields.UUID(required=True)
+    filename = fields.String(required=True)
+    content_type = fields.String(required=True)
+    size_bytes = fields.Integer(required=True)
+
+
 class AnswerApprovedSchema(_CaseRef):
-    """The approved answer, to be relayed to the applicant."""
+    """The approved answer, to be relayed to the applicant; its files are fetched from routing
+    (`answer_attachment` RPC) by whoever sends it."""
 
     outcome = fields.String(required=True)
     interim = fields.Boolean(required=True)
@@ -97,6 +105,7 @@ class AnswerApprovedSchema(_CaseRef):
     exemption_article = fields.String(allow_none=True)
     remedy = fields.String(allow_none=True)
     directorate = fields.String(allow_none=True)
+    attachments = fields.List(fields.Nested(AttachmentRefSchema), load_default=list)
 
 
 class FeeNotifiedSchema(_CaseRef):

@@ -3,11 +3,15 @@
 Each action reads the case FOR UPDATE, checks who may act (`access`) and whether the state allows it
 (`states`), changes it, writes the timeline entry and the event to the outbox: one transaction.
 """
+import base64
 import uuid
 from datetime import date, datetime, timezone
 from zoneinfo import ZoneInfo
 
+from marshmallow import ValidationError
+
 from contracts import routing as events
+from contracts.inbound import ATTACHMENT_MAX_COUNT, AttachmentSchema
 from servicekit import inbox
 
 from . import access, metrics, rules, states, storage
@@ -16,6 +20,9 @@ ISTANBUL = ZoneInfo("Europe/Istanbul")
 OUTCOMES = ("granted", "partly_granted", "refused", "not_competent", "interim")
 BEDK_REMEDY = ("Bu karara karşı, tebliğinden itibaren 15 gün içinde Bilgi Edinme Değerlendirme Kurulu'na itiraz "
                "edebilirsiniz (4982 s. Kanun m. 13).")
+
+
+ATTACHMENTS = AttachmentSchema(many=True)
 
 
 class CaseNotFound(Exception):
@@ -161,6 +168,7 @@ def fee_paid(store, case_id, actor, today, deadlines):
 
 def submit_answer(store, case_id, actor, answer):
     problems = answer_problems(answer)
+    files = _decode_files(answer.get("attachments") or [], problems)
     with store.transaction() as tx:
         case = _locked(tx, case_id, actor, "submit_answer")
         if answer.get("outcome") == "interim" and case["deadline_rule"] != "dilekce":
@@ -171,11 +179,32 @@ def submit_answer(store, case_id, actor, answer):
                 "Bilgi edinme başvurusunun reddinde dayanılan madde (4982 m. 15–28) belirtilmeli.")
         if problems:
             raise InvalidAnswer(problems)
-        storage.insert_answer(tx.cursor, {"id": uuid.uuid4(), "case_id": str(case["id"]), **answer,
+        answer_id = uuid.uuid4()
+        storage.insert_answer(tx.cursor, {"id": answer_id, "case_id": str(case["id"]), **answer,
                                           "interim": answer["outcome"] == "interim",
                                           "exemption_article": answer.get("exemption_article"),
                                           "submitted_by": actor["id"]})
+        for filename, content_type, content in files:
+            storage.insert_answer_attachment(tx.cursor, uuid.uuid4(), answer_id, filename, content_type, content)
         _move(tx, case, "submit_answer", actor, {"outcome": answer["outcome"]})
+
+
+def _decode_files(attachments, problems):
+    """The answer's files as (filename, content_type, bytes), checked as intake checks an application's."""
+    try:
+        loaded = ATTACHMENTS.load(attachments)
+    except ValidationError as exc:
+        problems["attachments"] = exc.messages
+        return []
+    if len(loaded) > ATTACHMENT_MAX_COUNT:
+        problems["attachments"] = [f"En fazla {ATTACHMENT_MAX_COUNT} ek."]
+        return []
+    try:
+        return [(a["filename"], a["content_type"], base64.b64decode(a["content_base64"], validate=True))
+                for a in loaded]
+    except ValueError:
+        problems["attachments"] = ["Ek geçerli base64 değil."]
+        return []
 
 
 def answer_problems(answer):
@@ -207,6 +236,8 @@ def review_answer(store, case_id, actor, approve, comment, deadlines):
             _move(tx, case, "require_mayor", actor, {"approved_by_desk": actor["id"]})
             return "awaiting_mayor"
         storage.review_answer(tx.cursor, answer["id"], "approved", actor["id"], comment)
+        files = [{"id": str(f["id"]), "filename": f["filename"], "content_type": f["content_type"],
+                  "size_bytes": f["size_bytes"]} for f in storage.answer_attachments(tx.cursor, answer["id"])]
         now = datetime.now(timezone.utc)
         if answer["interim"]:
             _move(tx, case, "approve_interim", actor, {"outcome": "interim"}, interim_replied_at=now)
@@ -217,7 +248,7 @@ def review_answer(store, case_id, actor, approve, comment, deadlines):
         tx.emit(events.ANSWER_APPROVED, {
             **_ref(case), "outcome": answer["outcome"], "interim": answer["interim"], "text": answer["text"],
             "exemption_article": answer["exemption_article"], "remedy": BEDK_REMEDY if refused_4982 else None,
-            "directorate": case["directorate"]})
+            "directorate": case["directorate"], "attachments": files})
         return "interim_sent" if answer["interim"] else "answered"
 
 
@@ -244,6 +275,16 @@ def present(case, timeline=None):
         shown["timeline"] = [{"at": e["at"].isoformat(), "actor": e["actor"], "action": e["action"],
                               "details": e["details"]} for e in timeline]
     return shown
+
+
+def answer_attachment(store, case_id, attachment_id):
+    """A file of an answer, base64-encoded, for whoever sends the answer (notifications)."""
+    with store.transaction() as tx:
+        found = storage.answer_attachment_content(tx.cursor, case_id, attachment_id)
+    if found is None:
+        raise CaseNotFound(str(attachment_id))
+    return {"filename": found["filename"], "content_type": found["content_type"],
+            "content_base64": base64.b64encode(bytes(found["content"])).decode()}
 
 
 def search(store, filters, actor, limit, offset, today):

@@ -91,6 +91,11 @@ class RoutingService:
         return cases.view(self.db, case_id, actor)
 
     @rpc
+    def answer_attachment(self, case_id, attachment_id):
+        """A file of a case's answer: `{"filename", "content_type", "content_base64"}`."""
+        return cases.answer_attachment(self.db, case_id, attachment_id)
+
+    @rpc
     def routing_table(self):
         """Directorates and the active routing rules."""
         return directory.table(self.db)

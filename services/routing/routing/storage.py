@@ -152,6 +152,24 @@ def insert_answer(cur, answer):
                 "'submitted', %(submitted_by)s)", answer)
 
 
+def insert_answer_attachment(cur, attachment_id, answer_id, filename, content_type, content):
+    cur.execute("INSERT INTO answer_attachments (id, answer_id, filename, content_type, size_bytes, content) "
+                "VALUES (%s, %s, %s, %s, %s, %s)",
+                (str(attachment_id), str(answer_id), filename, content_type, len(content), content))
+
+
+def answer_attachments(cur, answer_id):
+    cur.execute("SELECT id, filename, content_type, size_bytes FROM answer_attachments WHERE answer_id = %s "
+                "ORDER BY filename", (str(answer_id),))
+    return cur.fetchall()
+
+
+def answer_attachment_content(cur, case_id, attachment_id):
+    cur.execute("SELECT f.filename, f.content_type, f.content FROM answer_attachments f JOIN answers a "
+                "ON a.id = f.answer_id WHERE a.case_id = %s AND f.id = %s", (str(case_id), str(attachment_id)))
+    return cur.fetchone()
+
+
 def pending_answer(cur, case_id):
     cur.execute("SELECT id, outcome, interim, text, exemption_article, submitted_by FROM answers "
                 "WHERE case_id = %s AND state = 'submitted' ORDER BY submitted_at DESC LIMIT 1", (str(case_id),))

@@ -182,3 +182,23 @@ def test_a_fee_notice_stops_the_clock_and_payment_restarts_it_with_the_effect_sh
     assert any(step["kind"] == "effect" for step in resumed["due_explanation"]["explanation"])
     with pytest.raises(InvalidAnswer):
         act(routing, case, mali, "fee_notice", fee_amount="10 TL")  # only once
+
+
+def test_an_answer_goes_out_with_its_files(routing, amqp_uri, query):
+    import base64
+
+    case = case_of(query, received(amqp_uri))
+    letter = b"%PDF-1.4 cevap yazisi"
+    with pytest.raises(InvalidAnswer) as bad:
+        act(routing, case, TEMIZLIK, "submit_answer", outcome="granted", text="Ekte.",
+            attachments=[{"filename": "a.exe", "content_type": "application/x-msdownload", "content_base64": "AA=="}])
+    assert "attachments" in bad.value.args[0]
+    act(routing, case, TEMIZLIK, "submit_answer", outcome="granted", text="Cevap yazımız ektedir.",
+        attachments=[{"filename": "cevap.pdf", "content_type": "application/pdf",
+                      "content_base64": base64.b64encode(letter).decode()}])
+    act(routing, case, DESK, "approve_answer")
+    [message] = take_messages(amqp_uri, queue_name("notify", events.EXCHANGE, events.ANSWER_APPROVED), expected=1)
+    [attachment] = json.loads(body_text(message))["payload"]["attachments"]
+    assert attachment["filename"] == "cevap.pdf" and attachment["size_bytes"] == len(letter)
+    with entrypoint_hook(routing, "answer_attachment") as fetch:
+        assert base64.b64decode(fetch(str(case["id"]), attachment["id"])["content_base64"]) == letter
