@@ -9,7 +9,8 @@ from . import inbound, intake, routing
 # (source exchange, event type) -> consuming services
 SUBSCRIPTIONS = {
     (intake.EXCHANGE, intake.APPLICATION_RECEIVED): ("routing", "notify"),
-    (intake.EXCHANGE, intake.APPLICATION_NOT_PROCESSED): ("routing", "notify"),
+    # not-processed applications are counted by intake; only the applicant is to be told
+    (intake.EXCHANGE, intake.APPLICATION_NOT_PROCESSED): ("notify",),
     (inbound.EXCHANGE, inbound.APPLICATION_SUBMITTED): ("intake",),
     # what the applicant or staff must be told
     (routing.EXCHANGE, routing.CASE_OPENED): ("notify",),
