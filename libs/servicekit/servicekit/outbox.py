@@ -44,15 +44,21 @@ class Relay:
             conn.ensure_connection(max_retries=1)
 
     def publish(self, ids=None):
-        """Publish unsent rows (those in `ids`, or the oldest batch); returns how many were sent.
-
-        Never raises: what could not be published stays in the outbox for the sweep.
+        """Publish unsent rows (all of those in `ids`, in batches; or the oldest batch); returns how
+        many were sent. Never raises: what could not be published stays in the outbox for the sweep.
         """
+        ids = list(ids) if ids is not None else None
+        sent = 0
         try:
-            return self._publish(ids)
+            for start in range(0, len(ids), SWEEP_BATCH) if ids is not None else (0,):
+                batch = ids[start:start + SWEEP_BATCH] if ids is not None else None
+                done = self._publish(batch)
+                sent += done
+                if batch is not None and done < len(batch):
+                    break  # a failure (or another relay holds them): the sweep takes over
         except Exception as exc:  # broker or database away: the sweep will try again
             log.warning("outbox publish deferred: %s", type(exc).__name__)
-            return 0
+        return sent
 
     def _publish(self, ids):
         if not self._topology_declared:

@@ -77,6 +77,8 @@ def case(cur, case_id):
 
 
 def update_case(cur, case_id, **changes):
+    if "legal_due_on" in changes or "internal_due_on" in changes:
+        changes["watch_done"] = False  # new dates: the watcher has new signals to give
     changes = {key: Json(value) if key == "due_explanation" else value for key, value in changes.items()}
     assignments = ", ".join(f"{column} = %({column})s" for column in changes)
     cur.execute(f"UPDATE cases SET {assignments}, updated_at = now() WHERE id = %(case_id)s",
@@ -188,9 +190,14 @@ def open_cases_due_by(cur, column, day, limit, after=None):
     assert column in ("internal_due_on", "legal_due_on")
     page = f"AND ({column}, id) > (%s, %s)" if after else ""
     cur.execute(f"SELECT {CASE_COLUMNS} FROM cases WHERE {column} <= %s {page} AND state IN "
-                f"('triage', 'assigned', 'answer_submitted', 'awaiting_mayor') ORDER BY {column}, id LIMIT %s",
+                f"('triage', 'assigned', 'answer_submitted', 'awaiting_mayor') AND NOT watch_done "
+                f"ORDER BY {column}, id LIMIT %s",
                 (day, *((after[0], str(after[1])) if after else ()), limit))
     return cur.fetchall()
+
+
+def mark_watch_done(cur, case_id):
+    cur.execute("UPDATE cases SET watch_done = true WHERE id = %s", (str(case_id),))
 
 
 def claim_signal(cur, case_id, kind, level):

@@ -51,6 +51,8 @@ def sweep(store, deadlines, today):
 
     def on_legal_date(tx, case):
         emitted["breach"] += _breach(tx, case)
+        if _escalations_complete(case, deadlines, today):
+            storage.mark_watch_done(tx.cursor, case["id"])  # nothing left to say about these dates
 
     _pages(store, "internal_due_on", horizon, on_internal_date)
     _pages(store, "legal_due_on", today - ONE_DAY, on_legal_date)
@@ -104,6 +106,12 @@ def _escalate(tx, case, deadlines, today):
                               {"level": level, "escalate_to": chain[level - 1]})
             count += 1
     return count
+
+
+def _escalations_complete(case, deadlines, today):
+    """Every level of the chain is behind the case: it is at least that many working days late."""
+    levels = len(deadlines.escalation_chain)
+    return add_working_days(case["internal_due_on"], levels, deadlines.calendar) <= today
 
 
 def _breach(tx, case):

@@ -37,6 +37,8 @@ def test_each_warning_escalation_and_breach_is_emitted_once(routing, routing_db,
     assert day("2026-04-06")[-2:] == [("deadline_escalated", 2), ("deadline_escalated", 3)]
     assert day("2026-04-07")[-1][0] == "deadline_breached"                   # the legal date passed
     assert len(day("2026-04-20")) == 6
+    # all said: the case leaves the watcher's indexes until its dates change
+    assert query("SELECT watch_done FROM cases WHERE id = %s", str(case["id"]))[0]["watch_done"] is True
     timeline = [row["action"] for row in query("SELECT action FROM case_events WHERE case_id = %s ORDER BY id",
                                                str(case["id"]))]
     assert timeline.count("deadline_escalated") == 3 and timeline.count("deadline_breached") == 1
