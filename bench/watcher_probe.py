@@ -227,13 +227,12 @@ def _read_pages(store, today, horizon):
 
 
 def _explain(db_url, horizon):
-    """EXPLAIN (ANALYZE, BUFFERS) of the watcher's query on the internal date as it runs it: its first page,
+    """EXPLAIN (ANALYZE, BUFFERS) of the watcher's own query (`routing.storage.due_query`): its first page,
     and a page from the middle of the walk, which carries the previous page's `(date, id) > (…)` key."""
     conn = psycopg2.connect(db_url)
     try:
         with conn.cursor() as cur:
-            first = _plan(cur, f"SELECT {storage.CASE_COLUMNS} FROM cases WHERE internal_due_on <= %s AND state IN "
-                               f"{OPEN_STATES} ORDER BY internal_due_on, id LIMIT %s", (horizon, watcher.BATCH))
+            first = _plan(cur, storage.due_query("internal_due_on", paged=False), (horizon, watcher.BATCH))
             cur.execute(f"SELECT count(*) FROM cases WHERE internal_due_on <= %s AND state IN {OPEN_STATES}",
                         (horizon,))
             due = cur.fetchone()[0]
@@ -244,10 +243,8 @@ def _explain(db_url, horizon):
                             f"{OPEN_STATES} ORDER BY internal_due_on, id OFFSET %s LIMIT 1",
                             (horizon, pages_before * watcher.BATCH - 1))
                 after = cur.fetchone()
-                later = _plan(cur, f"SELECT {storage.CASE_COLUMNS} FROM cases WHERE internal_due_on <= %s "
-                                  f"AND (internal_due_on, id) > (%s, %s) AND state IN {OPEN_STATES} "
-                                  f"ORDER BY internal_due_on, id LIMIT %s",
-                             (horizon, after[0], str(after[1]), watcher.BATCH))
+                later = _plan(cur, storage.due_query("internal_due_on", paged=True),
+                              (horizon, after[0], str(after[1]), watcher.BATCH))
                 later["page"] = pages_before + 1
         conn.rollback()
     finally:

@@ -184,14 +184,19 @@ def review_answer(cur, answer_id, state, reviewer, comment=None):
 
 
 # -- deadline watcher -----------------------------------------------------------------------------
-def open_cases_due_by(cur, column, day, limit, after=None):
-    """Open cases whose `column` (internal_due_on / legal_due_on) is on or before `day`, in pages
-    ordered by (date, id): `after` is the (date, id) of the last case of the previous page."""
+def due_query(column, paged):
+    """The watcher's query: open cases not yet fully signalled whose `column` is on or before a day,
+    in pages ordered by (date, id); it reads the partial indexes `cases_open_*_due`."""
     assert column in ("internal_due_on", "legal_due_on")
-    page = f"AND ({column}, id) > (%s, %s)" if after else ""
-    cur.execute(f"SELECT {CASE_COLUMNS} FROM cases WHERE {column} <= %s {page} AND state IN "
-                f"('triage', 'assigned', 'answer_submitted', 'awaiting_mayor') AND NOT watch_done "
-                f"ORDER BY {column}, id LIMIT %s",
+    page = f"AND ({column}, id) > (%s, %s) " if paged else ""
+    return (f"SELECT {CASE_COLUMNS} FROM cases WHERE {column} <= %s {page}AND state IN "
+            f"('triage', 'assigned', 'answer_submitted', 'awaiting_mayor') AND NOT watch_done "
+            f"ORDER BY {column}, id LIMIT %s")
+
+
+def open_cases_due_by(cur, column, day, limit, after=None):
+    """A page of `due_query`: `after` is the (date, id) of the last case of the previous page."""
+    cur.execute(due_query(column, after is not None),
                 (day, *((after[0], str(after[1])) if after else ()), limit))
     return cur.fetchall()
 
