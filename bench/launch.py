@@ -33,7 +33,8 @@ def running_platform(log_dir, start_seconds):
         old_log.unlink()  # LocalSystem appends: start each run with empty logs
     with fresh_vhost(prefix="bench") as amqp_uri, fresh_database("intake", prefix="bench") as db_url, \
             fresh_database("gateway", prefix="bench") as gateway_db, \
-            fresh_database("routing", prefix="bench") as routing_db:
+            fresh_database("routing", prefix="bench") as routing_db, \
+            fresh_database("notify", prefix="bench") as notify_db:
         # the bench client signs its requests as another e-municipality system would
         keys = provision(gateway_db, MASTER_KEY, api_clients=[(CLIENT_ID, ("applications:submit",))])
         env = {
@@ -42,6 +43,8 @@ def running_platform(log_dir, start_seconds):
             "GATEWAY_DB_URL": gateway_db,
             "ROUTING_DB_URL": routing_db,
             "ROUTING_OPS_PORT": str(free_port()),
+            "NOTIFY_DB_URL": notify_db,
+            "NOTIFY_OPS_PORT": str(free_port()),
             "INTAKE_OPS_PORT": str(free_port()),
             "API_KEY_MASTER": MASTER_KEY,
             "RATE_LIMITS": "user=1000000/60,client=1000000/60,address=1000000/60",

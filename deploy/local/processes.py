@@ -8,6 +8,7 @@ ROOT = Path(__file__).resolve().parents[2]
 PROCESSES = (
     ("intake", ROOT / "services" / "intake", "intake.service", 9101),
     ("routing", ROOT / "services" / "routing", "routing.service", 9102),
+    ("notify", ROOT / "services" / "notify", "notify.service", 9103),
     ("gateway", ROOT / "gateway", "gateway.service", 8000),
 )
 

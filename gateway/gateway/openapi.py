@@ -74,7 +74,7 @@ def build_spec():
     for name in ("ApplicationCreated", "ApplicationDetail", "StatusLookup", "ApplicantStatus", "Problem", "Health",
                  "SignIn", "Tokens", "Refresh", "PasswordChange", "Me", "InboundEvent", "InboundAccepted",
                  "AuditPage", "DeadlinePreview", "Case", "CasePage", "CaseAction", "RoutingRule", "RoutingTable",
-                 "IdariIzin", "RuleChange"):
+                 "IdariIzin", "RuleChange", "Inbox"):
         spec.components.schema(name, schema=getattr(schemas, f"{name}Schema"))
     staff_or_signed = STAFF + SIGNED
     app_id = {"name": "application_id", "in": "path", "required": True, "schema": {"type": "string", "format": "uuid"}}
@@ -172,6 +172,16 @@ def build_spec():
     spec.path(path="/api/v1/routing/idari-izin", operations={"post": _op(
         "İdari izin günü ekle (süreler işlemeye devam eder; uyarı verilir)", "addIdariIzinDay", STAFF,
         {"201": _json("IdariIzin", "Eklendi")}, (*auth_errors, *JSON_BODY_ERRORS), body="IdariIzin")})
+    spec.path(path="/api/v1/inbox", operations={"get": _op(
+        "Personelin gelen kutusu (müdürlüğüne ve rolüne gelenler)", "inbox", STAFF,
+        {"200": _json("Inbox", "İletiler")}, (*auth_errors, "422"), parameters=[
+            {"name": "unread", "in": "query", "required": False, "schema": {"type": "boolean"}},
+            {"name": "limit", "in": "query", "required": False,
+             "schema": {"type": "integer", "minimum": 1, "maximum": 200}}])})
+    spec.path(path="/api/v1/inbox/{message_id}/read", operations={"post": _op(
+        "İletiyi okundu işaretle", "markInboxRead", STAFF, {"204": {"description": "İşaretlendi"}},
+        (*auth_errors, "404"), parameters=[{"name": "message_id", "in": "path", "required": True,
+                                             "schema": {"type": "string", "format": "uuid"}}])})
     for name in ("Service", "ServiceRequest", "ServiceRequestCreated", "GeoReportRequest"):
         spec.components.schema(f"Open311{name}", schema=getattr(open311, f"{name}Schema"))
     listed = lambda ref, text: {"description": text, "content": {"application/json": {"schema": {  # noqa: E731

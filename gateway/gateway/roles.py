@@ -28,6 +28,7 @@ PERMISSIONS = {
     "routing.read": {"admin", "pr_officer", "auditor"},
     "routing.manage": {"admin", "pr_officer"},
     "account.self": set(STAFF_ROLES),
+    "inbox.read": set(STAFF_ROLES),
 }
 CLIENT_SCOPES = {
     "application.submit": "applications:submit",

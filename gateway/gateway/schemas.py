@@ -284,3 +284,23 @@ class IdariIzinSchema(StrictSchema):
 class RuleChangeSchema(Schema):
     id = fields.Integer()
     active = fields.Boolean()
+
+
+class InboxQuerySchema(StrictSchema):
+    unread = fields.Boolean(load_default=False)
+    limit = fields.Integer(load_default=50, validate=validate.Range(min=1, max=200))
+
+
+class InboxMessageSchema(Schema):
+    id = fields.UUID()
+    audience = fields.String()
+    title = fields.String()
+    body = fields.String()
+    case_id = fields.UUID(allow_none=True)
+    created_at = fields.DateTime()
+    read_at = fields.DateTime(allow_none=True)
+    read = fields.Boolean()
+
+
+class InboxSchema(Schema):
+    messages = fields.List(fields.Nested(InboxMessageSchema))

@@ -43,11 +43,12 @@ class GatewayService:
     correlation_id = CorrelationId()
     intake_rpc = RpcProxy("intake")
     routing_rpc = RpcProxy("routing")
+    notify_rpc = RpcProxy("notify")
 
     def _call(self, method, *args, service="intake", **kwargs):
         """Call a service, answering 503 rather than hanging when it does not reply in time."""
         timeout = float(self.config.get("RPC_TIMEOUT_SECONDS") or 30)
-        proxy = self.routing_rpc if service == "routing" else self.intake_rpc
+        proxy = {"routing": self.routing_rpc, "notify": self.notify_rpc}.get(service, self.intake_rpc)
         try:
             with eventlet.Timeout(timeout):
                 return getattr(proxy, method)(*args, **kwargs)
@@ -228,6 +229,23 @@ class GatewayService:
         self.guard.audit(self.db, request, principal, "routing.idari_izin_added", "day", added["day"])
         return json_response(added, status=201)
 
+    # -- staff inbox ---------------------------------------------------------------------------
+    @http("GET", "/api/v1/inbox")
+    def inbox(self, request):
+        """The caller's inbox: messages for their directorate and their role, newest first; `?unread=true`."""
+        principal = self.guard.require(self.db, request, "inbox.read")
+        query = _query(schemas.InboxQuerySchema, request)
+        messages = self._call("inbox", principal.name, _audiences(principal), query["unread"], query["limit"],
+                              service="notify")
+        return json_response({"messages": messages})
+
+    @http("POST", "/api/v1/inbox/<uuid:message_id>/read")
+    def mark_inbox_read(self, request, message_id):
+        principal = self.guard.require(self.db, request, "inbox.read")
+        if not self._call("mark_read", principal.name, _audiences(principal), str(message_id), service="notify"):
+            raise RouteNotFound()
+        return Response(status=204)
+
     # -- Open311 GeoReport v2 ------------------------------------------------------------------
     @http("GET", "/open311/v2/services.json")
     def open311_services(self, request):
@@ -354,6 +372,14 @@ class GatewayService:
 
 CASE_ACTIONS = ("assign", "transfer", "forward", "extend", "fee_notice", "fee_paid", "submit_answer",
                 "approve_answer", "return_answer", "close")
+
+
+def _audiences(principal):
+    """Whose inbox messages a staff member reads: their role's, and their directorate's."""
+    audiences = [f"role:{principal.role}"]
+    if principal.directorate:
+        audiences.append(f"directorate:{principal.directorate}")
+    return audiences
 
 
 def _actor(principal):

@@ -2,11 +2,11 @@
 import pytest
 from marshmallow import EXCLUDE
 
-from contracts import inbound, intake, routing, topology
+from contracts import inbound, intake, notify, routing, topology
 from contracts.envelope import EnvelopeSchema, make_envelope
 from contracts.samples import load_samples
 
-MODULES = {intake.SOURCE: intake, inbound.SOURCE: inbound, routing.SOURCE: routing}
+MODULES = {intake.SOURCE: intake, inbound.SOURCE: inbound, routing.SOURCE: routing, notify.SOURCE: notify}
 SAMPLES = load_samples()
 
 

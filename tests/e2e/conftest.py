@@ -8,6 +8,7 @@ import requests
 from deploy.local.clients import SignedAuth, bearer_session, provision
 from deploy.local.isolation import fresh_database, fresh_vhost
 from deploy.local.system import LocalSystem
+from tests.support.smtp_sink import SmtpSink
 
 MASTER_KEY = "e2e-master-key"
 PASSWORD = "e2e-Parola-2026"
@@ -33,17 +34,21 @@ def free_port():
 @pytest.fixture(scope="module")
 def system(tmp_path_factory):
     with fresh_vhost("e2e") as amqp_uri, fresh_database("intake", prefix="e2e") as intake_db, \
-            fresh_database("routing", prefix="e2e") as routing_db, fresh_database("gateway", prefix="e2e") as gateway_db:
+            fresh_database("routing", prefix="e2e") as routing_db, fresh_database("gateway", prefix="e2e") as gateway_db, \
+            fresh_database("notify", prefix="e2e") as notify_db, \
+            SmtpSink(tmp_path_factory.mktemp("mail")) as smtp_sink:
         keys = provision(gateway_db, MASTER_KEY, users=[(*user, PASSWORD) for user in STAFF], api_clients=CLIENTS)
         log_dir = tmp_path_factory.mktemp("logs")
         env = {"AMQP_URI": amqp_uri, "INTAKE_DB_URL": intake_db, "GATEWAY_DB_URL": gateway_db,
                "ROUTING_DB_URL": routing_db, "INTAKE_OPS_PORT": str(free_port()),
-               "ROUTING_OPS_PORT": str(free_port()), "WATCH_SECONDS": "1", "API_KEY_MASTER": MASTER_KEY, "JWT_SECRET": "e2e-jwt-secret",
+               "ROUTING_OPS_PORT": str(free_port()), "WATCH_SECONDS": "1",
+               "NOTIFY_DB_URL": notify_db, "NOTIFY_OPS_PORT": str(free_port()), "SMTP_HOST": "127.0.0.1",
+               "SMTP_PORT": str(smtp_sink.port), "DELIVERY_BACKOFF_SECONDS": "0.5", "API_KEY_MASTER": MASTER_KEY, "JWT_SECRET": "e2e-jwt-secret",
                "LOOKUP_CODE_SECRET": "e2e-secret", "OUTBOX_SWEEP_SECONDS": "0.5", "LOG_LEVEL": "INFO",
                "RATE_LIMITS": "user=10000/60,client=10000/60,address=10000/60"}
         local = LocalSystem(env, gateway_port=free_port(), log_dir=log_dir)
         local.amqp_uri, local.intake_db, local.gateway_db, local.keys = amqp_uri, intake_db, gateway_db, keys
-        local.routing_db = routing_db
+        local.routing_db, local.notify_db, local.smtp_sink = routing_db, notify_db, smtp_sink
         with local:
             yield local
 

@@ -7,8 +7,7 @@ import pytest
 from pypdf import PdfReader
 
 from contracts import intake as events
-from contracts.topology import queue_name
-from tests.support.broker import body_text, take_messages
+from tests.support.broker import bind_probe, body_text, take_messages
 
 pytestmark = pytest.mark.e2e
 
@@ -87,11 +86,11 @@ def test_a_system_client_sees_only_what_it_submitted(cimer, portal):
 
 
 def test_the_event_carries_the_callers_correlation_id(cimer, system):
+    queue = bind_probe(system.amqp_uri, events.EXCHANGE, events.APPLICATION_RECEIVED)
     response = cimer.post("/api/v1/applications", ayse_complaint("CMR-CORR"),
                           headers={"X-Correlation-Id": "portal-req-4711"})
     assert response.headers["X-Correlation-Id"] == "portal-req-4711"
     tracking = response.json()["tracking_number"]
-    queue = queue_name("notify", events.EXCHANGE, events.APPLICATION_RECEIVED)  # notify is not built yet
     messages = take_messages(system.amqp_uri, queue, expected=50, timeout=5)
     envelopes = [json.loads(body_text(m)) for m in messages]
     [mine] = [e for e in envelopes if e["payload"]["tracking_number"] == tracking]

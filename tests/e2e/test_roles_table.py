@@ -48,6 +48,8 @@ EXPECTED = {
     "POST /api/v1/routing/rules": {"admin", "pr_officer"},
     "DELETE /api/v1/routing/rules/{rule_id}": {"admin", "pr_officer"},
     "POST /api/v1/routing/idari-izin": {"admin", "pr_officer"},
+    "GET /api/v1/inbox": ALL_STAFF,
+    "POST /api/v1/inbox/{message_id}/read": ALL_STAFF,  # an unknown message: 404 past the door
     # Open311: public reads; a POST is authorised by its api_key field, not by a header (422 without one)
     "GET /open311/v2/services.json": EVERYONE,
     "GET /open311/v2/requests.json": EVERYONE,
@@ -106,6 +108,7 @@ def body_for(endpoint):
 def url_for(path, application_id, case_id):
     path = path.replace("{id}", application_id).replace("{case_id}", case_id)
     path = path.replace("{action}", "extend").replace("{rule_id}", "999999").replace("{request_id}", "GZM-2026-1")
+    path = path.replace("{message_id}", "00000000-0000-0000-0000-000000000000")
     if path == "/api/v1/deadlines/preview":
         path += "?type=dilekce&received_on=2026-03-13"
     return path

@@ -1,8 +1,9 @@
 """Small broker helpers for tests: publish raw messages, read what landed in a queue."""
 import json
 import time
+import uuid
 
-from kombu import Connection, Exchange
+from kombu import Connection, Exchange, Queue
 
 
 def publish_raw(amqp_uri, exchange, routing_key, body, content_type="application/json", **properties):
@@ -13,6 +14,15 @@ def publish_raw(amqp_uri, exchange, routing_key, body, content_type="application
         producer = conn.Producer()
         producer.publish(body, exchange=Exchange(exchange, type="topic", durable=True), routing_key=routing_key,
                          content_type=content_type, content_encoding="utf-8", delivery_mode=2, **properties)
+
+
+def bind_probe(amqp_uri, exchange, routing_key):
+    """A queue of the test's own on `exchange`, to see what is published there from now on."""
+    name = f"probe-{uuid.uuid4().hex[:10]}"
+    with Connection(amqp_uri) as conn:
+        Queue(name, exchange=Exchange(exchange, type="topic", durable=True), routing_key=routing_key,
+              durable=False, auto_delete=False)(conn.channel()).declare()
+    return name
 
 
 def take_messages(amqp_uri, queue_name, expected, timeout=15):

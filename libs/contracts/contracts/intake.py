@@ -41,6 +41,8 @@ class ApplicationReceivedSchema(_Payload):
     attachment_count = fields.Integer(required=True)
     possible_duplicate_of = fields.List(fields.String(), load_default=list)
     applicant = fields.Nested(ApplicantContactSchema, required=True)
+    # the applicant's secret for following the application: notifications put it in the receipt
+    lookup_code = fields.String(allow_none=True)
 
 
 class DefectSchema(_Payload):

@@ -4,7 +4,7 @@ Queues are declared before anything is published, so an event never lands in an 
 queue, even when its consumer is not running yet (or, for services still to come, not built yet:
 their events wait in the queue). A consumer's queue is named `<consumer>.<source>.<event_type>`.
 """
-from . import inbound, intake, routing
+from . import inbound, intake, notify, routing
 
 # (source exchange, event type) -> consuming services
 SUBSCRIPTIONS = {
@@ -23,6 +23,9 @@ SUBSCRIPTIONS = {
     (routing.EXCHANGE, routing.DEADLINE_BREACHED): ("notify",),
     (routing.EXCHANGE, routing.ANSWER_APPROVED): ("notify",),
     (routing.EXCHANGE, routing.FEE_NOTIFIED): ("notify",),
+    # the case shows that the applicant was told
+    (notify.EXCHANGE, notify.NOTIFICATION_DELIVERED): ("routing",),
+    (notify.EXCHANGE, notify.NOTIFICATION_FAILED): ("routing",),
 }
 
 

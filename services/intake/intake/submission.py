@@ -124,11 +124,11 @@ def _store(tx, submission, attachments, defects, submitted_by, idempotency_key, 
     storage.insert_applicant(cur, app["id"], applicant)
     for filename, content_type, content in attachments:
         storage.insert_attachment(cur, uuid.uuid4(), app["id"], filename, content_type, content)
-    _emit(tx, app, applicant, len(attachments))
+    _emit(tx, app, applicant, len(attachments), lookup_code(settings["lookup_secret"], app["id"]))
     return app
 
 
-def _emit(tx, app, applicant, attachment_count):
+def _emit(tx, app, applicant, attachment_count, code):
     contact = {field: applicant.get(field) for field in
                ("full_name", "email", "phone", "postal_address", "preferred_reply_channel")}
     contact["hide_identity"] = applicant.get("hide_identity", False)
@@ -141,7 +141,8 @@ def _emit(tx, app, applicant, attachment_count):
         tx.emit(events.APPLICATION_RECEIVED, {
             **common, "category": app["category"], "neighbourhood": app["neighbourhood"],
             "source_system": app["source_system"], "source_reference": app["source_reference"],
-            "attachment_count": attachment_count, "possible_duplicate_of": app["possible_duplicate_of"]})
+            "attachment_count": attachment_count, "possible_duplicate_of": app["possible_duplicate_of"],
+            "lookup_code": code})
 
 
 def summarise(app, settings):

@@ -277,6 +277,22 @@ def present(case, timeline=None):
     return shown
 
 
+def record_notice(store, event, delivered):
+    """The case's timeline shows that the applicant (or staff) was told, or that telling failed."""
+    payload = event["payload"]
+    with store.transaction() as tx:
+        if not inbox.first_time(tx.cursor, f"routing.{event['event_type']}", event["event_id"]):
+            return
+        case_id = payload.get("case_id")
+        if case_id is None and payload.get("application_id"):
+            case_id = storage.case_id_for_application(tx.cursor, payload["application_id"])
+        if case_id is None:
+            return  # not about a case (an application not processed)
+        storage.add_event(tx.cursor, case_id, "notify", "notice_delivered" if delivered else "notice_failed", {
+            "kind": payload["kind"], "channel": payload["channel"], "attempts": payload["attempts"],
+            **({"reason": payload["reason"]} if not delivered else {})})
+
+
 def answer_attachment(store, case_id, attachment_id):
     """A file of an answer, base64-encoded, for whoever sends the answer (notifications)."""
     with store.transaction() as tx:

@@ -9,7 +9,7 @@ from nameko.extensions import DependencyProvider
 from nameko.rpc import rpc
 from nameko.timer import timer
 
-from contracts import intake
+from contracts import intake, notify
 from servicekit.consumers import event_handler
 from servicekit.correlation import CorrelationId
 from servicekit.db import Database
@@ -57,6 +57,15 @@ class RoutingService:
         if case:
             log.info("case opened for %s: %s, due %s", case["tracking_number"], case["directorate"] or "triage",
                      case["legal_due_on"])
+
+    @event_handler(notify.EXCHANGE, notify.NOTIFICATION_DELIVERED, notify.NotificationDeliveredSchema)
+    def handle_notification_delivered(self, event):
+        """The case shows that the applicant was told (the proof the law asks for)."""
+        cases.record_notice(self.db, event, delivered=True)
+
+    @event_handler(notify.EXCHANGE, notify.NOTIFICATION_FAILED, notify.NotificationFailedSchema)
+    def handle_notification_failed(self, event):
+        cases.record_notice(self.db, event, delivered=False)
 
     @timer(interval=WATCH_SECONDS)
     def watch_deadlines(self):

@@ -121,6 +121,12 @@ def list_cases(cur, filters, limit, offset, today):
     return total, cur.fetchall()
 
 
+def case_id_for_application(cur, application_id):
+    cur.execute("SELECT id FROM cases WHERE application_id = %s", (str(application_id),))
+    row = cur.fetchone()
+    return row["id"] if row else None
+
+
 def case_by_tracking_number(cur, tracking_number):
     cur.execute(f"SELECT {CASE_COLUMNS} FROM cases WHERE tracking_number = %s", (tracking_number,))
     return cur.fetchone()

@@ -1,0 +1,1 @@
+"""Notifications: the only part of the platform that talks to people and systems outside."""

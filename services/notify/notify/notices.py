@@ -1,0 +1,44 @@
+"""Turning events into queued messages and inbox items: one transaction per event, idempotent twice
+over (the event id in the inbox, and one message per event, recipient and channel)."""
+import uuid
+
+from contracts import intake
+from servicekit import inbox
+
+from . import messages, plans, storage
+
+
+def handle(store, consumer, event_type, event):
+    """Queue what `event` means to tell; returns how many messages were queued."""
+    payload = event["payload"]
+    queued = 0
+    with store.transaction() as tx:
+        if not inbox.first_time(tx.cursor, consumer, event["event_id"]):
+            return 0
+        if event_type in (intake.APPLICATION_RECEIVED, intake.APPLICATION_NOT_PROCESSED):
+            storage.remember_applicant(tx.cursor, payload)
+            contact = payload["applicant"]
+        else:
+            contact = storage.applicant(tx.cursor, payload["application_id"]) if payload.get("application_id") \
+                else None
+        for outgoing in plans.for_applicant(event_type, payload, contact):
+            queued += _queue(tx.cursor, event, outgoing)
+        for item in plans.for_staff(event_type, payload):
+            storage.add_inbox_item(tx.cursor, uuid.uuid4(), item.audience, item.title, item.body,
+                                   payload.get("case_id"), f"{event['event_id']}:{item.audience}")
+    return queued
+
+
+def _queue(cur, event, outgoing):
+    subject, body = messages.render(outgoing.kind, outgoing.channel, outgoing.context)
+    payload = event["payload"]
+    return storage.queue(cur, {
+        "id": uuid.uuid4(), "dedupe_key": f"{event['event_id']}:{outgoing.channel}:{outgoing.recipient}",
+        "kind": outgoing.kind, "channel": outgoing.channel, "recipient": outgoing.recipient, "subject": subject,
+        "body": body, "attach_receipt": outgoing.attach_receipt,
+        "application_id": str(payload["application_id"]) if payload.get("application_id") else None,
+        "case_id": str(payload["case_id"]) if payload.get("case_id") else None,
+        "tracking_number": payload.get("tracking_number"),
+        # letters are printed by the post room; everything else is sent by the delivery loop
+        "status": "post" if outgoing.channel == "post" else "queued",
+    })

@@ -1,0 +1,67 @@
+"""The delivery loop: sends queued e-mails, retries temporary failures with growing waits, and records
+every outcome with its event (`notification_delivered` / `notification_failed`) in one transaction."""
+import base64
+import logging
+
+from contracts import notify as events
+
+from . import email_channel, metrics, storage
+
+log = logging.getLogger(__name__)
+BATCH = 20
+
+
+def backoff_seconds(attempts, base):
+    """30 s, 1 min, 2 min, … capped at an hour."""
+    return min(base * 2 ** (attempts - 1), 3600)
+
+
+def deliver_emails(store, settings, fetch_receipt, max_attempts, backoff_base):
+    """One pass: send what is due. `fetch_receipt(application_id)` gives (filename, type, bytes)."""
+    counts = {"sent": 0, "retried": 0, "failed": 0}
+    with store.transaction() as tx:
+        for row in storage.due(tx.cursor, "email", BATCH):
+            outcome = _deliver(tx, row, settings, fetch_receipt, max_attempts, backoff_base)
+            counts[outcome] += 1
+            metrics.DELIVERIES.labels("email", outcome).inc()
+    return counts
+
+
+def _deliver(tx, row, settings, fetch_receipt, max_attempts, backoff_base):
+    attempts = row["attempts"] + 1
+    try:
+        attachments = [fetch_receipt(row["application_id"])] if row["attach_receipt"] else []
+        message = email_channel.compose(settings, row["recipient"], row["subject"], row["body"], attachments)
+        response = email_channel.send(settings, message)
+    except email_channel.PermanentFailure as exc:
+        return _failed(tx, row, attempts, str(exc))
+    except Exception as exc:  # temporary: the server, or the receipt from intake, is away
+        reason = str(exc) if isinstance(exc, email_channel.TemporaryFailure) else f"{type(exc).__name__}"
+        if attempts >= max_attempts:
+            return _failed(tx, row, attempts, f"{reason} ({attempts} deneme)")
+        storage.retry_later(tx.cursor, row["id"], attempts, reason[:500], backoff_seconds(attempts, backoff_base))
+        log.warning("e-mail %s will be retried (attempt %s): %s", row["id"], attempts, reason[:120])
+        return "retried"
+    sent_at = storage.mark_sent(tx.cursor, row["id"], attempts, response)
+    tx.emit(events.NOTIFICATION_DELIVERED, {**_ref(row), "attempts": attempts, "delivered_at": sent_at})
+    return "sent"
+
+
+def _failed(tx, row, attempts, reason):
+    storage.mark_failed(tx.cursor, row["id"], attempts, reason[:500])
+    tx.emit(events.NOTIFICATION_FAILED, {**_ref(row), "attempts": attempts, "reason": reason[:500]})
+    log.error("e-mail %s failed for good: %s", row["id"], reason[:120])
+    return "failed"
+
+
+def _ref(row):
+    return {"notification_id": row["id"], "kind": row["kind"], "channel": row["channel"],
+            "application_id": row["application_id"], "case_id": row["case_id"],
+            "tracking_number": row["tracking_number"]}
+
+
+def receipt_fetcher(intake_rpc):
+    def fetch(application_id):
+        return ("alindi-belgesi.pdf", "application/pdf",
+                base64.b64decode(intake_rpc.get_receipt(str(application_id))))
+    return fetch

@@ -1,0 +1,85 @@
+"""Notify's entrypoints: one handler per event it listens to, the delivery loop, the staff inbox."""
+import logging
+import os
+from pathlib import Path
+
+from nameko.dependency_providers import Config
+from nameko.rpc import RpcProxy, rpc
+from nameko.timer import timer
+
+from contracts import intake, routing
+from servicekit.consumers import event_handler
+from servicekit.correlation import CorrelationId
+from servicekit.db import Database
+
+from . import email_channel, inbox_view, notices, sender
+
+log = logging.getLogger(__name__)
+
+MIGRATIONS = Path(__file__).resolve().parent.parent / "migrations"
+# nameko fixes a timer's interval when the class is defined
+DELIVER_SECONDS = float(os.environ.get("DELIVER_SECONDS") or 1)
+
+
+def _on(exchange, event_type, schema):
+    """A handler that queues what the event means to tell."""
+    @event_handler(exchange, event_type, schema)
+    def handle(self, event):
+        queued = notices.handle(self.db, f"notify.{event_type}", event_type, event)
+        if queued:
+            log.info("%s: %s message(s) queued", event_type, queued)
+    handle.__name__ = f"handle_{event_type}"
+    handle.__doc__ = f"`{event_type}`: queue the messages and inbox items it calls for."
+    return handle
+
+
+class NotifyService:
+    name = "notify"
+
+    db = Database(MIGRATIONS)
+    config = Config()
+    correlation_id = CorrelationId()
+    intake_rpc = RpcProxy("intake")
+
+    handle_application_received = _on(intake.EXCHANGE, intake.APPLICATION_RECEIVED, intake.ApplicationReceivedSchema)
+    handle_application_not_processed = _on(intake.EXCHANGE, intake.APPLICATION_NOT_PROCESSED,
+                                           intake.ApplicationNotProcessedSchema)
+    handle_case_opened = _on(routing.EXCHANGE, routing.CASE_OPENED, routing.CaseOpenedSchema)
+    handle_case_assigned = _on(routing.EXCHANGE, routing.CASE_ASSIGNED, routing.CaseAssignedSchema)
+    handle_case_transferred = _on(routing.EXCHANGE, routing.CASE_TRANSFERRED, routing.CaseTransferredSchema)
+    handle_case_forwarded = _on(routing.EXCHANGE, routing.CASE_FORWARDED, routing.CaseForwardedSchema)
+    handle_deadline_extended = _on(routing.EXCHANGE, routing.DEADLINE_EXTENDED, routing.DeadlineExtendedSchema)
+    handle_fee_notified = _on(routing.EXCHANGE, routing.FEE_NOTIFIED, routing.FeeNotifiedSchema)
+    handle_deadline_warning = _on(routing.EXCHANGE, routing.DEADLINE_WARNING, routing.DeadlineWarningSchema)
+    handle_deadline_escalated = _on(routing.EXCHANGE, routing.DEADLINE_ESCALATED, routing.DeadlineEscalatedSchema)
+    handle_deadline_breached = _on(routing.EXCHANGE, routing.DEADLINE_BREACHED, routing.DeadlineBreachedSchema)
+    handle_answer_approved = _on(routing.EXCHANGE, routing.ANSWER_APPROVED, routing.AnswerApprovedSchema)
+
+    @timer(interval=DELIVER_SECONDS)
+    def deliver(self):
+        """Send the e-mails that are due; retry temporary failures later; record every outcome."""
+        config = self.config
+        settings = email_channel.SmtpSettings(
+            host=config.get("SMTP_HOST") or "127.0.0.1", port=int(config.get("SMTP_PORT") or 1025),
+            sender=config.get("MAIL_FROM") or "halklailiskiler@gaziemir.bel.tr",
+            starttls=str(config.get("SMTP_STARTTLS")).lower() == "true",
+            username=config.get("SMTP_USERNAME") or "", password=config.get("SMTP_PASSWORD") or "")
+        counts = sender.deliver_emails(self.db, settings, sender.receipt_fetcher(self.intake_rpc),
+                                       int(config.get("DELIVERY_MAX_ATTEMPTS") or 8),
+                                       float(config.get("DELIVERY_BACKOFF_SECONDS") or 30))
+        if any(counts.values()):
+            log.info("deliveries: %s", counts)
+
+    @rpc
+    def inbox(self, reader, audiences, unread_only=False, limit=50):
+        """A staff member's inbox: messages for their directorate or role, newest first."""
+        return inbox_view.messages(self.db, reader, audiences, unread_only, limit)
+
+    @rpc
+    def mark_read(self, reader, audiences, message_id):
+        return inbox_view.mark_read(self.db, reader, audiences, message_id)
+
+    @rpc
+    def deliveries(self, application_id):
+        """Every message sent about an application, with its delivery record (no address, no text)."""
+        return inbox_view.deliveries(self.db, application_id)

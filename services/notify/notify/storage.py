@@ -1,0 +1,78 @@
+"""Notify's SQL, and nothing else: every function takes an open cursor (dict rows)."""
+
+
+def remember_applicant(cur, payload):
+    applicant = payload["applicant"]
+    cur.execute("INSERT INTO applicants (application_id, tracking_number, subject, full_name, email, phone, "
+                "postal_address, preferred_reply_channel, received_at) VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s) "
+                "ON CONFLICT (application_id) DO NOTHING",
+                (str(payload["application_id"]), payload["tracking_number"], payload["subject"],
+                 applicant.get("full_name"), applicant.get("email"), applicant.get("phone"),
+                 applicant.get("postal_address"), applicant.get("preferred_reply_channel"), payload["received_at"]))
+
+
+def applicant(cur, application_id):
+    cur.execute("SELECT full_name, email, phone, postal_address, preferred_reply_channel FROM applicants "
+                "WHERE application_id = %s", (str(application_id),))
+    return cur.fetchone()
+
+
+def queue(cur, notification):
+    """Insert a message unless one with the same dedupe key exists; True if inserted."""
+    cur.execute("INSERT INTO notifications (id, dedupe_key, kind, channel, recipient, subject, body, attach_receipt, "
+                "application_id, case_id, tracking_number, status) VALUES (%(id)s, %(dedupe_key)s, %(kind)s, "
+                "%(channel)s, %(recipient)s, %(subject)s, %(body)s, %(attach_receipt)s, %(application_id)s, "
+                "%(case_id)s, %(tracking_number)s, %(status)s) ON CONFLICT (dedupe_key) DO NOTHING", notification)
+    return cur.rowcount == 1
+
+
+def due(cur, channel, limit):
+    cur.execute("SELECT id, kind, channel, recipient, subject, body, attach_receipt, application_id, case_id, "
+                "tracking_number, attempts FROM notifications WHERE status = 'queued' AND channel = %s "
+                "AND next_attempt_at <= now() ORDER BY next_attempt_at LIMIT %s FOR UPDATE SKIP LOCKED",
+                (channel, limit))
+    return cur.fetchall()
+
+
+def mark_sent(cur, notification_id, attempts, response):
+    cur.execute("UPDATE notifications SET status = 'sent', attempts = %s, sent_at = now(), provider_response = %s, "
+                "last_error = NULL WHERE id = %s RETURNING sent_at", (attempts, response, str(notification_id)))
+    return cur.fetchone()["sent_at"]
+
+
+def retry_later(cur, notification_id, attempts, error, delay_seconds):
+    cur.execute("UPDATE notifications SET attempts = %s, last_error = %s, "
+                "next_attempt_at = now() + make_interval(secs => %s) WHERE id = %s",
+                (attempts, error, delay_seconds, str(notification_id)))
+
+
+def mark_failed(cur, notification_id, attempts, error):
+    cur.execute("UPDATE notifications SET status = 'failed', attempts = %s, last_error = %s WHERE id = %s",
+                (attempts, error, str(notification_id)))
+
+
+def deliveries(cur, application_id):
+    cur.execute("SELECT id, kind, channel, status, attempts, created_at, sent_at, last_error FROM notifications "
+                "WHERE application_id = %s ORDER BY created_at", (str(application_id),))
+    return cur.fetchall()
+
+
+def add_inbox_item(cur, item_id, audience, title, body, case_id, dedupe_key):
+    cur.execute("INSERT INTO staff_inbox (id, audience, title, body, case_id, dedupe_key) VALUES "
+                "(%s, %s, %s, %s, %s, %s) ON CONFLICT (dedupe_key) DO NOTHING",
+                (str(item_id), audience, title, body, str(case_id) if case_id else None, dedupe_key))
+
+
+def inbox(cur, audiences, reader, limit, unread_only):
+    cur.execute("SELECT m.id, m.audience, m.title, m.body, m.case_id, m.created_at, r.read_at FROM staff_inbox m "
+                "LEFT JOIN staff_inbox_reads r ON r.message_id = m.id AND r.reader = %s "
+                "WHERE m.audience = ANY(%s)" + (" AND r.read_at IS NULL" if unread_only else "")
+                + " ORDER BY m.created_at DESC LIMIT %s", (reader, list(audiences), limit))
+    return cur.fetchall()
+
+
+def mark_read(cur, message_id, audiences, reader):
+    cur.execute("INSERT INTO staff_inbox_reads (message_id, reader) SELECT id, %s FROM staff_inbox "
+                "WHERE id = %s AND audience = ANY(%s) ON CONFLICT DO NOTHING RETURNING message_id",
+                (reader, str(message_id), list(audiences)))
+    return cur.fetchone() is not None

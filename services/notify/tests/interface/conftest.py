@@ -1,0 +1,50 @@
+"""Interface tests: notify in a real container with its real database, a real RabbitMQ vhost and a real
+SMTP server (aiosmtpd in its own process); intake is replaced (DESIGN.md §7)."""
+import base64
+
+import psycopg2
+import psycopg2.extras
+import pytest
+from nameko.testing.services import replace_dependencies
+
+from notify.service import NotifyService
+from tests.support.smtp_sink import SmtpSink
+
+RECEIPT = b"%PDF-1.4 alindi belgesi"
+
+
+@pytest.fixture
+def sink(tmp_path):
+    with SmtpSink(tmp_path / "mail") as running:
+        yield running
+
+
+@pytest.fixture
+def notify_db(fresh_db):
+    return fresh_db("notify")
+
+
+@pytest.fixture
+def notify(notify_db, amqp_uri, sink, container_factory):
+    container = container_factory(NotifyService, {
+        "AMQP_URI": amqp_uri, "DB_URL": notify_db, "OPS_PORT": 0, "OUTBOX_SWEEP_SECONDS": 0.2,
+        "SMTP_HOST": "127.0.0.1", "SMTP_PORT": sink.port, "MAIL_FROM": "Gaziemir Belediyesi <hi@gaziemir.bel.tr>",
+        "DELIVERY_BACKOFF_SECONDS": 0.5, "DELIVERY_MAX_ATTEMPTS": 30})
+    intake = replace_dependencies(container, "intake_rpc")
+    intake.get_receipt.return_value = base64.b64encode(RECEIPT).decode()
+    container.start()
+    return container
+
+
+@pytest.fixture
+def query(notify_db):
+    def run(sql, *params):
+        conn = psycopg2.connect(notify_db)
+        try:
+            with conn.cursor(cursor_factory=psycopg2.extras.RealDictCursor) as cur:
+                cur.execute(sql, params)
+                return cur.fetchall() if cur.description else []
+        finally:
+            conn.commit()
+            conn.close()
+    return run

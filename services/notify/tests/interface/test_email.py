@@ -1,0 +1,89 @@
+"""Applicants hear by e-mail what the law says they must, once; the proof is kept and announced."""
+import json
+import uuid
+
+from nameko.testing.services import entrypoint_hook
+
+from contracts import intake, notify as events, routing
+from contracts.envelope import make_envelope
+from contracts.samples import load_samples
+from contracts.topology import queue_name
+from tests.support.broker import body_text, publish_raw, take_messages, wait_until
+
+RECEIVED = load_samples()[("intake", intake.APPLICATION_RECEIVED)]["payload"]
+
+
+def application(amqp_uri, **applicant):
+    payload = dict(RECEIVED, application_id=str(uuid.uuid4()), lookup_code="K7P2-M9QX",
+                   applicant=dict(RECEIVED["applicant"], **applicant))
+    event = make_envelope(intake.APPLICATION_RECEIVED, payload, "corr-notify")
+    publish_raw(amqp_uri, intake.EXCHANGE, intake.APPLICATION_RECEIVED, event)
+    return event
+
+
+def test_the_receipt_arrives_once_with_its_pdf_and_turkish_letters_intact(notify, sink, amqp_uri, query):
+    event = application(amqp_uri)
+    publish_raw(amqp_uri, intake.EXCHANGE, intake.APPLICATION_RECEIVED, event)  # delivered twice
+    [mail] = wait_until(lambda: sink.messages())
+    assert mail["Subject"] == "Başvurunuz alındı — GZM-2026-000123"
+    assert mail["To"] == "ayse.yilmaz@example.org"
+    text = mail.get_body(("plain",)).get_content()
+    assert "Sayın Ayşe Yılmaz" in text and "Gizli kod: K7P2-M9QX" in text and "Sarnıç'ta çöp" in text
+    [pdf] = list(mail.iter_attachments())
+    assert pdf.get_filename() == "alindi-belgesi.pdf" and pdf.get_content().startswith(b"%PDF")
+    [delivered] = take_messages(amqp_uri, queue_name("routing", events.EXCHANGE, events.NOTIFICATION_DELIVERED),
+                                expected=1)
+    payload = json.loads(body_text(delivered))["payload"]
+    assert payload["kind"] == "receipt" and payload["application_id"] == event["payload"]["application_id"]
+    assert "ayse" not in body_text(delivered)  # the address never travels
+    assert len(sink.messages()) == 1
+    with entrypoint_hook(notify, "deliveries") as deliveries:
+        [record] = deliveries(event["payload"]["application_id"])
+    assert record["status"] == "sent" and record["attempts"] == 1
+
+
+def test_a_mail_server_that_is_down_is_tried_again_until_it_answers(notify, sink, amqp_uri, query):
+    sink.stop()
+    event = application(amqp_uri)
+    assert wait_until(lambda: (query("SELECT attempts FROM notifications") or [{"attempts": 0}])[0]["attempts"] >= 2)
+    assert sink.messages() == []
+    sink.start()
+    [mail] = wait_until(lambda: sink.messages(), timeout=20)
+    assert event["payload"]["tracking_number"] in mail["Subject"]
+    [row] = query("SELECT status, attempts FROM notifications")
+    assert row["status"] == "sent" and row["attempts"] >= 3
+
+
+def test_an_address_the_server_refuses_fails_once_and_is_reported(notify, sink, amqp_uri, query):
+    application(amqp_uri, email="kimse@yok.example")
+    [failed] = take_messages(amqp_uri, queue_name("routing", events.EXCHANGE, events.NOTIFICATION_FAILED),
+                             expected=1, timeout=15)
+    assert "550" in json.loads(body_text(failed))["payload"]["reason"]
+    [row] = query("SELECT status, attempts FROM notifications")
+    assert (row["status"], row["attempts"]) == ("failed", 1)
+
+
+def test_without_an_e_mail_the_applicant_gets_an_sms_or_a_letter(notify, amqp_uri, query):
+    application(amqp_uri, email=None, phone="+905321112233", preferred_reply_channel="sms")
+    application(amqp_uri, email=None, phone=None, postal_address="Sarnıç Mah. 1 Sok. No 2",
+                preferred_reply_channel=None)
+    rows = wait_until(lambda: (lambda r: r if len(r) == 2 else None)(
+        query("SELECT channel, status, body FROM notifications ORDER BY channel")))
+    assert [(r["channel"], r["status"]) for r in rows] == [("post", "post"), ("sms", "queued")]
+    assert "GZM-2026-000123" in rows[1]["body"] and len(rows[1]["body"]) <= 160
+
+
+def test_directorate_staff_find_a_new_case_in_their_inbox(notify, amqp_uri):
+    sample = load_samples()[("routing", routing.CASE_OPENED)]
+    publish_raw(amqp_uri, routing.EXCHANGE, routing.CASE_OPENED, make_envelope(
+        routing.CASE_OPENED, sample["payload"], "corr-inbox"))
+    audiences = ["directorate:temizlik-isleri"]
+    with entrypoint_hook(notify, "inbox") as inbox:
+        [message] = wait_until(lambda: inbox("temizlikci", audiences, True, 50))
+    assert message["title"] == "Yeni dosya GZM-2026-000123" and not message["read"]
+    with entrypoint_hook(notify, "mark_read") as mark_read:
+        assert mark_read("temizlikci", audiences, message["id"])
+        assert not mark_read("temizlikci", ["directorate:fen-isleri"], message["id"])  # not theirs
+    with entrypoint_hook(notify, "inbox") as inbox:
+        assert inbox("temizlikci", audiences, True, 50) == []
+        assert inbox("baskasi", audiences, True, 50)  # read is per person
