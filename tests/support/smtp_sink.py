@@ -49,3 +49,39 @@ class SmtpSink:
 
     def __exit__(self, *exc):
         self.stop()
+
+
+class FakeSmsProvider:
+    """`tests.support.fake_sms` in its own process; `messages()` are the SMS it accepted."""
+
+    def __init__(self, folder, token="test-token"):
+        self.folder, self.token, self.port = Path(folder), token, free_port()
+        self.process = None
+
+    @property
+    def url(self):
+        return f"http://127.0.0.1:{self.port}/send"
+
+    def __enter__(self):
+        self.process = subprocess.Popen([sys.executable, "-m", "tests.support.fake_sms", str(self.folder),
+                                         str(self.port), self.token], cwd=ROOT)
+        deadline = time.monotonic() + 15
+        while time.monotonic() < deadline:
+            try:
+                with socket.create_connection(("127.0.0.1", self.port), timeout=1):
+                    return self
+            except OSError:
+                time.sleep(0.1)
+        raise RuntimeError("the fake SMS provider did not start")
+
+    def __exit__(self, *exc):
+        self.process.terminate()
+        self.process.wait(timeout=10)
+
+    def messages(self):
+        import json
+
+        if not self.folder.exists():
+            return []
+        return [json.loads(path.read_text(encoding="utf-8"))
+                for path in sorted(self.folder.glob("*.json"), key=lambda p: p.stat().st_mtime)]

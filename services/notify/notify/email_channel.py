@@ -6,6 +6,8 @@ from dataclasses import dataclass
 from email.message import EmailMessage
 from email.utils import make_msgid
 
+from .failures import PermanentFailure, TemporaryFailure
+
 
 @dataclass(frozen=True)
 class SmtpSettings:
@@ -16,14 +18,6 @@ class SmtpSettings:
     username: str = ""
     password: str = ""
     timeout: float = 20.0
-
-
-class TemporaryFailure(Exception):
-    """Worth trying again: the server is away, busy, or answered 4xx."""
-
-
-class PermanentFailure(Exception):
-    """The server refused for good (5xx): the address or the message is wrong."""
 
 
 def compose(settings, recipient, subject, body, attachments=()):

@@ -1,11 +1,13 @@
-"""The delivery loop: sends queued e-mails, retries temporary failures with growing waits, and records
-every outcome with its event (`notification_delivered` / `notification_failed`) in one transaction."""
+"""The delivery loop: sends what is due on a channel, retries temporary failures with growing waits,
+and records every outcome with its event (`notification_delivered` / `notification_failed`) in one
+transaction. A channel is a function `send(row) -> provider's answer`."""
 import base64
 import logging
 
 from contracts import notify as events
 
 from . import email_channel, metrics, storage
+from .failures import PermanentFailure, TemporaryFailure
 
 log = logging.getLogger(__name__)
 BATCH = 20
@@ -16,31 +18,44 @@ def backoff_seconds(attempts, base):
     return min(base * 2 ** (attempts - 1), 3600)
 
 
-def deliver_emails(store, settings, fetch_receipt, max_attempts, backoff_base):
-    """One pass: send what is due. `fetch_receipt(application_id)` gives (filename, type, bytes)."""
+def deliver_due(store, channel, send, max_attempts, backoff_base):
+    """One pass over `channel`'s due messages; returns how many were sent, retried and failed."""
     counts = {"sent": 0, "retried": 0, "failed": 0}
     with store.transaction() as tx:
-        for row in storage.due(tx.cursor, "email", BATCH):
-            outcome = _deliver(tx, row, settings, fetch_receipt, max_attempts, backoff_base)
+        for row in storage.due(tx.cursor, channel, BATCH):
+            outcome = _deliver(tx, row, send, max_attempts, backoff_base)
             counts[outcome] += 1
-            metrics.DELIVERIES.labels("email", outcome).inc()
+            metrics.DELIVERIES.labels(channel, outcome).inc()
     return counts
 
 
-def _deliver(tx, row, settings, fetch_receipt, max_attempts, backoff_base):
-    attempts = row["attempts"] + 1
-    try:
+def email_sender(settings, fetch_receipt):
+    """`send(row)` for e-mail; `fetch_receipt(application_id)` gives (filename, type, bytes)."""
+    def send(row):
         attachments = [fetch_receipt(row["application_id"])] if row["attach_receipt"] else []
         message = email_channel.compose(settings, row["recipient"], row["subject"], row["body"], attachments)
-        response = email_channel.send(settings, message)
-    except email_channel.PermanentFailure as exc:
+        return email_channel.send(settings, message)
+    return send
+
+
+def sms_sender(provider):
+    def send(row):
+        return provider.send(row["recipient"], row["body"])
+    return send
+
+
+def _deliver(tx, row, send, max_attempts, backoff_base):
+    attempts = row["attempts"] + 1
+    try:
+        response = send(row)
+    except PermanentFailure as exc:
         return _failed(tx, row, attempts, str(exc))
-    except Exception as exc:  # temporary: the server, or the receipt from intake, is away
-        reason = str(exc) if isinstance(exc, email_channel.TemporaryFailure) else f"{type(exc).__name__}"
+    except Exception as exc:  # temporary: the server, the provider, or the receipt from intake is away
+        reason = str(exc) if isinstance(exc, TemporaryFailure) else f"{type(exc).__name__}"
         if attempts >= max_attempts:
             return _failed(tx, row, attempts, f"{reason} ({attempts} deneme)")
         storage.retry_later(tx.cursor, row["id"], attempts, reason[:500], backoff_seconds(attempts, backoff_base))
-        log.warning("e-mail %s will be retried (attempt %s): %s", row["id"], attempts, reason[:120])
+        log.warning("%s %s will be retried (attempt %s): %s", row["channel"], row["id"], attempts, reason[:120])
         return "retried"
     sent_at = storage.mark_sent(tx.cursor, row["id"], attempts, response)
     tx.emit(events.NOTIFICATION_DELIVERED, {**_ref(row), "attempts": attempts, "delivered_at": sent_at})
@@ -50,7 +65,7 @@ def _deliver(tx, row, settings, fetch_receipt, max_attempts, backoff_base):
 def _failed(tx, row, attempts, reason):
     storage.mark_failed(tx.cursor, row["id"], attempts, reason[:500])
     tx.emit(events.NOTIFICATION_FAILED, {**_ref(row), "attempts": attempts, "reason": reason[:500]})
-    log.error("e-mail %s failed for good: %s", row["id"], reason[:120])
+    log.error("%s %s failed for good: %s", row["channel"], row["id"], reason[:120])
     return "failed"
 
 

@@ -12,7 +12,7 @@ from servicekit.consumers import event_handler
 from servicekit.correlation import CorrelationId
 from servicekit.db import Database
 
-from . import email_channel, inbox_view, notices, sender
+from . import email_channel, inbox_view, notices, sender, sms_channel
 
 log = logging.getLogger(__name__)
 
@@ -57,17 +57,22 @@ class NotifyService:
 
     @timer(interval=DELIVER_SECONDS)
     def deliver(self):
-        """Send the e-mails that are due; retry temporary failures later; record every outcome."""
+        """Send the e-mails and SMS that are due; retry temporary failures later; record every outcome."""
         config = self.config
-        settings = email_channel.SmtpSettings(
+        attempts = int(config.get("DELIVERY_MAX_ATTEMPTS") or 8)
+        backoff = float(config.get("DELIVERY_BACKOFF_SECONDS") or 30)
+        smtp = email_channel.SmtpSettings(
             host=config.get("SMTP_HOST") or "127.0.0.1", port=int(config.get("SMTP_PORT") or 1025),
             sender=config.get("MAIL_FROM") or "halklailiskiler@gaziemir.bel.tr",
             starttls=str(config.get("SMTP_STARTTLS")).lower() == "true",
             username=config.get("SMTP_USERNAME") or "", password=config.get("SMTP_PASSWORD") or "")
-        counts = sender.deliver_emails(self.db, settings, sender.receipt_fetcher(self.intake_rpc),
-                                       int(config.get("DELIVERY_MAX_ATTEMPTS") or 8),
-                                       float(config.get("DELIVERY_BACKOFF_SECONDS") or 30))
-        if any(counts.values()):
+        counts = {"email": sender.deliver_due(self.db, "email", sender.email_sender(
+            smtp, sender.receipt_fetcher(self.intake_rpc)), attempts, backoff)}
+        if config.get("SMS_PROVIDER_URL"):  # without a provider, SMS wait in the queue
+            provider = sms_channel.HttpSmsProvider(config["SMS_PROVIDER_URL"], config.get("SMS_PROVIDER_TOKEN") or "",
+                                                   config.get("SMS_SENDER") or "GAZIEMIRBLD")
+            counts["sms"] = sender.deliver_due(self.db, "sms", sender.sms_sender(provider), attempts, backoff)
+        if any(any(c.values()) for c in counts.values()):
             log.info("deliveries: %s", counts)
 
     @rpc

@@ -8,7 +8,7 @@ import pytest
 from nameko.testing.services import replace_dependencies
 
 from notify.service import NotifyService
-from tests.support.smtp_sink import SmtpSink
+from tests.support.smtp_sink import FakeSmsProvider, SmtpSink
 
 RECEIPT = b"%PDF-1.4 alindi belgesi"
 
@@ -20,13 +20,20 @@ def sink(tmp_path):
 
 
 @pytest.fixture
+def sms(tmp_path):
+    with FakeSmsProvider(tmp_path / "sms") as provider:
+        yield provider
+
+
+@pytest.fixture
 def notify_db(fresh_db):
     return fresh_db("notify")
 
 
 @pytest.fixture
-def notify(notify_db, amqp_uri, sink, container_factory):
+def notify(notify_db, amqp_uri, sink, sms, container_factory):
     container = container_factory(NotifyService, {
+        "SMS_PROVIDER_URL": sms.url, "SMS_PROVIDER_TOKEN": sms.token,
         "AMQP_URI": amqp_uri, "DB_URL": notify_db, "OPS_PORT": 0, "OUTBOX_SWEEP_SECONDS": 0.2,
         "SMTP_HOST": "127.0.0.1", "SMTP_PORT": sink.port, "MAIL_FROM": "Gaziemir Belediyesi <hi@gaziemir.bel.tr>",
         "DELIVERY_BACKOFF_SECONDS": 0.5, "DELIVERY_MAX_ATTEMPTS": 30})

@@ -63,14 +63,24 @@ def test_an_address_the_server_refuses_fails_once_and_is_reported(notify, sink, 
     assert (row["status"], row["attempts"]) == ("failed", 1)
 
 
-def test_without_an_e_mail_the_applicant_gets_an_sms_or_a_letter(notify, amqp_uri, query):
-    application(amqp_uri, email=None, phone="+905321112233", preferred_reply_channel="sms")
+def test_without_an_e_mail_the_applicant_gets_an_sms_or_a_letter(notify, sms, amqp_uri, query):
+    application(amqp_uri, email=None, phone="0532 111 22 33", preferred_reply_channel="sms")
     application(amqp_uri, email=None, phone=None, postal_address="Sarnıç Mah. 1 Sok. No 2",
                 preferred_reply_channel=None)
-    rows = wait_until(lambda: (lambda r: r if len(r) == 2 else None)(
-        query("SELECT channel, status, body FROM notifications ORDER BY channel")))
-    assert [(r["channel"], r["status"]) for r in rows] == [("post", "post"), ("sms", "queued")]
-    assert "GZM-2026-000123" in rows[1]["body"] and len(rows[1]["body"]) <= 160
+    [text] = wait_until(lambda: sms.messages())
+    assert text["to"] == "905321112233" and "GZM-2026-000123" in text["text"] and len(text["text"]) <= 160
+    rows = wait_until(lambda: (lambda r: r if [x["status"] for x in r] == ["post", "sent"] else None)(
+        query("SELECT channel, status FROM notifications ORDER BY channel")))
+    assert [(r["channel"], r["status"]) for r in rows] == [("post", "post"), ("sms", "sent")]
+
+
+def test_a_number_the_provider_refuses_fails_and_is_reported(notify, sms, amqp_uri, query):
+    application(amqp_uri, email=None, phone="+90 532 111 0000", preferred_reply_channel="sms")
+    [failed] = take_messages(amqp_uri, queue_name("routing", events.EXCHANGE, events.NOTIFICATION_FAILED),
+                             expected=1, timeout=15)
+    payload = json.loads(body_text(failed))["payload"]
+    assert payload["channel"] == "sms" and payload["reason"].startswith("400")
+    assert sms.messages() == []
 
 
 def test_directorate_staff_find_a_new_case_in_their_inbox(notify, amqp_uri):

@@ -1,0 +1,61 @@
+"""What is told to whom, and how it reads, without a broker or database."""
+from datetime import datetime, timezone
+
+import pytest
+
+from contracts import intake, routing
+from notify import messages, plans
+from notify.sender import backoff_seconds
+from notify.sms_channel import e164_digits
+
+CONTACT = {"full_name": "Ayşe Yılmaz", "email": "ayse@example.org", "phone": "+905321112233",
+           "postal_address": "Sarnıç Mah.", "preferred_reply_channel": "sms"}
+
+
+@pytest.mark.parametrize("contact,expected", [
+    (CONTACT, ("sms", "+905321112233")),
+    ({**CONTACT, "preferred_reply_channel": None}, ("email", "ayse@example.org")),
+    ({**CONTACT, "preferred_reply_channel": "email", "email": None}, ("sms", "+905321112233")),
+    ({"postal_address": "Sarnıç Mah."}, ("post", "Sarnıç Mah.")),
+    ({}, None),
+])
+def test_the_applicant_is_reached_on_the_preferred_channel_when_possible(contact, expected):
+    assert plans.reply_channel(contact) == expected
+
+
+def test_a_refusal_carries_its_article_and_the_bedk_remedy_in_turkish():
+    payload = {"tracking_number": "GZM-2026-000123", "text": "Kişisel veri içerir.", "interim": False,
+               "outcome": "refused", "exemption_article": "21", "remedy": "BEDK'ya 15 gün içinde itiraz edebilirsiniz.",
+               "case_id": "c", "application_id": "a"}
+    [outgoing] = plans.for_applicant(routing.ANSWER_APPROVED, payload, {**CONTACT, "preferred_reply_channel": "email"})
+    subject, body = messages.render(outgoing.kind, outgoing.channel, outgoing.context)
+    assert subject == "Başvurunuzun cevabı — GZM-2026-000123"
+    assert "Sayın Ayşe Yılmaz" in body and "m. 21" in body and "BEDK" in body
+
+
+def test_the_receipt_is_attached_only_to_an_e_mail():
+    payload = {"tracking_number": "GZM-2026-000123", "subject": "Çöp", "lookup_code": "K7P2-M9QX",
+               "received_at": datetime(2026, 3, 13, tzinfo=timezone.utc)}
+    [by_mail] = plans.for_applicant(intake.APPLICATION_RECEIVED, payload, {**CONTACT, "preferred_reply_channel": "email"})
+    [by_sms] = plans.for_applicant(intake.APPLICATION_RECEIVED, payload, CONTACT)
+    assert by_mail.attach_receipt and not by_sms.attach_receipt
+    _, text = messages.render(by_sms.kind, by_sms.channel, by_sms.context)
+    assert len(text) <= 160 and "GZM-2026-000123" in text
+
+
+def test_staff_hear_of_a_breach_and_so_does_the_pr_desk():
+    payload = {"tracking_number": "GZM-2026-000123", "directorate": "mali-hizmetler", "legal_due_on": "2026-06-05"}
+    audiences = [item.audience for item in plans.for_staff(routing.DEADLINE_BREACHED, payload)]
+    assert audiences == ["directorate:mali-hizmetler", "role:pr_officer"]
+    [triage] = plans.for_staff(routing.CASE_OPENED, {**payload, "directorate": None})
+    assert triage.audience == "role:pr_officer"
+
+
+def test_phone_numbers_are_normalised_for_the_provider():
+    assert e164_digits("0532 111 22 33") == e164_digits("+90 (532) 111 22 33") == "905321112233"
+    assert e164_digits("5321112233") == "905321112233"
+
+
+def test_retries_wait_longer_each_time_up_to_an_hour():
+    assert [backoff_seconds(n, 30) for n in (1, 2, 3)] == [30, 60, 120]
+    assert backoff_seconds(20, 30) == 3600
