@@ -139,6 +139,11 @@ class UnknownDirectorate(Exception):
     pass
 
 
+@remote_error("notify.webhooks.InvalidSubscription")
+class InvalidSubscription(Exception):
+    pass
+
+
 # exception class -> (status, slug, Turkish title)
 PROBLEMS = {
     MalformedRequest: (400, "malformed-request", "İstek okunamadı"),
@@ -162,6 +167,7 @@ PROBLEMS = {
     AccountLocked: (429, "account-locked", "Çok sayıda hatalı giriş; hesap geçici olarak kilitlendi"),
     ValidationFailed: (422, "validation-failed", "Gönderilen veriler geçersiz"),
     InvalidCaseInput: (422, "validation-failed", "Gönderilen veriler geçersiz"),
+    InvalidSubscription: (422, "validation-failed", "Gönderilen veriler geçersiz"),
     ExtensionRefused: (422, "extension-refused", "Süre uzatılamaz"),
     UnknownApplicationType: (422, "validation-failed", "Gönderilen veriler geçersiz"),
     UnknownDirectorate: (422, "unknown-directorate", "Böyle bir müdürlük yok"),
@@ -183,7 +189,7 @@ def problem_for(exc, correlation_id=None):
         body["detail"] = exc.detail
     if isinstance(exc, ApiError) and exc.errors:
         body["errors"] = exc.errors
-    if isinstance(exc, (InvalidSubmission, InvalidCaseInput)) and exc.args:
+    if isinstance(exc, (InvalidSubmission, InvalidCaseInput, InvalidSubscription)) and exc.args:
         body["errors"] = exc.args[0]
     if isinstance(exc, (ExtensionRefused, UnknownApplicationType, InvalidTransition)) and exc.args:
         body["detail"] = str(exc) if isinstance(exc, InvalidTransition) else str(exc.args[0])

@@ -74,7 +74,8 @@ def build_spec():
     for name in ("ApplicationCreated", "ApplicationDetail", "StatusLookup", "ApplicantStatus", "Problem", "Health",
                  "SignIn", "Tokens", "Refresh", "PasswordChange", "Me", "InboundEvent", "InboundAccepted",
                  "AuditPage", "DeadlinePreview", "Case", "CasePage", "CaseAction", "RoutingRule", "RoutingTable",
-                 "IdariIzin", "RuleChange", "Inbox"):
+                 "IdariIzin", "RuleChange", "Inbox", "WebhookSubscriptionRequest", "WebhookSubscription",
+                 "WebhookList", "WebhookDeliveries"):
         spec.components.schema(name, schema=getattr(schemas, f"{name}Schema"))
     staff_or_signed = STAFF + SIGNED
     app_id = {"name": "application_id", "in": "path", "required": True, "schema": {"type": "string", "format": "uuid"}}
@@ -182,6 +183,20 @@ def build_spec():
         "İletiyi okundu işaretle", "markInboxRead", STAFF, {"204": {"description": "İşaretlendi"}},
         (*auth_errors, "404"), parameters=[{"name": "message_id", "in": "path", "required": True,
                                              "schema": {"type": "string", "format": "uuid"}}])})
+    hook_id = {"name": "subscription_id", "in": "path", "required": True,
+               "schema": {"type": "string", "format": "uuid"}}
+    spec.path(path="/api/v1/webhooks", operations={
+        "post": _op("Webhook aboneliği (imza anahtarı bir kez gösterilir)", "subscribeWebhook", SIGNED,
+                    {"201": _json("WebhookSubscription", "Abone olundu")}, (*auth_errors, *JSON_BODY_ERRORS),
+                    body="WebhookSubscriptionRequest"),
+        "get": _op("Sistemin webhook abonelikleri", "listWebhooks", SIGNED, {"200": _json("WebhookList", "Abonelikler")},
+                   auth_errors)})
+    spec.path(path="/api/v1/webhooks/{subscription_id}", operations={"delete": _op(
+        "Aboneliği kaldır", "unsubscribeWebhook", SIGNED, {"204": {"description": "Kaldırıldı"}},
+        (*auth_errors, "404"), parameters=[hook_id])})
+    spec.path(path="/api/v1/webhooks/{subscription_id}/deliveries", operations={"get": _op(
+        "Webhook teslim kaydı", "webhookDeliveries", SIGNED, {"200": _json("WebhookDeliveries", "Teslimler")},
+        (*auth_errors, "404"), parameters=[hook_id])})
     for name in ("Service", "ServiceRequest", "ServiceRequestCreated", "GeoReportRequest"):
         spec.components.schema(f"Open311{name}", schema=getattr(open311, f"{name}Schema"))
     listed = lambda ref, text: {"description": text, "content": {"application/json": {"schema": {  # noqa: E731

@@ -34,6 +34,7 @@ CLIENT_SCOPES = {
     "application.submit": "applications:submit",
     "application.read": "applications:read",
     "open311.submit": "open311:submit",
+    "webhooks.manage": "webhooks:manage",
 }
 # staff who see every application; others see only what the object-level rules give them
 SEE_EVERY_APPLICATION = frozenset({"admin", "pr_officer", "auditor", "mayor_office"})

@@ -304,3 +304,26 @@ class InboxMessageSchema(Schema):
 
 class InboxSchema(Schema):
     messages = fields.List(fields.Nested(InboxMessageSchema))
+
+
+class WebhookSubscriptionRequestSchema(StrictSchema):
+    url = fields.String(required=True, validate=validate.Length(min=1, max=500))
+    event_types = fields.List(fields.String(validate=validate.Length(max=60)), required=True,
+                              validate=validate.Length(min=1, max=20))
+
+
+class WebhookSubscriptionSchema(Schema):
+    id = fields.UUID()
+    url = fields.String()
+    event_types = fields.List(fields.String())
+    active = fields.Boolean()
+    created_at = fields.DateTime()
+    secret = fields.String(metadata={"description": "İmza anahtarı: yalnız oluşturulurken bir kez gösterilir"})
+
+
+class WebhookListSchema(Schema):
+    subscriptions = fields.List(fields.Nested(WebhookSubscriptionSchema))
+
+
+class WebhookDeliveriesSchema(Schema):
+    deliveries = fields.List(fields.Dict())

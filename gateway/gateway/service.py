@@ -246,6 +246,39 @@ class GatewayService:
             raise RouteNotFound()
         return Response(status=204)
 
+    # -- webhooks for other systems ------------------------------------------------------------
+    @http("POST", "/api/v1/webhooks")
+    def subscribe_webhook(self, request):
+        """`{"url", "event_types"}`: the calling system's endpoint gets those events, signed with the
+        secret in the answer (shown once). Needs the scope `webhooks:manage`."""
+        principal = self.guard.require(self.db, request, "webhooks.manage")
+        form = load(schemas.WebhookSubscriptionRequestSchema, request)
+        created = self._call("subscribe_webhook", principal.id, form["url"], form["event_types"], service="notify")
+        self.guard.audit(self.db, request, principal, "webhook.subscribe", "webhook", created["id"])
+        return json_response(created, status=201)
+
+    @http("GET", "/api/v1/webhooks")
+    def list_webhooks(self, request):
+        principal = self.guard.require(self.db, request, "webhooks.manage")
+        return json_response({"subscriptions": self._call("webhook_subscriptions", principal.id, service="notify")})
+
+    @http("DELETE", "/api/v1/webhooks/<uuid:subscription_id>")
+    def unsubscribe_webhook(self, request, subscription_id):
+        principal = self.guard.require(self.db, request, "webhooks.manage")
+        if not self._call("unsubscribe_webhook", principal.id, str(subscription_id), service="notify"):
+            raise RouteNotFound()
+        self.guard.audit(self.db, request, principal, "webhook.unsubscribe", "webhook", subscription_id)
+        return Response(status=204)
+
+    @http("GET", "/api/v1/webhooks/<uuid:subscription_id>/deliveries")
+    def webhook_deliveries(self, request, subscription_id):
+        """The delivery log of one of the caller's subscriptions: status, attempts, the endpoint's answer."""
+        principal = self.guard.require(self.db, request, "webhooks.manage")
+        log = self._call("webhook_deliveries", principal.id, str(subscription_id), service="notify")
+        if log is None:
+            raise RouteNotFound()
+        return json_response({"deliveries": log})
+
     # -- Open311 GeoReport v2 ------------------------------------------------------------------
     @http("GET", "/open311/v2/services.json")
     def open311_services(self, request):

@@ -19,7 +19,7 @@ STAFF = (  # username, role, directorate
 )
 CLIENTS = (
     ("cimer", ("applications:submit", "applications:read")),
-    ("portal", ("applications:submit", "applications:read", "events:application_submitted")),
+    ("portal", ("applications:submit", "applications:read", "events:application_submitted", "webhooks:manage")),
     ("bare", ()),
     ("sehir-uygulamasi", ("open311:submit",)),
 )
@@ -43,7 +43,8 @@ def system(tmp_path_factory):
                "ROUTING_DB_URL": routing_db, "INTAKE_OPS_PORT": str(free_port()),
                "ROUTING_OPS_PORT": str(free_port()), "WATCH_SECONDS": "1",
                "NOTIFY_DB_URL": notify_db, "NOTIFY_OPS_PORT": str(free_port()), "SMTP_HOST": "127.0.0.1",
-               "SMTP_PORT": str(smtp_sink.port), "DELIVERY_BACKOFF_SECONDS": "0.5", "API_KEY_MASTER": MASTER_KEY, "JWT_SECRET": "e2e-jwt-secret",
+               "SMTP_PORT": str(smtp_sink.port), "DELIVERY_BACKOFF_SECONDS": "0.5",
+               "WEBHOOK_ALLOW_HTTP": "true", "API_KEY_MASTER": MASTER_KEY, "JWT_SECRET": "e2e-jwt-secret",
                "LOOKUP_CODE_SECRET": "e2e-secret", "OUTBOX_SWEEP_SECONDS": "0.5", "LOG_LEVEL": "INFO",
                "RATE_LIMITS": "user=10000/60,client=10000/60,address=10000/60"}
         local = LocalSystem(env, gateway_port=free_port(), log_dir=log_dir)

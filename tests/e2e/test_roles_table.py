@@ -50,6 +50,11 @@ EXPECTED = {
     "POST /api/v1/routing/idari-izin": {"admin", "pr_officer"},
     "GET /api/v1/inbox": ALL_STAFF,
     "POST /api/v1/inbox/{message_id}/read": ALL_STAFF,  # an unknown message: 404 past the door
+    # webhooks are other systems' business: a client with the scope (an unknown subscription: 404 past the door)
+    "POST /api/v1/webhooks": {"client:portal"},
+    "GET /api/v1/webhooks": {"client:portal"},
+    "DELETE /api/v1/webhooks/{subscription_id}": {"client:portal"},
+    "GET /api/v1/webhooks/{subscription_id}/deliveries": {"client:portal"},
     # Open311: public reads; a POST is authorised by its api_key field, not by a header (422 without one)
     "GET /open311/v2/services.json": EVERYONE,
     "GET /open311/v2/requests.json": EVERYONE,
@@ -100,6 +105,8 @@ def body_for(endpoint):
         return {"reason": "Rol tablosu"}
     if endpoint == "POST /api/v1/routing/rules":
         return {"directorate": "fen-isleri", "category": "rol-tablosu"}
+    if endpoint == "POST /api/v1/webhooks":
+        return {"url": "https://example.org/hook", "event_types": ["case_opened"]}
     if endpoint == "POST /api/v1/routing/idari-izin":
         return {"day": "2026-12-31", "note": "Rol tablosu"}
     return None
@@ -109,6 +116,7 @@ def url_for(path, application_id, case_id):
     path = path.replace("{id}", application_id).replace("{case_id}", case_id)
     path = path.replace("{action}", "extend").replace("{rule_id}", "999999").replace("{request_id}", "GZM-2026-1")
     path = path.replace("{message_id}", "00000000-0000-0000-0000-000000000000")
+    path = path.replace("{subscription_id}", "00000000-0000-0000-0000-000000000000")
     if path == "/api/v1/deadlines/preview":
         path += "?type=dilekce&received_on=2026-03-13"
     return path

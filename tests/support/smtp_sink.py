@@ -85,3 +85,42 @@ class FakeSmsProvider:
             return []
         return [json.loads(path.read_text(encoding="utf-8"))
                 for path in sorted(self.folder.glob("*.json"), key=lambda p: p.stat().st_mtime)]
+
+
+class WebhookReceiver:
+    """`tests.support.webhook_receiver` in its own process, which can be stopped and started again."""
+
+    def __init__(self, folder):
+        self.folder, self.port, self.process = Path(folder), free_port(), None
+
+    @property
+    def url(self):
+        return f"http://127.0.0.1:{self.port}/olaylar"
+
+    def start(self):
+        self.process = subprocess.Popen([sys.executable, "-m", "tests.support.webhook_receiver", str(self.folder),
+                                         str(self.port)], cwd=ROOT)
+        deadline = time.monotonic() + 15
+        while time.monotonic() < deadline:
+            try:
+                with socket.create_connection(("127.0.0.1", self.port), timeout=1):
+                    return self
+            except OSError:
+                time.sleep(0.1)
+        raise RuntimeError("the webhook receiver did not start")
+
+    def stop(self):
+        if self.process and self.process.poll() is None:
+            self.process.terminate()
+            self.process.wait(timeout=10)
+
+    def received(self):
+        """(headers, raw body) of every delivery so far."""
+        import base64
+        import json
+
+        if not self.folder.exists():
+            return []
+        records = [json.loads(p.read_text(encoding="utf-8"))
+                   for p in sorted(self.folder.glob("*.json"), key=lambda p: p.stat().st_mtime)]
+        return [(r["headers"], base64.b64decode(r["body_base64"])) for r in records]

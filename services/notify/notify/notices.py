@@ -5,7 +5,7 @@ import uuid
 from contracts import intake
 from servicekit import inbox
 
-from . import messages, plans, storage
+from . import messages, plans, storage, webhooks
 
 
 def handle(store, consumer, event_type, event):
@@ -26,7 +26,20 @@ def handle(store, consumer, event_type, event):
         for item in plans.for_staff(event_type, payload):
             storage.add_inbox_item(tx.cursor, uuid.uuid4(), item.audience, item.title, item.body,
                                    payload.get("case_id"), f"{event['event_id']}:{item.audience}")
+        for subscription_id in storage.subscribers(tx.cursor, event_type):
+            queued += _queue_webhook(tx.cursor, event_type, event, subscription_id)
     return queued
+
+
+def _queue_webhook(cur, event_type, event, subscription_id):
+    payload = event["payload"]
+    return storage.queue(cur, {
+        "id": uuid.uuid4(), "dedupe_key": f"{event['event_id']}:webhook:{subscription_id}", "kind": event_type,
+        "channel": "webhook", "recipient": str(subscription_id), "subject": str(event["event_id"]),
+        "body": webhooks.public_body(event), "attach_receipt": False,
+        "application_id": str(payload["application_id"]) if payload.get("application_id") else None,
+        "case_id": str(payload["case_id"]) if payload.get("case_id") else None,
+        "tracking_number": payload.get("tracking_number"), "status": "queued"})
 
 
 def _queue(cur, event, outgoing):

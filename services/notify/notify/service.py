@@ -12,7 +12,7 @@ from servicekit.consumers import event_handler
 from servicekit.correlation import CorrelationId
 from servicekit.db import Database
 
-from . import email_channel, inbox_view, notices, sender, sms_channel
+from . import email_channel, inbox_view, notices, sender, sms_channel, webhooks
 
 log = logging.getLogger(__name__)
 
@@ -31,6 +31,10 @@ def _on(exchange, event_type, schema):
     handle.__name__ = f"handle_{event_type}"
     handle.__doc__ = f"`{event_type}`: queue the messages and inbox items it calls for."
     return handle
+
+
+# what other systems may subscribe to: every event notify hears
+WEBHOOK_EVENT_TYPES = (intake.APPLICATION_RECEIVED, intake.APPLICATION_NOT_PROCESSED) + routing.EVENT_TYPES
 
 
 class NotifyService:
@@ -72,8 +76,32 @@ class NotifyService:
             provider = sms_channel.HttpSmsProvider(config["SMS_PROVIDER_URL"], config.get("SMS_PROVIDER_TOKEN") or "",
                                                    config.get("SMS_SENDER") or "GAZIEMIRBLD")
             counts["sms"] = sender.deliver_due(self.db, "sms", sender.sms_sender(provider), attempts, backoff)
+        counts["webhook"] = sender.deliver_due(self.db, "webhook", webhooks.sender(self.db, self._webhook_key()),
+                                               attempts, backoff)
         if any(any(c.values()) for c in counts.values()):
             log.info("deliveries: %s", counts)
+
+    def _webhook_key(self):
+        return self.config.get("WEBHOOK_MASTER_KEY") or "gelistirme-webhook-anahtari"
+
+    @rpc
+    def subscribe_webhook(self, client_id, url, event_types):
+        """Another system subscribes `url` to `event_types`; answers with the signing secret, once."""
+        return webhooks.subscribe(self.db, self._webhook_key(), client_id, url, event_types, WEBHOOK_EVENT_TYPES,
+                                  str(self.config.get("WEBHOOK_ALLOW_HTTP")).lower() == "true")
+
+    @rpc
+    def webhook_subscriptions(self, client_id):
+        return webhooks.subscriptions(self.db, client_id)
+
+    @rpc
+    def unsubscribe_webhook(self, client_id, subscription_id):
+        return webhooks.unsubscribe(self.db, client_id, subscription_id)
+
+    @rpc
+    def webhook_deliveries(self, client_id, subscription_id):
+        """The delivery log of one of the client's subscriptions (None if it is not theirs)."""
+        return webhooks.deliveries(self.db, client_id, subscription_id)
 
     @rpc
     def inbox(self, reader, audiences, unread_only=False, limit=50):

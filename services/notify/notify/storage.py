@@ -76,3 +76,38 @@ def mark_read(cur, message_id, audiences, reader):
                 "WHERE id = %s AND audience = ANY(%s) ON CONFLICT DO NOTHING RETURNING message_id",
                 (reader, str(message_id), list(audiences)))
     return cur.fetchone() is not None
+
+
+def add_subscription(cur, subscription_id, client_id, url, event_types):
+    cur.execute("INSERT INTO webhook_subscriptions (id, client_id, url, event_types) VALUES (%s, %s, %s, %s)",
+                (str(subscription_id), client_id, url, event_types))
+
+
+def subscription(cur, subscription_id):
+    cur.execute("SELECT id, client_id, url, event_types, active FROM webhook_subscriptions WHERE id = %s",
+                (str(subscription_id),))
+    return cur.fetchone()
+
+
+def subscriptions_of(cur, client_id):
+    cur.execute("SELECT id, url, event_types, active, created_at FROM webhook_subscriptions WHERE client_id = %s "
+                "ORDER BY created_at", (client_id,))
+    return cur.fetchall()
+
+
+def subscribers(cur, event_type):
+    cur.execute("SELECT id FROM webhook_subscriptions WHERE active AND %s = ANY(event_types)", (event_type,))
+    return [row["id"] for row in cur.fetchall()]
+
+
+def deactivate_subscription(cur, subscription_id, client_id):
+    cur.execute("UPDATE webhook_subscriptions SET active = false WHERE id = %s AND client_id = %s RETURNING id",
+                (str(subscription_id), client_id))
+    return cur.fetchone() is not None
+
+
+def webhook_deliveries(cur, subscription_id, limit):
+    cur.execute("SELECT id, kind AS event_type, subject AS event_id, status, attempts, created_at, sent_at, "
+                "last_error, provider_response FROM notifications WHERE channel = 'webhook' AND recipient = %s "
+                "ORDER BY created_at DESC LIMIT %s", (str(subscription_id), limit))
+    return cur.fetchall()

@@ -1,0 +1,103 @@
+"""Webhooks: other systems subscribe to event types and receive them signed.
+
+Each delivery is `POST <url>` with the event envelope as JSON (the applicant's contact details
+removed) and the headers `X-Event-Id`, `X-Event-Type`, `X-Timestamp` and `X-Signature`, the
+hex HMAC-SHA256 of `"<timestamp>.<body>"` under the subscription's secret. 2xx is delivered; 4xx (but
+408 and 429) is refused for good; anything else is tried again with growing waits.
+"""
+import hashlib
+import hmac
+import json
+import time
+import uuid
+from urllib.parse import urlsplit
+
+import requests
+
+from . import storage
+from .failures import PermanentFailure, TemporaryFailure
+
+PRIVATE_KEYS = ("applicant",)
+
+
+class InvalidSubscription(Exception):
+    """`args[0]`: {field: [Turkish messages]}."""
+
+
+def secret_for(master_key, subscription_id):
+    return hmac.new(master_key.encode(), f"webhook:{subscription_id}".encode(), hashlib.sha256).hexdigest()
+
+
+def signature(secret, timestamp, body):
+    return hmac.new(secret.encode(), f"{timestamp}.".encode() + body, hashlib.sha256).hexdigest()
+
+
+def subscribe(store, master_key, client_id, url, event_types, known_types, allow_http):
+    errors = {}
+    parts = urlsplit(url or "")
+    if parts.scheme not in (("https", "http") if allow_http else ("https",)) or not parts.hostname:
+        errors["url"] = ["https:// ile başlayan geçerli bir adres olmalı."]
+    unknown = sorted(set(event_types or ()) - set(known_types))
+    if not event_types or unknown:
+        errors["event_types"] = [f"Şunlardan biri ya da birkaçı olmalı: {', '.join(sorted(known_types))}."]
+    if errors:
+        raise InvalidSubscription(errors)
+    subscription_id = uuid.uuid4()
+    with store.transaction() as tx:
+        storage.add_subscription(tx.cursor, subscription_id, client_id, url, sorted(set(event_types)))
+    return {"id": str(subscription_id), "url": url, "event_types": sorted(set(event_types)),
+            "secret": secret_for(master_key, subscription_id)}
+
+
+def public_body(event):
+    """The envelope as other systems get it: without the applicant's contact details."""
+    payload = {key: value for key, value in event["payload"].items() if key not in PRIVATE_KEYS}
+    return json.dumps({**event, "payload": payload}, ensure_ascii=False, sort_keys=True,
+                      default=lambda value: value.isoformat() if hasattr(value, "isoformat") else str(value))
+
+
+def subscriptions(store, client_id):
+    with store.transaction() as tx:
+        rows = storage.subscriptions_of(tx.cursor, client_id)
+    return [{"id": str(r["id"]), "url": r["url"], "event_types": r["event_types"], "active": r["active"],
+             "created_at": r["created_at"].isoformat()} for r in rows]
+
+
+def unsubscribe(store, client_id, subscription_id):
+    with store.transaction() as tx:
+        return storage.deactivate_subscription(tx.cursor, subscription_id, client_id)
+
+
+def deliveries(store, client_id, subscription_id, limit=100):
+    """The delivery log of a client's own subscription (None when it is not theirs)."""
+    with store.transaction() as tx:
+        found = storage.subscription(tx.cursor, subscription_id)
+        if found is None or found["client_id"] != client_id:
+            return None
+        rows = storage.webhook_deliveries(tx.cursor, subscription_id, limit)
+    return [{key: (value.isoformat() if hasattr(value, "isoformat") else str(value) if key == "id" else value)
+             for key, value in row.items()} for row in rows]
+
+
+def sender(store, master_key, timeout=10.0):
+    """`send(row)` for the delivery loop: the row's body is the JSON, its recipient the subscription."""
+    def send(row):
+        with store.transaction() as tx:
+            subscription = storage.subscription(tx.cursor, row["recipient"])
+        if subscription is None or not subscription["active"]:
+            raise PermanentFailure("abonelik kaldırılmış")
+        body = row["body"].encode()
+        timestamp = str(int(time.time()))
+        headers = {"Content-Type": "application/json", "X-Event-Type": row["kind"], "X-Timestamp": timestamp,
+                   "X-Event-Id": row["subject"],
+                   "X-Signature": signature(secret_for(master_key, subscription["id"]), timestamp, body)}
+        try:
+            response = requests.post(subscription["url"], data=body, headers=headers, timeout=timeout)
+        except requests.RequestException as exc:
+            raise TemporaryFailure(type(exc).__name__) from None
+        if response.status_code < 300:
+            return f"{response.status_code}"
+        if 400 <= response.status_code < 500 and response.status_code not in (408, 429):
+            raise PermanentFailure(f"{response.status_code} {response.text[:200]}")
+        raise TemporaryFailure(f"{response.status_code} {response.text[:200]}")
+    return send

@@ -1,0 +1,35 @@
+"""Another system subscribes through the gateway and receives events, signed (issue 5)."""
+import json
+
+import pytest
+
+from notify.webhooks import signature
+from tests.support.broker import wait_until
+from tests.support.smtp_sink import WebhookReceiver
+
+pytestmark = pytest.mark.e2e
+
+
+def test_a_system_subscribes_receives_a_signed_event_and_reads_its_delivery_log(system, portal, cimer, tmp_path):
+    receiver = WebhookReceiver(tmp_path / "hooks")
+    receiver.start()
+    try:
+        created = portal.post("/api/v1/webhooks", {"url": receiver.url, "event_types": ["case_opened"]})
+        assert created.status_code == 201, created.text
+        subscription = created.json()
+        assert portal.get("/api/v1/webhooks").json()["subscriptions"][0]["id"] == subscription["id"]
+        app = cimer.post("/api/v1/applications", {
+            "channel": "cimer", "type": "sikayet", "category": "park", "subject": "Bank",
+            "body": "Parktaki bank kırık.", "applicant": {"full_name": "Ali Kaya", "email": "ali@example.org"}}).json()
+        got = wait_until(lambda: [(h, b) for h, b in receiver.received()
+                                  if json.loads(b)["payload"]["tracking_number"] == app["tracking_number"]], timeout=20)
+        assert got, "the subscribed system got no event"
+        headers, body = got[0]
+        assert headers["X-Signature"] == signature(subscription["secret"], headers["X-Timestamp"], body)
+        log = wait_until(lambda: [d for d in portal.get(f"/api/v1/webhooks/{subscription['id']}/deliveries")
+                                  .json()["deliveries"] if d["status"] == "sent"])
+        assert log and log[0]["event_type"] == "case_opened"
+        assert cimer.get(f"/api/v1/webhooks/{subscription['id']}/deliveries").status_code == 403  # no scope
+        assert portal.session.delete(f"{system.url}/api/v1/webhooks/{subscription['id']}", timeout=10).status_code == 204
+    finally:
+        receiver.stop()
