@@ -37,11 +37,13 @@ class Numbers:
             return self._next
 
 
-def run_level(base_url, auth, run_id, numbers, concurrency, count, seconds, timeout):
+def run_level(base_url, auth, run_id, numbers, concurrency, count, seconds, timeout, accepted_log=None):
     """Send `count` applications with `concurrency` clients (new requests stop after `seconds`).
 
     Returns accepted/s (201s per wall second), p50/p99 latency of every answer, and the errors:
-    anything but a 201 with a tracking number, with the first few kept verbatim.
+    anything but a 201 with a tracking number, with the first few kept verbatim. Each 201 is also
+    appended to `accepted_log`, when given, as (tracking number, `time.time()` when its answer came
+    back): the e-mail benchmark matches it to the receipt that notify sends.
     """
     url = base_url + PATH
     headers = {"Content-Type": "application/json"}
@@ -64,9 +66,12 @@ def run_level(base_url, auth, run_id, numbers, concurrency, count, seconds, time
                 began = time.perf_counter()
                 outcome = _post(session, url, headers, application(run_id, n), timeout)
                 took = time.perf_counter() - began
+                answered_at = time.time()  # wall clock: compared with the mtimes of the sink's files
                 with lock:
                     latencies.append(took)
                     statuses[outcome[0]] += 1
+                    if outcome[0] == "accepted" and accepted_log is not None:
+                        accepted_log.append((outcome[1], answered_at))
                     if outcome[0] != "accepted" and len(errors) < MAX_ERRORS_KEPT:
                         errors.append(outcome[1])
 

@@ -1,16 +1,21 @@
-"""The system under test: intake and the gateway as `nameko run` processes on a fresh vhost and
-fresh databases, stopped (and the vhost and databases dropped) afterwards."""
+"""The system under test: intake, routing, notify and the gateway as `nameko run` processes on a fresh
+vhost and fresh databases, with a real SMTP server (the tests' sink) for notify's e-mails; all stopped
+(and the vhost and databases dropped) afterwards."""
 from contextlib import contextmanager
 from dataclasses import dataclass
+from pathlib import Path
 
 from deploy.local.clients import SignedAuth, provision
 from deploy.local.isolation import fresh_database, fresh_vhost
-from deploy.local.system import LocalSystem
+from deploy.local.system import LocalSystem, SystemDidNotStart
+from tests.support.smtp_sink import SmtpSink
 
 from .ports import free_port
 
 MASTER_KEY = "bench-master-key"
 CLIENT_ID = "bench"
+MAIL_FOLDER = "mail"  # under the log folder: one .eml file per message the sink received
+DELIVER_SECONDS = 0.2  # notify's delivery loop runs this often (its default is 1 s)
 
 
 @dataclass
@@ -20,21 +25,30 @@ class Platform:
     db_url: str
     pids: dict
     auth: SignedAuth
+    notify_db_url: str
+    sink: SmtpSink  # aiosmtpd in its own process; `sink.process.pid`, `sink.messages()`
+    mail_folder: Path  # where the sink writes each message it accepts, as one file
+    databases: tuple  # the names of every service's database (their backends count as PostgreSQL)
 
 
 @contextmanager
 def running_platform(log_dir, start_seconds):
-    """Yields a `Platform` once the gateway answers `GET /health` and intake is ready.
+    """Yields a `Platform` once the gateway answers `GET /health` and the services are ready.
 
     Raises `deploy.local.system.SystemDidNotStart` (logs in `log_dir`) when it does not come up.
     """
     log_dir.mkdir(parents=True, exist_ok=True)
     for old_log in log_dir.glob("*.log"):
         old_log.unlink()  # LocalSystem appends: start each run with empty logs
+    mail_folder = log_dir.resolve() / MAIL_FOLDER  # absolute: the sink's process runs in the repository root
+    mail_folder.mkdir(exist_ok=True)
+    for old_mail in mail_folder.glob("*.eml"):
+        old_mail.unlink()  # the sink's folder holds this run's messages only
     with fresh_vhost(prefix="bench") as amqp_uri, fresh_database("intake", prefix="bench") as db_url, \
             fresh_database("gateway", prefix="bench") as gateway_db, \
             fresh_database("routing", prefix="bench") as routing_db, \
-            fresh_database("notify", prefix="bench") as notify_db:
+            fresh_database("notify", prefix="bench") as notify_db, \
+            _smtp_sink(mail_folder) as sink:
         # the bench client signs its requests as another e-municipality system would
         keys = provision(gateway_db, MASTER_KEY, api_clients=[(CLIENT_ID, ("applications:submit",))])
         env = {
@@ -50,15 +64,37 @@ def running_platform(log_dir, start_seconds):
             "RATE_LIMITS": "user=1000000/60,client=1000000/60,address=1000000/60",
             "LOG_LEVEL": "WARNING",
             "EVENT_QUEUE_TYPE": "quorum",
+            "SMTP_HOST": "127.0.0.1",
+            "SMTP_PORT": str(sink.port),
+            "DELIVER_SECONDS": str(DELIVER_SECONDS),
         }
         system = LocalSystem(env=env, gateway_port=free_port(), log_dir=log_dir)
         try:  # not `with system:`: a start that fails in __enter__ would leave its processes running
             system.start(timeout=start_seconds)
             yield Platform(url=system.url, amqp_uri=amqp_uri, db_url=db_url,
                            pids={name: proc.pid for name, proc in system.procs.items()},
-                           auth=SignedAuth(CLIENT_ID, *keys[CLIENT_ID]))
+                           auth=SignedAuth(CLIENT_ID, *keys[CLIENT_ID]), notify_db_url=notify_db,
+                           sink=sink, mail_folder=mail_folder,
+                           databases=tuple(url.rsplit("/", 1)[1] for url in (db_url, gateway_db, routing_db,
+                                                                             notify_db)))
         finally:
             system.stop()
+
+
+@contextmanager
+def _smtp_sink(folder):
+    """The tests' SMTP sink, started and stopped; one that does not start is a system that did not
+    (and its process is stopped: `SmtpSink.start` leaves it running when it raises)."""
+    sink = SmtpSink(folder)
+    try:
+        sink.start()
+    except RuntimeError as exc:
+        sink.stop()
+        raise SystemDidNotStart(f"the SMTP sink for notify's e-mails: {exc}") from exc
+    try:
+        yield sink
+    finally:
+        sink.stop()
 
 
 def log_tails(log_dir, lines=20):

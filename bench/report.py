@@ -18,6 +18,7 @@ def print_report(results):
         _print_cpu(system, (results.get("machine") or {}).get("cores"))
         _print_errors(system)
         _print_outbox(system)
+        _print_mail(system.get("mail"))
     _print_watcher(results.get("watcher"))
     _print_ratios(results.get("ratios") or {})
 
@@ -28,8 +29,9 @@ def write_json(results, path):
 
 
 def succeeded(results):
-    """True when the system ran, every request was accepted and the outbox drained, and the deadline
-    watcher's probe finished, published every signal and emitted none twice."""
+    """True when the system ran, every request was accepted, the outbox drained and every accepted
+    application's receipt e-mail reached the SMTP sink, and the deadline watcher's probe finished,
+    published every signal and emitted none twice."""
     system = results.get("system") or {}
     if "error" in system:
         return False
@@ -38,7 +40,9 @@ def succeeded(results):
                                 or watcher["outbox_drain"]["unsent_after"]):
         return False
     levels = [system["warmup"], *system["levels"]]
-    return all(level["errors"] == 0 for level in levels) and system["outbox"]["unsent"] == 0
+    mail = system.get("mail") or {"missing": 0}
+    return all(level["errors"] == 0 for level in levels) and system["outbox"]["unsent"] == 0 \
+        and mail["missing"] == 0
 
 
 def format_table(headers, rows, decimals=1):
@@ -93,6 +97,8 @@ def _rows(results):
         rows.append([f"system, {level['concurrency']} client(s)", level["accepted_per_s"], level["p50_ms"],
                      level["p99_ms"], level["errors"],
                      f"applications accepted/s; {level['accepted']} in {level['seconds']} s"])
+    if system.get("mail"):
+        rows.append(_mail_row(system["mail"]))
     clock = results.get("legal_clock") or {}
     for rule_id, run in clock.get("rules", {}).items():
         unit = "working" if run["kind"] == "working_days" else "calendar"
@@ -101,6 +107,17 @@ def _rows(results):
                      f"received {clock['first_received_on'][:4]}–{clock['last_received_on'][:4]}"])
     rows.extend(_watcher_rows(results.get("watcher")))
     return rows
+
+
+def _mail_row(mail):
+    """Receipts/s from the first 201 to the last receipt in the sink; p50/p99 of each application's
+    201 → its e-mail in the sink; errors are the receipts that did not arrive."""
+    twice = f", {mail['duplicates']} twice" if mail["duplicates"] else ""
+    tail = (f"; {mail['after_load']} after the load, at {mail['after_load_per_s']:,.1f}/s"
+            if mail.get("after_load") else "")
+    return ["e-mail receipts to the SMTP sink", mail.get("emails_per_s"), mail.get("p50_ms"), mail.get("p99_ms"),
+            mail["missing"], f"e-mails/s, first 201 to last receipt in the sink; {mail['received']} of "
+            f"{mail['expected']} in {mail.get('seconds')} s{twice}{tail}"]
 
 
 def _watcher_rows(watcher):
@@ -168,6 +185,46 @@ def _print_outbox(system):
     queues = ", ".join(f"{queue} {depth}" for queue, depth in system["subscriber_queues"].items())
     print(f"\nintake outbox: {outbox['rows']} rows for {system['accepted_total']} accepted applications "
           f"(warm-up included), {state}; messages in the subscriber queues: {queues}")
+
+
+def _print_mail(mail):
+    """What the e-mail row measures, what notify's own table says, and where the time went."""
+    if not mail:
+        return
+    if mail["missing"]:
+        state = f"{mail['missing']} STILL MISSING after waiting {mail['timeout_s']:.0f} s"
+    else:
+        state = f"all in the sink {mail['waited_s']} s after the outbox check"
+    line = (f"\nnotify's receipts: one e-mail per accepted application (warm-up included), from intake's event to "
+            f"notify's queue, then notify's delivery loop (every 0.2 s, 20 e-mails a tick, each with its PDF fetched "
+            f"from intake over RPC and its own SMTP connection) to the SMTP sink, which writes it as a file. "
+            f"e-mails/s counts the receipts from the first 201 to the last one in the sink; p50/p99 are each "
+            f"application's 201 → its file's mtime. {mail['received']} of {mail['expected']} received, {state}")
+    if mail["duplicates"] or mail["other_messages"]:
+        line += f"; {mail['duplicates']} receipts twice, {mail['other_messages']} other messages"
+    if mail.get("load_seconds") is not None:
+        line += (f". The load lasted {mail['load_seconds']} s, with {mail['during_load']} receipts in the sink by "
+                 f"its end; the other {mail['after_load']} came in the {mail['after_load_seconds']} s after it")
+    print(line + ".")
+    notify = mail.get("notify") or {}
+    if "error" in notify:
+        print(f"notify's own records could not be read: {notify['error']}")
+    elif notify:
+        outcomes = ", ".join(f"{o['channel']} {o['status']} {o['count']}"
+                             + (f" ({o['retried']} after more than one attempt, up to {o['max_attempts']})"
+                                if o["retried"] else "") for o in notify["outcomes"])
+        print(f"notify's records (its notifications table): {outcomes or 'none'}; the e-mails sent went in "
+              f"{notify['email_transactions']} delivery transactions, queued → sent p50 "
+              f"{_cell(notify['queued_to_sent_p50_ms'])} ms, p99 {_cell(notify['queued_to_sent_p99_ms'])} ms "
+              f"(sent_at is its transaction's start)")
+        for error in notify["last_errors"]:
+            print(f"  {error['count']} × {error['error']}")
+    busy = mail.get("cores_busy") or {}
+    if busy:
+        shown = ", ".join(f"{name} {value:.2f}" for name, value in sorted(busy.items(), key=lambda kv: -kv[1])
+                          if name != "machine" and value >= 0.01)
+        print(f"cores busy while waiting for the receipts ({mail['waited_s']} s): {shown}; machine "
+              f"{busy.get('machine', 0):.2f}")
 
 
 def _print_watcher(watcher):

@@ -25,6 +25,8 @@ class Settings:
     request_timeout: float = 35.0  # longer than the gateway's RPC timeout (30 s), so it answers first
     start_seconds: float = 90.0
     drain_seconds: float = 60.0
+    # notify's receipt e-mails: how long after the load to wait for the last one in the SMTP sink
+    mail_seconds: float = 120.0
     # the legal clock: due dates computed per rule (bilgi_edinme, dilekce), a time cap per rule
     clock_computations: int = 20000
     clock_seconds: float = 20.0
@@ -45,5 +47,5 @@ class Settings:
     @classmethod
     def quick(cls):
         return cls(pg_commits=3000, pg_seconds=2.0, rabbit_messages=2000, rabbit_seconds=3.0,
-                   requests=60, warmup_requests=5, level_seconds=60.0, clock_computations=5000,
+                   requests=60, warmup_requests=5, level_seconds=60.0, mail_seconds=60.0, clock_computations=5000,
                    clock_seconds=5.0, watcher_cases=100_000, watcher_seconds=60.0)

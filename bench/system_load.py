@@ -2,21 +2,24 @@
 
 Each accepted application is one RPC from the gateway to intake (over RabbitMQ), one PostgreSQL
 transaction that takes the year's tracking number and writes the application, applicant and
-outbox rows, and one event published with a confirm and then marked sent.
+outbox rows, and one event published with a confirm and then marked sent. Each one also makes notify
+send a receipt by e-mail to the run's SMTP sink (`mail_delivery`), measured after the levels.
 """
 import os
 import uuid
 
-from . import http_load, outbox_drain
+from . import http_load, mail_delivery, outbox_drain
 from .pg_activity import Sampler
 from .cpu import Meter
 from .launch import running_platform
 
 
 def measure(settings, log_dir):
-    """Start the platform, warm it up, run every concurrency level, then check the outbox drained."""
+    """Start the platform, warm it up, run every concurrency level, check the outbox drained, then
+    wait for the receipt e-mails of every accepted application."""
     run_id = uuid.uuid4().hex[:8]
     numbers = http_load.Numbers()
+    accepted_log = []  # (tracking number, wall time of its 201) of every accepted application
     with running_platform(log_dir, settings.start_seconds) as platform:
         classify = process_groups(platform, os.getpid())
 
@@ -25,7 +28,7 @@ def measure(settings, log_dir):
             meter.start()
             sampler.start()
             result = http_load.run_level(platform.url, platform.auth, run_id, numbers, concurrency, count,
-                                         settings.level_seconds, settings.request_timeout)
+                                         settings.level_seconds, settings.request_timeout, accepted_log)
             result["database"] = sampler.stop()
             result["cores_busy"] = meter.stop(result["seconds"])
             return result
@@ -34,25 +37,28 @@ def measure(settings, log_dir):
         levels = [level(concurrency, settings.requests) for concurrency in settings.concurrencies]
         drain = outbox_drain.wait_until_drained(platform.db_url, settings.drain_seconds)
         queues = outbox_drain.subscriber_queue_depths(platform.amqp_uri)
+        mail = mail_delivery.measure(platform.mail_folder, platform.notify_db_url, accepted_log,
+                                     settings.mail_seconds, classify)
     accepted = warmup["accepted"] + sum(result["accepted"] for result in levels)
     best = max(levels, key=lambda result: result["accepted_per_s"])
     return {"run_id": run_id, "warmup": warmup, "levels": levels, "accepted_total": accepted,
             "best_accepted_per_s": best["accepted_per_s"], "best_concurrency": best["concurrency"],
-            "outbox": drain, "subscriber_queues": queues}
+            "outbox": drain, "subscriber_queues": queues, "mail": mail}
 
 
 def process_groups(platform, client_pid):
-    """Names the processes whose CPU each level reports: the platform's own, this client, and the
-    servers' (PostgreSQL's background processes and the backends of the bench database; the
-    RabbitMQ node, not `rabbitmqctl`). Other people's work on the machine shows as "other"."""
+    """Names the processes whose CPU each level reports: the platform's own, this client, the SMTP
+    sink, and the servers' (PostgreSQL's background processes and the backends of the platform's
+    databases; the RabbitMQ node, not `rabbitmqctl`). Other people's work on the machine shows as
+    "other"."""
     own = {pid: name for name, pid in platform.pids.items()}
     own[client_pid] = "bench client"
-    database = platform.db_url.rsplit("/", 1)[1]
+    own[platform.sink.process.pid] = "SMTP sink"
 
     def classify(pid, comm, cmdline):
         if pid in own:
             return own[pid]
-        if comm == "postgres" and (database in cmdline or "(" not in cmdline):
+        if comm == "postgres" and ("(" not in cmdline or any(name in cmdline for name in platform.databases)):
             return "PostgreSQL"  # a client backend shows "user db host(port) state"; others no "("
         if comm == "beam.smp" and "rabbit boot" in cmdline:
             return "RabbitMQ"

@@ -144,6 +144,11 @@ class InvalidSubscription(Exception):
     pass
 
 
+@remote_error("notify.messages.InvalidTemplate")
+class InvalidTemplate(Exception):
+    pass
+
+
 # exception class -> (status, slug, Turkish title)
 PROBLEMS = {
     MalformedRequest: (400, "malformed-request", "İstek okunamadı"),
@@ -168,6 +173,7 @@ PROBLEMS = {
     ValidationFailed: (422, "validation-failed", "Gönderilen veriler geçersiz"),
     InvalidCaseInput: (422, "validation-failed", "Gönderilen veriler geçersiz"),
     InvalidSubscription: (422, "validation-failed", "Gönderilen veriler geçersiz"),
+    InvalidTemplate: (422, "invalid-template", "Şablon geçersiz"),
     ExtensionRefused: (422, "extension-refused", "Süre uzatılamaz"),
     UnknownApplicationType: (422, "validation-failed", "Gönderilen veriler geçersiz"),
     UnknownDirectorate: (422, "unknown-directorate", "Böyle bir müdürlük yok"),
@@ -189,7 +195,7 @@ def problem_for(exc, correlation_id=None):
         body["detail"] = exc.detail
     if isinstance(exc, ApiError) and exc.errors:
         body["errors"] = exc.errors
-    if isinstance(exc, (InvalidSubmission, InvalidCaseInput, InvalidSubscription)) and exc.args:
+    if isinstance(exc, (InvalidSubmission, InvalidCaseInput, InvalidSubscription, InvalidTemplate)) and exc.args:
         body["errors"] = exc.args[0]
     if isinstance(exc, (ExtensionRefused, UnknownApplicationType, InvalidTransition)) and exc.args:
         body["detail"] = str(exc) if isinstance(exc, InvalidTransition) else str(exc.args[0])

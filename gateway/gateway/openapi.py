@@ -75,7 +75,8 @@ def build_spec():
                  "SignIn", "Tokens", "Refresh", "PasswordChange", "Me", "InboundEvent", "InboundAccepted",
                  "AuditPage", "DeadlinePreview", "Case", "CasePage", "CaseAction", "RoutingRule", "RoutingTable",
                  "IdariIzin", "RuleChange", "Inbox", "WebhookSubscriptionRequest", "WebhookSubscription",
-                 "WebhookList", "WebhookDeliveries"):
+                 "WebhookList", "WebhookDeliveries", "TemplateEdit", "TemplatePreviewRequest", "TemplateList",
+                 "TemplateSaved"):
         spec.components.schema(name, schema=getattr(schemas, f"{name}Schema"))
     staff_or_signed = STAFF + SIGNED
     app_id = {"name": "application_id", "in": "path", "required": True, "schema": {"type": "string", "format": "uuid"}}
@@ -183,6 +184,19 @@ def build_spec():
         "İletiyi okundu işaretle", "markInboxRead", STAFF, {"204": {"description": "İşaretlendi"}},
         (*auth_errors, "404"), parameters=[{"name": "message_id", "in": "path", "required": True,
                                              "schema": {"type": "string", "format": "uuid"}}])})
+    template_name = {"name": "name", "in": "path", "required": True,
+                     "schema": {"type": "string", "maxLength": 60, "example": "receipt.subject.j2"}}
+    spec.path(path="/api/v1/templates", operations={"get": _op(
+        "İleti şablonları (Türkçe, sürümlü)", "listTemplates", STAFF, {"200": _json("TemplateList", "Şablonlar")},
+        auth_errors)})
+    spec.path(path="/api/v1/templates/{name}", operations={"put": _op(
+        "Şablonun yeni sürümü (örnek dosyada işlenemezse reddedilir)", "saveTemplate", STAFF,
+        {"200": _json("TemplateSaved", "Kaydedildi")}, (*auth_errors, *JSON_BODY_ERRORS), body="TemplateEdit",
+        parameters=[template_name])})
+    spec.path(path="/api/v1/templates/{name}/preview", operations={"post": _op(
+        "Şablonun örnek bir dosya için önizlemesi", "previewTemplate", STAFF,
+        {"200": {"description": "Önizleme", "content": {"application/json": {"schema": {"type": "object"}}}}},
+        (*auth_errors, *JSON_BODY_ERRORS), body="TemplatePreviewRequest", parameters=[template_name])})
     hook_id = {"name": "subscription_id", "in": "path", "required": True,
                "schema": {"type": "string", "format": "uuid"}}
     spec.path(path="/api/v1/webhooks", operations={

@@ -29,6 +29,8 @@ PERMISSIONS = {
     "routing.manage": {"admin", "pr_officer"},
     "account.self": set(STAFF_ROLES),
     "inbox.read": set(STAFF_ROLES),
+    "templates.read": {"admin", "pr_officer"},
+    "templates.manage": {"admin"},
 }
 CLIENT_SCOPES = {
     "application.submit": "applications:submit",

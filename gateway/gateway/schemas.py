@@ -327,3 +327,28 @@ class WebhookListSchema(Schema):
 
 class WebhookDeliveriesSchema(Schema):
     deliveries = fields.List(fields.Dict())
+
+
+class TemplateEditSchema(StrictSchema):
+    content = fields.String(required=True, validate=validate.Length(min=1, max=20000))
+
+
+class TemplatePreviewRequestSchema(StrictSchema):
+    content = fields.String(validate=validate.Length(min=1, max=20000))
+
+
+class TemplateSchema(Schema):
+    name = fields.String()
+    version = fields.Integer()
+    saved_at = fields.DateTime(allow_none=True)
+    content = fields.String()
+
+
+class TemplateListSchema(Schema):
+    templates = fields.List(fields.Nested(TemplateSchema))
+
+
+class TemplateSavedSchema(Schema):
+    name = fields.String()
+    version = fields.Integer()
+    preview = fields.Dict()

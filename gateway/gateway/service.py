@@ -246,6 +246,29 @@ class GatewayService:
             raise RouteNotFound()
         return Response(status=204)
 
+    # -- message templates ---------------------------------------------------------------------
+    @http("GET", "/api/v1/templates")
+    def list_templates(self, request):
+        """The Turkish message templates, each with its current content and version."""
+        self.guard.require(self.db, request, "templates.read")
+        return json_response({"templates": self._call("templates", service="notify")})
+
+    @http("PUT", "/api/v1/templates/<string:name>")
+    def save_template(self, request, name):
+        """A new version of a template (`{"content"}`): refused with the reason if it does not render."""
+        principal = self.guard.require(self.db, request, "templates.manage")
+        form = load(schemas.TemplateEditSchema, request, max_bytes=64 * 1024)
+        saved = self._call("save_template", name, form["content"], principal.name, service="notify")
+        self.guard.audit(self.db, request, principal, "template.save", "template", f"{name}@{saved['version']}")
+        return json_response(saved)
+
+    @http("POST", "/api/v1/templates/<string:name>/preview")
+    def preview_template(self, request, name):
+        """How a template, or the content proposed for it, reads for a sample case."""
+        self.guard.require(self.db, request, "templates.read")
+        form = load(schemas.TemplatePreviewRequestSchema, request, max_bytes=64 * 1024)
+        return json_response(self._call("preview_template", name, form.get("content"), service="notify"))
+
     # -- webhooks for other systems ------------------------------------------------------------
     @http("POST", "/api/v1/webhooks")
     def subscribe_webhook(self, request):

@@ -50,6 +50,9 @@ EXPECTED = {
     "POST /api/v1/routing/idari-izin": {"admin", "pr_officer"},
     "GET /api/v1/inbox": ALL_STAFF,
     "POST /api/v1/inbox/{message_id}/read": ALL_STAFF,  # an unknown message: 404 past the door
+    "GET /api/v1/templates": {"admin", "pr_officer"},
+    "PUT /api/v1/templates/{name}": {"admin"},  # an unknown template name: 422 past the door
+    "POST /api/v1/templates/{name}/preview": {"admin", "pr_officer"},
     # webhooks are other systems' business: a client with the scope (an unknown subscription: 404 past the door)
     "POST /api/v1/webhooks": {"client:portal"},
     "GET /api/v1/webhooks": {"client:portal"},
@@ -105,6 +108,10 @@ def body_for(endpoint):
         return {"reason": "Rol tablosu"}
     if endpoint == "POST /api/v1/routing/rules":
         return {"directorate": "fen-isleri", "category": "rol-tablosu"}
+    if endpoint.startswith("PUT /api/v1/templates/"):
+        return {"content": "Şablon"}
+    if endpoint.startswith("POST /api/v1/templates/"):
+        return {}
     if endpoint == "POST /api/v1/webhooks":
         return {"url": "https://example.org/hook", "event_types": ["case_opened"]}
     if endpoint == "POST /api/v1/routing/idari-izin":
@@ -117,6 +124,7 @@ def url_for(path, application_id, case_id):
     path = path.replace("{action}", "extend").replace("{rule_id}", "999999").replace("{request_id}", "GZM-2026-1")
     path = path.replace("{message_id}", "00000000-0000-0000-0000-000000000000")
     path = path.replace("{subscription_id}", "00000000-0000-0000-0000-000000000000")
+    path = path.replace("{name}", "yok.j2")
     if path == "/api/v1/deadlines/preview":
         path += "?type=dilekce&received_on=2026-03-13"
     return path

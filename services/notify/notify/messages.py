@@ -1,14 +1,71 @@
-"""Rendering messages from the Turkish templates in `templates/` (Jinja2)."""
-from jinja2 import Environment, PackageLoader, StrictUndefined
+"""Rendering messages from the Turkish templates: the files shipped in `templates/`, overridden by the
+newest version staff saved (table `templates`)."""
+from datetime import datetime, timezone
+from pathlib import Path
 
-_env = Environment(loader=PackageLoader("notify", "templates"), undefined=StrictUndefined, autoescape=False,
-                   keep_trailing_newline=False)
+from jinja2 import ChoiceLoader, DictLoader, Environment, PackageLoader, StrictUndefined, TemplateError
+
+TEMPLATE_DIR = Path(__file__).resolve().parent / "templates"
+KINDS = ("receipt", "not_processed", "extension", "forwarded", "fee", "answer")
+
+# what each template is rendered with for a preview, and to check an edit before it is saved
+SAMPLES = {
+    "receipt": {"full_name": "Ayşe Yılmaz", "tracking_number": "GZM-2026-000123", "subject": "Çöp toplanmıyor",
+                "lookup_code": "K7P2-M9QX", "received_on": "13.03.2026"},
+    "not_processed": {"full_name": None, "tracking_number": "GZM-2026-000124", "received_on": "11.05.2026",
+                      "reasons": [{"message": "Dilekçe sahibinin adı ve soyadı yazılmamış.",
+                                   "article": "3071 s. Kanun m. 4"}]},
+    "extension": {"full_name": "Mehmet Demir", "tracking_number": "GZM-2026-000125",
+                  "reason": "Bilginin bir kısmı İzBB'den istenmiştir.", "legal_due_on": "26.06.2026"},
+    "forwarded": {"full_name": "Ali Kaya", "tracking_number": "GZM-2026-000126",
+                  "institution": "İzmir Büyükşehir Belediyesi", "reason": "Ana arter bakımı Büyükşehir'in görevidir."},
+    "fee": {"full_name": "Mehmet Demir", "tracking_number": "GZM-2026-000125", "fee_amount": "45,00 TL"},
+    "answer": {"full_name": "Ayşe Yılmaz", "tracking_number": "GZM-2026-000123", "interim": False,
+               "text": "Aracın güzergâhı değişmişti; çöp toplama yeniden başladı.", "exemption_article": None,
+               "remedy": None},
+}
 
 
-def render(kind, channel, context):
+class InvalidTemplate(Exception):
+    """`args[0]`: {field: [Turkish messages]}."""
+
+
+def _environment(overrides):
+    return Environment(loader=ChoiceLoader([DictLoader(dict(overrides or {})), PackageLoader("notify", "templates")]),
+                       undefined=StrictUndefined, autoescape=False, trim_blocks=True, lstrip_blocks=True)
+
+
+def template_names():
+    return sorted(path.name for path in TEMPLATE_DIR.glob("*.j2"))
+
+
+def shipped(name):
+    return (TEMPLATE_DIR / name).read_text(encoding="utf-8")
+
+
+def render(kind, channel, context, overrides=None):
     """`(subject, body)` of a message of `kind` for `channel` (e-mail and post share a template)."""
+    env = _environment(overrides)
     if channel == "sms":
-        return "", _env.get_template("sms.j2").render(kind=kind, **context).strip()
-    subject = _env.get_template(f"{kind}.subject.j2").render(**context).strip()
-    body = _env.get_template(f"{kind}.body.j2").render(**context).strip() + "\n"
+        return "", env.get_template("sms.j2").render(kind=kind, **context).strip()
+    subject = env.get_template(f"{kind}.subject.j2").render(**context).strip()
+    body = env.get_template(f"{kind}.body.j2").render(**context).strip() + "\n"
     return subject, body
+
+
+def kind_of(name):
+    return name.split(".", 1)[0]
+
+
+def preview(name, overrides=None, content=None):
+    """How template `name` (or `content` proposed for it) reads for its sample case."""
+    if name not in template_names():
+        raise InvalidTemplate({"name": [f"Böyle bir şablon yok. Şablonlar: {', '.join(template_names())}."]})
+    merged = dict(overrides or {}, **({name: content} if content is not None else {}))
+    try:
+        if name == "sms.j2":
+            return {kind: render(kind, "sms", SAMPLES[kind], merged)[1] for kind in KINDS}
+        subject, body = render(kind_of(name), "email", SAMPLES[kind_of(name)], merged)
+    except TemplateError as exc:
+        raise InvalidTemplate({"content": [f"Şablon işlenemedi: {exc}"]}) from None
+    return {"subject": subject, "body": body, "rendered_at": datetime.now(timezone.utc).isoformat()}

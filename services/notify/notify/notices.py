@@ -21,8 +21,9 @@ def handle(store, consumer, event_type, event):
         else:
             contact = storage.applicant(tx.cursor, payload["application_id"]) if payload.get("application_id") \
                 else None
+        overrides = storage.current_templates(tx.cursor)
         for outgoing in plans.for_applicant(event_type, payload, contact):
-            queued += _queue(tx.cursor, event, outgoing)
+            queued += _queue(tx.cursor, event, outgoing, overrides)
         for item in plans.for_staff(event_type, payload):
             storage.add_inbox_item(tx.cursor, uuid.uuid4(), item.audience, item.title, item.body,
                                    payload.get("case_id"), f"{event['event_id']}:{item.audience}")
@@ -42,8 +43,8 @@ def _queue_webhook(cur, event_type, event, subscription_id):
         "tracking_number": payload.get("tracking_number"), "status": "queued"})
 
 
-def _queue(cur, event, outgoing):
-    subject, body = messages.render(outgoing.kind, outgoing.channel, outgoing.context)
+def _queue(cur, event, outgoing, overrides):
+    subject, body = messages.render(outgoing.kind, outgoing.channel, outgoing.context, overrides)
     payload = event["payload"]
     return storage.queue(cur, {
         "id": uuid.uuid4(), "dedupe_key": f"{event['event_id']}:{outgoing.channel}:{outgoing.recipient}",

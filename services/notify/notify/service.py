@@ -12,7 +12,7 @@ from servicekit.consumers import event_handler
 from servicekit.correlation import CorrelationId
 from servicekit.db import Database
 
-from . import email_channel, inbox_view, notices, sender, sms_channel, webhooks
+from . import email_channel, inbox_view, notices, sender, sms_channel, templates_admin, webhooks
 
 log = logging.getLogger(__name__)
 
@@ -102,6 +102,21 @@ class NotifyService:
     def webhook_deliveries(self, client_id, subscription_id):
         """The delivery log of one of the client's subscriptions (None if it is not theirs)."""
         return webhooks.deliveries(self.db, client_id, subscription_id)
+
+    @rpc
+    def templates(self):
+        """Every template with its current content and version (0: the shipped file)."""
+        return templates_admin.listing(self.db)
+
+    @rpc
+    def save_template(self, name, content, author):
+        """A new version of a template, refused (InvalidTemplate) if it does not render for its sample."""
+        return templates_admin.save(self.db, name, content, author)
+
+    @rpc
+    def preview_template(self, name, content=None):
+        """How a template (or a proposed content) reads for a sample case."""
+        return templates_admin.preview(self.db, name, content)
 
     @rpc
     def inbox(self, reader, audiences, unread_only=False, limit=50):

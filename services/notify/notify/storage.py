@@ -111,3 +111,20 @@ def webhook_deliveries(cur, subscription_id, limit):
                 "last_error, provider_response FROM notifications WHERE channel = 'webhook' AND recipient = %s "
                 "ORDER BY created_at DESC LIMIT %s", (str(subscription_id), limit))
     return cur.fetchall()
+
+
+def current_templates(cur):
+    """{name: content} of the newest saved version of each edited template."""
+    cur.execute("SELECT DISTINCT ON (name) name, content FROM templates ORDER BY name, version DESC")
+    return {row["name"]: row["content"] for row in cur.fetchall()}
+
+
+def save_template(cur, name, content, author):
+    cur.execute("INSERT INTO templates (name, version, content, created_by) SELECT %s, coalesce(max(version), 0) + 1, "
+                "%s, %s FROM templates WHERE name = %s RETURNING version", (name, content, author, name))
+    return cur.fetchone()["version"]
+
+
+def template_versions(cur):
+    cur.execute("SELECT name, max(version) AS version, max(created_at) AS saved_at FROM templates GROUP BY name")
+    return {row["name"]: row for row in cur.fetchall()}
