@@ -5,6 +5,7 @@
     .venv/bin/python -m bench --requests 500
 
 One run measures, in this order: raw PostgreSQL single-row commits, raw RabbitMQ durable
-publish-and-consume, and then the system taking applications over HTTP. It prints one table and
+publish-and-consume, the system taking applications over HTTP and sending their receipts by e-mail to
+an SMTP sink, then routing's legal clock and deadline watcher. It prints one table and
 writes the same results to `.run/bench/results.json`. docs/benchmarks.md explains every figure.
 """

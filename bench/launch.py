@@ -41,9 +41,6 @@ def running_platform(log_dir, start_seconds):
     for old_log in log_dir.glob("*.log"):
         old_log.unlink()  # LocalSystem appends: start each run with empty logs
     mail_folder = log_dir.resolve() / MAIL_FOLDER  # absolute: the sink's process runs in the repository root
-    mail_folder.mkdir(exist_ok=True)
-    for old_mail in mail_folder.glob("*.eml"):
-        old_mail.unlink()  # the sink's folder holds this run's messages only
     with fresh_vhost(prefix="bench") as amqp_uri, fresh_database("intake", prefix="bench") as db_url, \
             fresh_database("gateway", prefix="bench") as gateway_db, \
             fresh_database("routing", prefix="bench") as routing_db, \
@@ -83,8 +80,11 @@ def running_platform(log_dir, start_seconds):
 
 @contextmanager
 def _smtp_sink(folder):
-    """The tests' SMTP sink, started and stopped; one that does not start is a system that did not
-    (and its process is stopped: `SmtpSink.start` leaves it running when it raises)."""
+    """The tests' SMTP sink on an empty `folder`, started and stopped; one that does not start is a
+    system that did not (and its process is stopped: `SmtpSink.start` leaves it running when it
+    raises). The messages are deleted afterwards: a full run leaves about 60 MB of them."""
+    folder.mkdir(parents=True, exist_ok=True)
+    _delete_messages(folder)  # left by a run that was killed
     sink = SmtpSink(folder)
     try:
         sink.start()
@@ -95,6 +95,12 @@ def _smtp_sink(folder):
         yield sink
     finally:
         sink.stop()
+        _delete_messages(folder)
+
+
+def _delete_messages(folder):
+    for message in folder.glob("*.eml"):
+        message.unlink()
 
 
 def log_tails(log_dir, lines=20):

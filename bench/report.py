@@ -195,11 +195,12 @@ def _print_mail(mail):
         state = f"{mail['missing']} STILL MISSING after waiting {mail['timeout_s']:.0f} s"
     else:
         state = f"all in the sink {mail['waited_s']} s after the outbox check"
-    line = (f"\nnotify's receipts: one e-mail per accepted application (warm-up included), from intake's event to "
-            f"notify's queue, then notify's delivery loop (every 0.2 s, 20 e-mails a tick, each with its PDF fetched "
-            f"from intake over RPC and its own SMTP connection) to the SMTP sink, which writes it as a file. "
-            f"e-mails/s counts the receipts from the first 201 to the last one in the sink; p50/p99 are each "
-            f"application's 201 → its file's mtime. {mail['received']} of {mail['expected']} received, {state}")
+    line = (f"\nnotify's receipts: one e-mail per accepted application (warm-up included): intake's event, "
+            f"notify's queue, then notify's delivery loop (every {mail.get('deliver_seconds')} s, at most 20 e-mails "
+            f"a tick, one after the other, each with its PDF fetched from intake over RPC and its own SMTP "
+            f"connection) to the SMTP sink, which writes it as a file. e-mails/s counts the receipts from the first "
+            f"201 to the last one in the sink; p50/p99 are each application's 201 → its file's mtime. "
+            f"{mail['received']} of {mail['expected']} received, {state}")
     if mail["duplicates"] or mail["other_messages"]:
         line += f"; {mail['duplicates']} receipts twice, {mail['other_messages']} other messages"
     if mail.get("load_seconds") is not None:
