@@ -5,10 +5,10 @@ import uuid
 from contracts import intake
 from servicekit import inbox
 
-from . import messages, plans, storage, webhooks
+from . import messages, plans, storage, webhooks, working_hours
 
 
-def handle(store, consumer, event_type, event):
+def handle(store, consumer, event_type, event, mailboxes=None):
     """Queue what `event` means to tell; returns how many messages were queued."""
     payload = event["payload"]
     queued = 0
@@ -27,9 +27,26 @@ def handle(store, consumer, event_type, event):
         for item in plans.for_staff(event_type, payload):
             storage.add_inbox_item(tx.cursor, uuid.uuid4(), item.audience, item.title, item.body,
                                    payload.get("case_id"), f"{event['event_id']}:{item.audience}")
+            mailbox = (mailboxes or {}).get(item.audience)
+            if mailbox:
+                queued += _queue_staff_mail(tx.cursor, event, item, mailbox)
         for subscription_id in storage.subscribers(tx.cursor, event_type):
             queued += _queue_webhook(tx.cursor, event_type, event, subscription_id)
     return queued
+
+
+def _queue_staff_mail(cur, event, item, mailbox):
+    """Staff are e-mailed in working hours, unless a legal date is at stake."""
+    now = storage.now(cur)
+    payload = event["payload"]
+    return storage.queue(cur, {
+        "id": uuid.uuid4(), "dedupe_key": f"{event['event_id']}:email:{mailbox}", "kind": "staff_notice",
+        "channel": "email", "recipient": mailbox, "subject": item.title,
+        "body": item.body + "\n\nAyrıntılar için platformdaki gelen kutunuza bakın.\n", "attach_receipt": False,
+        "application_id": str(payload["application_id"]) if payload.get("application_id") else None,
+        "case_id": str(payload["case_id"]) if payload.get("case_id") else None,
+        "tracking_number": payload.get("tracking_number"), "status": "queued",
+        "send_after": now if item.urgent else working_hours.next_working_moment(now)})
 
 
 def _queue_webhook(cur, event_type, event, subscription_id):

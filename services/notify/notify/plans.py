@@ -22,6 +22,7 @@ class InboxItem:
     audience: str
     title: str
     body: str
+    urgent: bool = False  # a legal date is at stake: tell now, not at the next opening hour
 
 
 def reply_channel(contact):
@@ -98,7 +99,9 @@ def for_staff(event_type, payload):
                        ("reason", "Gerekçe"), ("escalate_to", "Bildirilen")):
         if payload.get(key):
             body_parts.append(f"{label}: {payload[key]}")
-    items = [InboxItem(audience, title.format(**payload), "\n".join(body_parts))]
+    urgent = event_type == routing.DEADLINE_BREACHED or (
+        event_type == routing.DEADLINE_WARNING and payload.get("working_days_left", 99) == 0)
+    items = [InboxItem(audience, title.format(**payload), "\n".join(body_parts), urgent)]
     if event_type == routing.DEADLINE_BREACHED:
-        items.append(InboxItem("role:pr_officer", title.format(**payload), "\n".join(body_parts)))
+        items.append(InboxItem("role:pr_officer", title.format(**payload), "\n".join(body_parts), urgent))
     return items

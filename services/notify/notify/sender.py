@@ -18,11 +18,17 @@ def backoff_seconds(attempts, base):
     return min(base * 2 ** (attempts - 1), 3600)
 
 
-def deliver_due(store, channel, send, max_attempts, backoff_base):
-    """One pass over `channel`'s due messages; returns how many were sent, retried and failed."""
+def per_pass(per_minute, pass_seconds):
+    """How many messages one pass may send so that a channel stays under `per_minute`."""
+    return max(1, int(per_minute * pass_seconds / 60))
+
+
+def deliver_due(store, channel, send, max_attempts, backoff_base, limit=BATCH):
+    """One pass over `channel`'s due messages (at most `limit`, the channel's rate limit); returns
+    how many were sent, retried and failed."""
     counts = {"sent": 0, "retried": 0, "failed": 0}
     with store.transaction() as tx:
-        for row in storage.due(tx.cursor, channel, BATCH):
+        for row in storage.due(tx.cursor, channel, limit):
             outcome = _deliver(tx, row, send, max_attempts, backoff_base)
             counts[outcome] += 1
             metrics.DELIVERIES.labels(channel, outcome).inc()

@@ -3,7 +3,9 @@ import logging
 import os
 from pathlib import Path
 
+import yaml
 from nameko.dependency_providers import Config
+from nameko.extensions import DependencyProvider
 from nameko.rpc import RpcProxy, rpc
 from nameko.timer import timer
 
@@ -17,6 +19,7 @@ from . import email_channel, inbox_view, notices, sender, sms_channel, templates
 log = logging.getLogger(__name__)
 
 MIGRATIONS = Path(__file__).resolve().parent.parent / "migrations"
+SEED = Path(__file__).resolve().parent.parent / "seed" / "gaziemir.yml"
 # nameko fixes a timer's interval when the class is defined
 DELIVER_SECONDS = float(os.environ.get("DELIVER_SECONDS") or 1)
 
@@ -25,7 +28,7 @@ def _on(exchange, event_type, schema):
     """A handler that queues what the event means to tell."""
     @event_handler(exchange, event_type, schema)
     def handle(self, event):
-        queued = notices.handle(self.db, f"notify.{event_type}", event_type, event)
+        queued = notices.handle(self.db, f"notify.{event_type}", event_type, event, self.settings["mailboxes"])
         if queued:
             log.info("%s: %s message(s) queued", event_type, queued)
     handle.__name__ = f"handle_{event_type}"
@@ -37,10 +40,23 @@ def _on(exchange, event_type, schema):
 WEBHOOK_EVENT_TYPES = (intake.APPLICATION_RECEIVED, intake.APPLICATION_NOT_PROCESSED) + routing.EVENT_TYPES
 
 
+class Settings(DependencyProvider):
+    """The seed's settings (`SEED_FILE`, else Gaziemir's): staff mailboxes."""
+
+    def setup(self):
+        path = self.container.config.get("SEED_FILE") or SEED
+        with open(path, encoding="utf-8") as handle:
+            self.settings = {"mailboxes": {}, **(yaml.safe_load(handle) or {})}
+
+    def get_dependency(self, worker_ctx):
+        return self.settings
+
+
 class NotifyService:
     name = "notify"
 
     db = Database(MIGRATIONS)
+    settings = Settings()
     config = Config()
     correlation_id = CorrelationId()
     intake_rpc = RpcProxy("intake")
@@ -70,14 +86,18 @@ class NotifyService:
             sender=config.get("MAIL_FROM") or "halklailiskiler@gaziemir.bel.tr",
             starttls=str(config.get("SMTP_STARTTLS")).lower() == "true",
             username=config.get("SMTP_USERNAME") or "", password=config.get("SMTP_PASSWORD") or "")
+        limit = {channel: sender.per_pass(float(config.get(f"{channel.upper()}_PER_MINUTE") or default),
+                                          DELIVER_SECONDS)
+                 for channel, default in (("email", 600), ("sms", 120), ("webhook", 1200))}
         counts = {"email": sender.deliver_due(self.db, "email", sender.email_sender(
-            smtp, sender.receipt_fetcher(self.intake_rpc)), attempts, backoff)}
+            smtp, sender.receipt_fetcher(self.intake_rpc)), attempts, backoff, limit["email"])}
         if config.get("SMS_PROVIDER_URL"):  # without a provider, SMS wait in the queue
             provider = sms_channel.HttpSmsProvider(config["SMS_PROVIDER_URL"], config.get("SMS_PROVIDER_TOKEN") or "",
                                                    config.get("SMS_SENDER") or "GAZIEMIRBLD")
-            counts["sms"] = sender.deliver_due(self.db, "sms", sender.sms_sender(provider), attempts, backoff)
+            counts["sms"] = sender.deliver_due(self.db, "sms", sender.sms_sender(provider), attempts, backoff,
+                                               limit["sms"])
         counts["webhook"] = sender.deliver_due(self.db, "webhook", webhooks.sender(self.db, self._webhook_key()),
-                                               attempts, backoff)
+                                               attempts, backoff, limit["webhook"])
         if any(any(c.values()) for c in counts.values()):
             log.info("deliveries: %s", counts)
 

@@ -20,10 +20,16 @@ def applicant(cur, application_id):
 def queue(cur, notification):
     """Insert a message unless one with the same dedupe key exists; True if inserted."""
     cur.execute("INSERT INTO notifications (id, dedupe_key, kind, channel, recipient, subject, body, attach_receipt, "
-                "application_id, case_id, tracking_number, status) VALUES (%(id)s, %(dedupe_key)s, %(kind)s, "
-                "%(channel)s, %(recipient)s, %(subject)s, %(body)s, %(attach_receipt)s, %(application_id)s, "
-                "%(case_id)s, %(tracking_number)s, %(status)s) ON CONFLICT (dedupe_key) DO NOTHING", notification)
+                "application_id, case_id, tracking_number, status, next_attempt_at) VALUES (%(id)s, %(dedupe_key)s, "
+                "%(kind)s, %(channel)s, %(recipient)s, %(subject)s, %(body)s, %(attach_receipt)s, %(application_id)s, "
+                "%(case_id)s, %(tracking_number)s, %(status)s, coalesce(%(send_after)s, now())) "
+                "ON CONFLICT (dedupe_key) DO NOTHING", {"send_after": None, **notification})
     return cur.rowcount == 1
+
+
+def now(cur):
+    cur.execute("SELECT now() AS now")
+    return cur.fetchone()["now"]
 
 
 def due(cur, channel, limit):

@@ -97,3 +97,21 @@ def test_directorate_staff_find_a_new_case_in_their_inbox(notify, amqp_uri):
     with entrypoint_hook(notify, "inbox") as inbox:
         assert inbox("temizlikci", audiences, True, 50) == []
         assert inbox("baskasi", audiences, True, 50)  # read is per person
+
+
+def test_directorates_get_an_e_mail_in_working_hours_and_a_breach_at_once(notify, amqp_uri, query):
+    from notify.working_hours import next_working_moment
+
+    opened = load_samples()[("routing", routing.CASE_OPENED)]
+    breached = load_samples()[("routing", routing.DEADLINE_BREACHED)]
+    for event_type, sample in ((routing.CASE_OPENED, opened), (routing.DEADLINE_BREACHED, breached)):
+        publish_raw(amqp_uri, routing.EXCHANGE, event_type, make_envelope(event_type, sample["payload"], "corr-staff"))
+    rows = wait_until(lambda: (lambda r: r if len(r) == 3 else None)(query(
+        "SELECT recipient, subject, created_at, next_attempt_at FROM notifications WHERE kind = 'staff_notice' "
+        "ORDER BY subject, recipient")))
+    by_subject = {(r["subject"], r["recipient"]): r for r in rows}
+    new_case = by_subject[("Yeni dosya GZM-2026-000123", "temizlik@gaziemir.bel.tr")]
+    assert new_case["next_attempt_at"] == next_working_moment(new_case["created_at"])
+    for mailbox in ("malihizmetler@gaziemir.bel.tr", "halklailiskiler@gaziemir.bel.tr"):
+        urgent = by_subject[("YASAL SÜRE GEÇTİ: GZM-2026-000123", mailbox)]
+        assert urgent["next_attempt_at"] == urgent["created_at"]

@@ -59,3 +59,30 @@ def test_phone_numbers_are_normalised_for_the_provider():
 def test_retries_wait_longer_each_time_up_to_an_hour():
     assert [backoff_seconds(n, 30) for n in (1, 2, 3)] == [30, 60, 120]
     assert backoff_seconds(20, 30) == 3600
+
+
+def test_staff_are_told_in_working_hours_in_istanbul():
+    from notify.working_hours import ISTANBUL, next_working_moment
+
+    def at(*args):
+        return datetime(*args, tzinfo=ISTANBUL)
+
+    assert next_working_moment(at(2026, 3, 16, 10, 0)) == at(2026, 3, 16, 10, 0)     # Monday morning: now
+    assert next_working_moment(at(2026, 3, 16, 18, 0)) == at(2026, 3, 17, 8, 30)     # evening: next morning
+    assert next_working_moment(at(2026, 3, 13, 19, 0)) == at(2026, 3, 16, 8, 30)     # Friday evening: Monday
+    assert next_working_moment(at(2026, 3, 19, 20, 0)) == at(2026, 3, 23, 8, 30)     # across Ramazan Bayramı
+    assert next_working_moment(at(2026, 3, 16, 7, 0)) == at(2026, 3, 16, 8, 30)      # before opening
+
+
+def test_a_breach_and_a_last_day_warning_are_urgent_other_notices_wait():
+    payload = {"tracking_number": "GZM-2026-000123", "directorate": "mali-hizmetler"}
+    assert all(item.urgent for item in plans.for_staff(routing.DEADLINE_BREACHED, payload))
+    assert plans.for_staff(routing.DEADLINE_WARNING, {**payload, "working_days_left": 0})[0].urgent
+    assert not plans.for_staff(routing.DEADLINE_WARNING, {**payload, "working_days_left": 2})[0].urgent
+    assert not plans.for_staff(routing.CASE_OPENED, payload)[0].urgent
+
+
+def test_each_channel_keeps_to_its_rate():
+    from notify.sender import per_pass
+
+    assert per_pass(600, 1) == 10 and per_pass(60, 1) == 1 and per_pass(1, 1) == 1
