@@ -8,7 +8,7 @@ import requests
 from deploy.local.clients import SignedAuth, bearer_session, provision
 from deploy.local.isolation import fresh_database, fresh_vhost
 from deploy.local.system import LocalSystem
-from tests.support.smtp_sink import SmtpSink
+from tests.support.peers import SmtpSink
 
 MASTER_KEY = "e2e-master-key"
 PASSWORD = "e2e-Parola-2026"

@@ -5,7 +5,7 @@ import pytest
 
 from notify.webhooks import signature
 from tests.support.broker import wait_until
-from tests.support.smtp_sink import WebhookReceiver
+from tests.support.peers import WebhookReceiver
 
 pytestmark = pytest.mark.e2e
 

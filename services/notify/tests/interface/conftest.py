@@ -8,7 +8,7 @@ import pytest
 from nameko.testing.services import replace_dependencies
 
 from notify.service import NotifyService
-from tests.support.smtp_sink import FakeSmsProvider, SmtpSink
+from tests.support.peers import FakeSmsProvider, SmtpSink
 
 RECEIPT = b"%PDF-1.4 alindi belgesi"
 

@@ -11,7 +11,7 @@ from contracts.samples import load_samples
 from notify import webhooks
 from notify.webhooks import InvalidSubscription
 from tests.support.broker import publish_raw, wait_until
-from tests.support.smtp_sink import WebhookReceiver
+from tests.support.peers import WebhookReceiver
 
 RECEIVED = load_samples()[("intake", intake.APPLICATION_RECEIVED)]["payload"]
 
