@@ -15,6 +15,7 @@ class Outgoing:
     recipient: str
     context: dict = field(default_factory=dict)
     attach_receipt: bool = False
+    attachments: tuple = ()  # an answer's files: references to routing's copies
 
 
 @dataclass(frozen=True)
@@ -37,13 +38,14 @@ def reply_channel(contact):
     return None
 
 
-def _to_applicant(kind, contact, context, attach_receipt=False):
+def _to_applicant(kind, contact, context, attach_receipt=False, attachments=()):
     reached = reply_channel(contact)
     if reached is None:
         return []
     channel, address = reached
     return [Outgoing(kind, channel, address, {"full_name": contact.get("full_name"), **context},
-                     attach_receipt=attach_receipt and channel == "email")]
+                     attach_receipt=attach_receipt and channel == "email",
+                     attachments=tuple(attachments) if channel == "email" else ())]
 
 
 APPLICANT_KINDS = {
@@ -70,11 +72,12 @@ def for_applicant(event_type, payload, contact):
     if kind is None or contact is None:
         return []
     context = {key: (value.strftime("%d.%m.%Y") if hasattr(value, "strftime") else value)
-               for key, value in payload.items()}
+               for key, value in payload.items() if key != "attachments"}
     context.setdefault("interim", False)
     for optional in ("exemption_article", "remedy", "text", "reason", "institution", "fee_amount", "legal_due_on"):
         context.setdefault(optional, None)
-    return _to_applicant(kind, contact, context)
+    files = [{"id": str(f["id"]), "filename": f["filename"]} for f in payload.get("attachments") or ()]
+    return _to_applicant(kind, contact, context, attachments=files)
 
 
 STAFF_TITLES = {

@@ -35,10 +35,12 @@ def deliver_due(store, channel, send, max_attempts, backoff_base, limit=BATCH):
     return counts
 
 
-def email_sender(settings, fetch_receipt):
-    """`send(row)` for e-mail; `fetch_receipt(application_id)` gives (filename, type, bytes)."""
+def email_sender(settings, fetch_receipt, fetch_answer_file):
+    """`send(row)` for e-mail; `fetch_receipt(application_id)` and `fetch_answer_file(case_id, file_id)`
+    give (filename, type, bytes)."""
     def send(row):
         attachments = [fetch_receipt(row["application_id"])] if row["attach_receipt"] else []
+        attachments += [fetch_answer_file(row["case_id"], ref["id"]) for ref in row["attachments"] or ()]
         message = email_channel.compose(settings, row["recipient"], row["subject"], row["body"], attachments)
         return email_channel.send(settings, message)
     return send
@@ -79,6 +81,13 @@ def _ref(row):
     return {"notification_id": row["id"], "kind": row["kind"], "channel": row["channel"],
             "application_id": row["application_id"], "case_id": row["case_id"],
             "tracking_number": row["tracking_number"]}
+
+
+def answer_file_fetcher(routing_rpc):
+    def fetch(case_id, file_id):
+        found = routing_rpc.answer_attachment(str(case_id), file_id)
+        return found["filename"], found["content_type"], base64.b64decode(found["content_base64"])
+    return fetch
 
 
 def receipt_fetcher(intake_rpc):

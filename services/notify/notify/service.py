@@ -60,6 +60,7 @@ class NotifyService:
     config = Config()
     correlation_id = CorrelationId()
     intake_rpc = RpcProxy("intake")
+    routing_rpc = RpcProxy("routing")
 
     handle_application_received = _on(intake.EXCHANGE, intake.APPLICATION_RECEIVED, intake.ApplicationReceivedSchema)
     handle_application_not_processed = _on(intake.EXCHANGE, intake.APPLICATION_NOT_PROCESSED,
@@ -90,7 +91,8 @@ class NotifyService:
                                           DELIVER_SECONDS)
                  for channel, default in (("email", 600), ("sms", 120), ("webhook", 1200))}
         counts = {"email": sender.deliver_due(self.db, "email", sender.email_sender(
-            smtp, sender.receipt_fetcher(self.intake_rpc)), attempts, backoff, limit["email"])}
+            smtp, sender.receipt_fetcher(self.intake_rpc), sender.answer_file_fetcher(self.routing_rpc)),
+            attempts, backoff, limit["email"])}
         if config.get("SMS_PROVIDER_URL"):  # without a provider, SMS wait in the queue
             provider = sms_channel.HttpSmsProvider(config["SMS_PROVIDER_URL"], config.get("SMS_PROVIDER_TOKEN") or "",
                                                    config.get("SMS_SENDER") or "GAZIEMIRBLD")

@@ -1,4 +1,5 @@
 """Notify's SQL, and nothing else: every function takes an open cursor (dict rows)."""
+from psycopg2.extras import Json
 
 
 def remember_applicant(cur, payload):
@@ -20,10 +21,11 @@ def applicant(cur, application_id):
 def queue(cur, notification):
     """Insert a message unless one with the same dedupe key exists; True if inserted."""
     cur.execute("INSERT INTO notifications (id, dedupe_key, kind, channel, recipient, subject, body, attach_receipt, "
-                "application_id, case_id, tracking_number, status, next_attempt_at) VALUES (%(id)s, %(dedupe_key)s, "
-                "%(kind)s, %(channel)s, %(recipient)s, %(subject)s, %(body)s, %(attach_receipt)s, %(application_id)s, "
-                "%(case_id)s, %(tracking_number)s, %(status)s, coalesce(%(send_after)s, now())) "
-                "ON CONFLICT (dedupe_key) DO NOTHING", {"send_after": None, **notification})
+                "application_id, case_id, tracking_number, status, next_attempt_at, attachments) VALUES (%(id)s, "
+                "%(dedupe_key)s, %(kind)s, %(channel)s, %(recipient)s, %(subject)s, %(body)s, %(attach_receipt)s, "
+                "%(application_id)s, %(case_id)s, %(tracking_number)s, %(status)s, coalesce(%(send_after)s, now()), "
+                "%(attachments)s) ON CONFLICT (dedupe_key) DO NOTHING",
+                {"send_after": None, **notification, "attachments": Json(notification.get("attachments") or [])})
     return cur.rowcount == 1
 
 
@@ -34,7 +36,7 @@ def now(cur):
 
 def due(cur, channel, limit):
     cur.execute("SELECT id, kind, channel, recipient, subject, body, attach_receipt, application_id, case_id, "
-                "tracking_number, attempts FROM notifications WHERE status = 'queued' AND channel = %s "
+                "tracking_number, attempts, attachments FROM notifications WHERE status = 'queued' AND channel = %s "
                 "AND next_attempt_at <= now() ORDER BY next_attempt_at LIMIT %s FOR UPDATE SKIP LOCKED",
                 (channel, limit))
     return cur.fetchall()

@@ -40,6 +40,9 @@ def notify(notify_db, amqp_uri, sink, sms, container_factory):
         "WEBHOOK_ALLOW_HTTP": "true"})
     intake = replace_dependencies(container, "intake_rpc")
     intake.get_receipt.return_value = base64.b64encode(RECEIPT).decode()
+    routing = replace_dependencies(container, "routing_rpc")
+    routing.answer_attachment.return_value = {"filename": "cevap-yazisi.pdf", "content_type": "application/pdf",
+                                              "content_base64": base64.b64encode(b"%PDF-1.4 cevap").decode()}
     container.start()
     return container
 

@@ -115,3 +115,15 @@ def test_directorates_get_an_e_mail_in_working_hours_and_a_breach_at_once(notify
     for mailbox in ("malihizmetler@gaziemir.bel.tr", "halklailiskiler@gaziemir.bel.tr"):
         urgent = by_subject[("YASAL SÜRE GEÇTİ: GZM-2026-000123", mailbox)]
         assert urgent["next_attempt_at"] == urgent["created_at"]
+
+
+def test_the_answer_goes_out_with_its_files(notify, sink, amqp_uri):
+    event = application(amqp_uri)
+    wait_until(lambda: sink.messages())  # the receipt
+    answer = load_samples()[("routing", routing.ANSWER_APPROVED)]["payload"]
+    publish_raw(amqp_uri, routing.EXCHANGE, routing.ANSWER_APPROVED, make_envelope(
+        routing.ANSWER_APPROVED, dict(answer, application_id=event["payload"]["application_id"]), "corr-answer"))
+    [mail] = wait_until(lambda: [m for m in sink.messages() if m["Subject"].startswith("Başvurunuzun cevabı")])
+    assert "Aracın güzergâhı" in mail.get_body(("plain",)).get_content()
+    [letter] = list(mail.iter_attachments())
+    assert letter.get_filename() == "cevap-yazisi.pdf" and letter.get_content() == b"%PDF-1.4 cevap"
