@@ -28,10 +28,17 @@ def deliver_due(store, channel, send, max_attempts, backoff_base, limit=BATCH):
     how many were sent, retried and failed."""
     counts = {"sent": 0, "retried": 0, "failed": 0}
     with store.transaction() as tx:
-        for row in storage.due(tx.cursor, channel, limit):
+        due = storage.due_ids(tx.cursor, channel, limit)
+    for notification_id in due:
+        # one transaction per message: its outcome is on record as soon as it is known, so a crash
+        # can repeat at most the message being sent
+        with store.transaction() as tx:
+            row = storage.claim(tx.cursor, notification_id)
+            if row is None:
+                continue  # another instance took it
             outcome = _deliver(tx, row, send, max_attempts, backoff_base)
-            counts[outcome] += 1
-            metrics.DELIVERIES.labels(channel, outcome).inc()
+        counts[outcome] += 1
+        metrics.DELIVERIES.labels(channel, outcome).inc()
     return counts
 
 

@@ -34,16 +34,23 @@ def now(cur):
     return cur.fetchone()["now"]
 
 
-def due(cur, channel, limit):
+def due_ids(cur, channel, limit):
+    cur.execute("SELECT id FROM notifications WHERE status = 'queued' AND channel = %s AND next_attempt_at <= now() "
+                "ORDER BY next_attempt_at LIMIT %s", (channel, limit))
+    return [row["id"] for row in cur.fetchall()]
+
+
+def claim(cur, notification_id):
+    """The message, locked for this transaction, if it is still due and nobody else holds it."""
     cur.execute("SELECT id, kind, channel, recipient, subject, body, attach_receipt, application_id, case_id, "
-                "tracking_number, attempts, attachments FROM notifications WHERE status = 'queued' AND channel = %s "
-                "AND next_attempt_at <= now() ORDER BY next_attempt_at LIMIT %s FOR UPDATE SKIP LOCKED",
-                (channel, limit))
-    return cur.fetchall()
+                "tracking_number, attempts, attachments FROM notifications WHERE id = %s AND status = 'queued' "
+                "FOR UPDATE SKIP LOCKED", (str(notification_id),))
+    return cur.fetchone()
 
 
 def mark_sent(cur, notification_id, attempts, response):
-    cur.execute("UPDATE notifications SET status = 'sent', attempts = %s, sent_at = now(), provider_response = %s, "
+    cur.execute("UPDATE notifications SET status = 'sent', attempts = %s, sent_at = clock_timestamp(), "
+                "provider_response = %s, "
                 "last_error = NULL WHERE id = %s RETURNING sent_at", (attempts, response, str(notification_id)))
     return cur.fetchone()["sent_at"]
 
