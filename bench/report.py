@@ -115,9 +115,12 @@ def _mail_row(mail):
     twice = f", {mail['duplicates']} twice" if mail["duplicates"] else ""
     tail = (f"; {mail['after_load']} after the load, at {mail['after_load_per_s']:,.1f}/s"
             if mail.get("after_load") else "")
+    others = (f"; all e-mails (staff notices too) {mail['all_emails_per_s']:,.1f}/s, "
+              f"{mail['all_after_load_per_s']:,.1f}/s after the load"
+              if mail.get("all_after_load_per_s") and mail["all_emails_in_window"] > mail["received"] else "")
     return ["e-mail receipts to the SMTP sink", mail.get("emails_per_s"), mail.get("p50_ms"), mail.get("p99_ms"),
-            mail["missing"], f"e-mails/s, first 201 to last receipt in the sink; {mail['received']} of "
-            f"{mail['expected']} in {mail.get('seconds')} s{twice}{tail}"]
+            mail["missing"], f"receipts/s, first 201 to last receipt in the sink; {mail['received']} of "
+            f"{mail['expected']} in {mail.get('seconds')} s{twice}{tail}{others}"]
 
 
 def _watcher_rows(watcher):
@@ -196,26 +199,33 @@ def _print_mail(mail):
     else:
         state = f"all in the sink {mail['waited_s']} s after the outbox check"
     line = (f"\nnotify's receipts: one e-mail per accepted application (warm-up included): intake's event, "
-            f"notify's queue, then notify's delivery loop (every {mail.get('deliver_seconds')} s, at most 20 e-mails "
-            f"a tick, one after the other, each with its PDF fetched from intake over RPC and its own SMTP "
-            f"connection) to the SMTP sink, which writes it as a file. e-mails/s counts the receipts from the first "
+            f"notify's queue, then notify's delivery loop (every {mail.get('deliver_seconds')} s, at most "
+            f"{mail.get('email_per_pass')} e-mails a pass (EMAIL_PER_MINUTE={mail.get('email_per_minute')}), "
+            f"one after the other, each on its own SMTP connection, a receipt with its PDF fetched from intake over "
+            f"RPC first) to the SMTP sink, which writes it as a file. e-mails/s counts the receipts from the first "
             f"201 to the last one in the sink; p50/p99 are each application's 201 → its file's mtime. "
             f"{mail['received']} of {mail['expected']} received, {state}")
-    if mail["duplicates"] or mail["other_messages"]:
-        line += f"; {mail['duplicates']} receipts twice, {mail['other_messages']} other messages"
+    if mail["duplicates"] or mail["unknown_receipts"]:
+        line += f"; {mail['duplicates']} receipts twice, {mail['unknown_receipts']} receipts of no accepted request"
+    if mail["other_messages"]:
+        subjects = ", ".join(f"{count} × \"{subject}\"" for subject, count in mail["other_subjects"].items())
+        line += (f"; besides, {mail['other_messages']} other e-mails through the same loop ({subjects}: staff "
+                 f"are e-mailed in Istanbul working hours only, so a run at night sends none), "
+                 f"{mail.get('all_emails_in_window')} e-mails in all by the last receipt")
     if mail.get("load_seconds") is not None:
         line += (f". The load lasted {mail['load_seconds']} s, with {mail['during_load']} receipts in the sink by "
-                 f"its end; the other {mail['after_load']} came in the {mail['after_load_seconds']} s after it")
+                 f"its end; the other {mail['after_load']} came in the {mail['after_load_seconds']} s after it "
+                 f"({mail['all_after_load']} e-mails in all)")
     print(line + ".")
     notify = mail.get("notify") or {}
     if "error" in notify:
         print(f"notify's own records could not be read: {notify['error']}")
     elif notify:
-        outcomes = ", ".join(f"{o['channel']} {o['status']} {o['count']}"
+        outcomes = ", ".join(f"{o['channel']} {o['kind']} {o['status']} {o['count']}"
                              + (f" ({o['retried']} after more than one attempt, up to {o['max_attempts']})"
                                 if o["retried"] else "") for o in notify["outcomes"])
         print(f"notify's records (its notifications table): {outcomes or 'none'}; the e-mails sent went in "
-              f"{notify['email_transactions']} delivery transactions, queued → sent p50 "
+              f"{notify['email_transactions']} delivery transactions; receipts queued → sent p50 "
               f"{_cell(notify['queued_to_sent_p50_ms'])} ms, p99 {_cell(notify['queued_to_sent_p99_ms'])} ms "
               f"(sent_at is its transaction's start)")
         for error in notify["last_errors"]:

@@ -11,7 +11,7 @@ import uuid
 from . import http_load, mail_delivery, outbox_drain
 from .pg_activity import Sampler
 from .cpu import Meter
-from .launch import DELIVER_SECONDS, running_platform
+from .launch import DELIVER_SECONDS, EMAIL_PER_MINUTE, running_platform
 
 
 def measure(settings, log_dir):
@@ -39,7 +39,8 @@ def measure(settings, log_dir):
         queues = outbox_drain.subscriber_queue_depths(platform.amqp_uri)
         mail = mail_delivery.measure(platform.mail_folder, platform.notify_db_url, accepted_log,
                                      settings.mail_seconds, classify)
-        mail["deliver_seconds"] = DELIVER_SECONDS
+        mail.update(deliver_seconds=DELIVER_SECONDS, email_per_minute=EMAIL_PER_MINUTE,
+                    email_per_pass=max(1, int(EMAIL_PER_MINUTE * DELIVER_SECONDS / 60)))  # notify's sender.per_pass
     accepted = warmup["accepted"] + sum(result["accepted"] for result in levels)
     best = max(levels, key=lambda result: result["accepted_per_s"])
     return {"run_id": run_id, "warmup": warmup, "levels": levels, "accepted_total": accepted,
