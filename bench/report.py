@@ -226,8 +226,7 @@ def _print_mail(mail):
                                 if o["retried"] else "") for o in notify["outcomes"])
         print(f"notify's records (its notifications table): {outcomes or 'none'}; the e-mails sent went in "
               f"{notify['email_transactions']} delivery transactions; receipts queued → sent p50 "
-              f"{_cell(notify['queued_to_sent_p50_ms'])} ms, p99 {_cell(notify['queued_to_sent_p99_ms'])} ms "
-              f"(sent_at is its transaction's start)")
+              f"{_cell(notify['queued_to_sent_p50_ms'])} ms, p99 {_cell(notify['queued_to_sent_p99_ms'])} ms")
         for error in notify["last_errors"]:
             print(f"  {error['count']} × {error['error']}")
     busy = mail.get("cores_busy") or {}
