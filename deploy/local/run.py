@@ -37,13 +37,14 @@ def development_accounts():
     skips this). Printed once; never for a production database, which starts with `gateway-admin`."""
     if os.environ.get("DEV_ACCOUNTS", "true").lower() == "false":
         return
+    from gateway import storage
+
     from .clients import gateway_store, provision
 
     db_url = process_env("gateway", 8000)["DB_URL"]
     store = gateway_store(db_url)
     with store.transaction() as tx:
-        tx.cursor.execute("SELECT count(*) AS n FROM staff_users")
-        empty = tx.cursor.fetchone()["n"] == 0
+        empty = storage.count_users(tx.cursor) == 0
     store.pool.close()
     if not empty:
         return

@@ -5,6 +5,11 @@ USER_COLUMNS = ("id, username, display_name, password_hash, role, directorate, a
 
 
 # -- staff --------------------------------------------------------------------------------------
+def count_users(cur):
+    cur.execute("SELECT count(*) AS n FROM staff_users")
+    return cur.fetchone()["n"]
+
+
 def user_by_username(cur, username):
     cur.execute(f"SELECT {USER_COLUMNS} FROM staff_users WHERE username = %s", (username,))
     return cur.fetchone()
