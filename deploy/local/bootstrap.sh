@@ -31,7 +31,7 @@ apt_install() {
 }
 
 # fonts for the PDF receipts (Turkish glyphs)
-[ -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || [ -n "${RECEIPT_FONT_PATH:-}" ] || {
+[ -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || [ -n "${PDF_FONT_PATH:-}" ] || {
   say "installing fonts-dejavu-core"; apt_install fonts-dejavu-core; }
 
 if ! answers "$PGHOST" "$PGPORT"; then

@@ -18,6 +18,7 @@ except ImportError:  # run from a checkout without the service installed
 from pypdf import PdfReader
 
 from intake.receipt import ReceiptFontMissing, render_receipt
+from servicekit import pdf as pdfkit
 
 UTC = dt.timezone.utc
 
@@ -68,8 +69,8 @@ def flat(text: str) -> str:
 
 @pytest.fixture
 def default_font_env(monkeypatch):
-    monkeypatch.delenv(receipt_mod.FONT_PATH_ENV, raising=False)
-    if not os.path.isfile(receipt_mod.DEFAULT_FONT_PATH):
+    monkeypatch.delenv("PDF_FONT_PATH", raising=False)
+    if not os.path.isfile(pdfkit.DEFAULT_FONT_PATH):
         pytest.fail(
             "fonts-dejavu-core is needed for the receipt: "
             "apt-get install fonts-dejavu-core"
@@ -221,11 +222,11 @@ def test_missing_font_argument_raises(tmp_path):
         render_receipt(make_receipt(), font_path=missing)
     message = str(info.value)
     assert "fonts-dejavu-core" in message
-    assert "RECEIPT_FONT_PATH" in message
+    assert "PDF_FONT_PATH" in message
 
 
 def test_missing_font_from_environment_raises(tmp_path, monkeypatch):
-    monkeypatch.setenv("RECEIPT_FONT_PATH", str(tmp_path / "yok.ttf"))
+    monkeypatch.setenv("PDF_FONT_PATH", str(tmp_path / "yok.ttf"))
     with pytest.raises(ReceiptFontMissing):
         render_receipt(make_receipt())
 
@@ -233,8 +234,8 @@ def test_missing_font_from_environment_raises(tmp_path, monkeypatch):
 def test_font_path_from_environment_is_used(tmp_path, monkeypatch, default_font_env):
     # a copy without a bold face beside it: regular face used for headings too
     font = tmp_path / "Kopya.ttf"
-    font.write_bytes(Path(receipt_mod.DEFAULT_FONT_PATH).read_bytes())
-    monkeypatch.setenv("RECEIPT_FONT_PATH", str(font))
+    font.write_bytes(Path(pdfkit.DEFAULT_FONT_PATH).read_bytes())
+    monkeypatch.setenv("PDF_FONT_PATH", str(font))
     text = flat(pdf_text(render_receipt(make_receipt())))
     assert "BAŞVURU ALINDI BELGESİ" in text
     assert SUBJECT in text
