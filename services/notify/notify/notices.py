@@ -67,6 +67,7 @@ def _queue(cur, event, outgoing, overrides):
         "id": uuid.uuid4(), "dedupe_key": f"{event['event_id']}:{outgoing.channel}:{outgoing.recipient}",
         "kind": outgoing.kind, "channel": outgoing.channel, "recipient": outgoing.recipient, "subject": subject,
         "body": body, "attach_receipt": outgoing.attach_receipt, "attachments": list(outgoing.attachments),
+        "attach_letter": outgoing.attach_letter,
         "application_id": str(payload["application_id"]) if payload.get("application_id") else None,
         "case_id": str(payload["case_id"]) if payload.get("case_id") else None,
         "tracking_number": payload.get("tracking_number"),

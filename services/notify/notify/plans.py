@@ -16,6 +16,7 @@ class Outgoing:
     context: dict = field(default_factory=dict)
     attach_receipt: bool = False
     attachments: tuple = ()  # an answer's files: references to routing's copies
+    attach_letter: bool = False  # the answer's letter as a PDF beside the e-mail
 
 
 @dataclass(frozen=True)
@@ -38,14 +39,17 @@ def reply_channel(contact):
     return None
 
 
-def _to_applicant(kind, contact, context, attach_receipt=False, attachments=()):
+def _to_applicant(kind, contact, context, attach_receipt=False, attachments=(), letter=False):
+    """An SMS carries only a short text; an e-mail and a posted letter carry the documents."""
     reached = reply_channel(contact)
     if reached is None:
         return []
     channel, address = reached
+    documents = channel in ("email", "post")
     return [Outgoing(kind, channel, address, {"full_name": contact.get("full_name"), **context},
-                     attach_receipt=attach_receipt and channel == "email",
-                     attachments=tuple(attachments) if channel == "email" else ())]
+                     attach_receipt=attach_receipt and documents,
+                     attachments=tuple(attachments) if documents else (),
+                     attach_letter=letter and channel == "email")]
 
 
 APPLICANT_KINDS = {
@@ -77,7 +81,7 @@ def for_applicant(event_type, payload, contact):
     for optional in ("exemption_article", "remedy", "text", "reason", "institution", "fee_amount", "legal_due_on"):
         context.setdefault(optional, None)
     files = [{"id": str(f["id"]), "filename": f["filename"]} for f in payload.get("attachments") or ()]
-    return _to_applicant(kind, contact, context, attachments=files)
+    return _to_applicant(kind, contact, context, attachments=files, letter=kind == "answer")
 
 
 STAFF_TITLES = {

@@ -4,9 +4,11 @@ transaction. A channel is a function `send(row) -> provider's answer`."""
 import base64
 import logging
 
+import eventlet
+
 from contracts import notify as events
 
-from . import email_channel, metrics, storage
+from . import email_channel, letter, metrics, storage
 from .failures import PermanentFailure, TemporaryFailure
 
 log = logging.getLogger(__name__)
@@ -23,30 +25,40 @@ def per_pass(per_minute, pass_seconds):
     return max(1, int(per_minute * pass_seconds / 60))
 
 
-def deliver_due(store, channel, send, max_attempts, backoff_base, limit=BATCH):
-    """One pass over `channel`'s due messages (at most `limit`, the channel's rate limit); returns
-    how many were sent, retried and failed."""
-    counts = {"sent": 0, "retried": 0, "failed": 0}
+def deliver_due(store, channel, send, max_attempts, backoff_base, limit=BATCH, concurrency=1):
+    """One pass over `channel`'s due messages (at most `limit`, the channel's rate limit), `concurrency`
+    at a time; returns how many were sent, retried and failed."""
     with store.transaction() as tx:
         due = storage.due_ids(tx.cursor, channel, limit)
-    for notification_id in due:
-        # one transaction per message: its outcome is on record as soon as it is known, so a crash
-        # can repeat at most the message being sent
-        with store.transaction() as tx:
-            row = storage.claim(tx.cursor, notification_id)
-            if row is None:
-                continue  # another instance took it
-            outcome = _deliver(tx, row, send, max_attempts, backoff_base)
+    counts = {"sent": 0, "retried": 0, "failed": 0, "taken": 0}
+    pool = eventlet.GreenPool(max(1, concurrency))
+    for outcome in pool.imap(lambda notification_id: _deliver_one(store, notification_id, send, max_attempts,
+                                                                  backoff_base), due):
         counts[outcome] += 1
-        metrics.DELIVERIES.labels(channel, outcome).inc()
+        if outcome != "taken":
+            metrics.DELIVERIES.labels(channel, outcome).inc()
+    del counts["taken"]
     return counts
 
 
-def email_sender(settings, fetch_receipt, fetch_answer_file):
+def _deliver_one(store, notification_id, send, max_attempts, backoff_base):
+    # one transaction per message: its outcome is on record as soon as it is known, so a crash
+    # can repeat at most the messages being sent
+    with store.transaction() as tx:
+        row = storage.claim(tx.cursor, notification_id)
+        if row is None:
+            return "taken"  # another instance took it
+        return _deliver(tx, row, send, max_attempts, backoff_base)
+
+
+def email_sender(settings, fetch_receipt, fetch_answer_file, letterhead=()):
     """`send(row)` for e-mail; `fetch_receipt(application_id)` and `fetch_answer_file(case_id, file_id)`
-    give (filename, type, bytes)."""
+    give (filename, type, bytes). An answer carries its letter as a PDF."""
     def send(row):
         attachments = [fetch_receipt(row["application_id"])] if row["attach_receipt"] else []
+        if row["attach_letter"]:
+            attachments.append((f"cevap-yazisi-{row['tracking_number']}.pdf", "application/pdf",
+                                letter.render_letter(letter.of_message(row, list(letterhead)))))
         attachments += [fetch_answer_file(row["case_id"], ref["id"]) for ref in row["attachments"] or ()]
         message = email_channel.compose(settings, row["recipient"], row["subject"], row["body"], attachments)
         return email_channel.send(settings, message)
@@ -73,18 +85,19 @@ def _deliver(tx, row, send, max_attempts, backoff_base):
         log.warning("%s %s will be retried (attempt %s): %s", row["channel"], row["id"], attempts, reason[:120])
         return "retried"
     sent_at = storage.mark_sent(tx.cursor, row["id"], attempts, response)
-    tx.emit(events.NOTIFICATION_DELIVERED, {**_ref(row), "attempts": attempts, "delivered_at": sent_at})
+    tx.emit(events.NOTIFICATION_DELIVERED, {**reference(row), "attempts": attempts, "delivered_at": sent_at})
     return "sent"
 
 
 def _failed(tx, row, attempts, reason):
     storage.mark_failed(tx.cursor, row["id"], attempts, reason[:500])
-    tx.emit(events.NOTIFICATION_FAILED, {**_ref(row), "attempts": attempts, "reason": reason[:500]})
+    tx.emit(events.NOTIFICATION_FAILED, {**reference(row), "attempts": attempts, "reason": reason[:500]})
     log.error("%s %s failed for good: %s", row["channel"], row["id"], reason[:120])
     return "failed"
 
 
-def _ref(row):
+def reference(row):
+    """What a delivery event says of its message: never the address or the text."""
     return {"notification_id": row["id"], "kind": row["kind"], "channel": row["channel"],
             "application_id": row["application_id"], "case_id": row["case_id"],
             "tracking_number": row["tracking_number"]}

@@ -1,4 +1,5 @@
 """Notify's entrypoints: one handler per event it listens to, the delivery loop, the staff inbox."""
+import base64
 import logging
 import os
 from pathlib import Path
@@ -14,7 +15,7 @@ from servicekit.consumers import event_handler
 from servicekit.correlation import CorrelationId
 from servicekit.db import Database
 
-from . import email_channel, inbox_view, notices, sender, sms_channel, templates_admin, webhooks
+from . import email_channel, inbox_view, notices, post_room, sender, sms_channel, templates_admin, webhooks
 
 log = logging.getLogger(__name__)
 
@@ -41,12 +42,12 @@ WEBHOOK_EVENT_TYPES = (intake.APPLICATION_RECEIVED, intake.APPLICATION_NOT_PROCE
 
 
 class Settings(DependencyProvider):
-    """The seed's settings (`SEED_FILE`, else Gaziemir's): staff mailboxes."""
+    """The seed's settings (`SEED_FILE`, else Gaziemir's): staff mailboxes, the letterhead."""
 
     def setup(self):
         path = self.container.config.get("SEED_FILE") or SEED
         with open(path, encoding="utf-8") as handle:
-            self.settings = {"mailboxes": {}, **(yaml.safe_load(handle) or {})}
+            self.settings = {"mailboxes": {}, "letterhead": [], **(yaml.safe_load(handle) or {})}
 
     def get_dependency(self, worker_ctx):
         return self.settings
@@ -91,8 +92,9 @@ class NotifyService:
                                           DELIVER_SECONDS)
                  for channel, default in (("email", 600), ("sms", 120), ("webhook", 1200))}
         counts = {"email": sender.deliver_due(self.db, "email", sender.email_sender(
-            smtp, sender.receipt_fetcher(self.intake_rpc), sender.answer_file_fetcher(self.routing_rpc)),
-            attempts, backoff, limit["email"])}
+            smtp, sender.receipt_fetcher(self.intake_rpc), sender.answer_file_fetcher(self.routing_rpc),
+            self.settings["letterhead"]), attempts, backoff, limit["email"],
+            concurrency=int(config.get("EMAIL_CONCURRENCY") or 4))}
         if config.get("SMS_PROVIDER_URL"):  # without a provider, SMS wait in the queue
             provider = sms_channel.HttpSmsProvider(config["SMS_PROVIDER_URL"], config.get("SMS_PROVIDER_TOKEN") or "",
                                                    config.get("SMS_SENDER") or "GAZIEMIRBLD")
@@ -153,3 +155,20 @@ class NotifyService:
     def deliveries(self, application_id):
         """Every message sent about an application, with its delivery record (no address, no text)."""
         return inbox_view.deliveries(self.db, application_id)
+
+    @rpc
+    def post_room(self, posted=False, limit=200):
+        """Letters waiting for the post room (`posted=True`: those already posted), oldest first."""
+        return post_room.waiting(self.db, posted, limit)
+
+    @rpc
+    def post_letter(self, notification_id):
+        """The printable PDF (base64) for one envelope: the letter, then the receipt or the answer's files."""
+        return base64.b64encode(post_room.printable(
+            self.db, notification_id, self.settings["letterhead"], sender.receipt_fetcher(self.intake_rpc),
+            sender.answer_file_fetcher(self.routing_rpc))).decode()
+
+    @rpc
+    def mark_posted(self, notification_id, posted_by):
+        """The letter went into the post: recorded, and routing hears that the applicant was told."""
+        return post_room.mark_posted(self.db, notification_id, posted_by)

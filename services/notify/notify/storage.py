@@ -21,11 +21,12 @@ def applicant(cur, application_id):
 def queue(cur, notification):
     """Insert a message unless one with the same dedupe key exists; True if inserted."""
     cur.execute("INSERT INTO notifications (id, dedupe_key, kind, channel, recipient, subject, body, attach_receipt, "
-                "application_id, case_id, tracking_number, status, next_attempt_at, attachments) VALUES (%(id)s, "
-                "%(dedupe_key)s, %(kind)s, %(channel)s, %(recipient)s, %(subject)s, %(body)s, %(attach_receipt)s, "
-                "%(application_id)s, %(case_id)s, %(tracking_number)s, %(status)s, coalesce(%(send_after)s, now()), "
-                "%(attachments)s) ON CONFLICT (dedupe_key) DO NOTHING",
-                {"send_after": None, **notification, "attachments": Json(notification.get("attachments") or [])})
+                "application_id, case_id, tracking_number, status, next_attempt_at, attachments, attach_letter) VALUES "
+                "(%(id)s, %(dedupe_key)s, %(kind)s, %(channel)s, %(recipient)s, %(subject)s, %(body)s, "
+                "%(attach_receipt)s, %(application_id)s, %(case_id)s, %(tracking_number)s, %(status)s, "
+                "coalesce(%(send_after)s, now()), %(attachments)s, %(attach_letter)s) ON CONFLICT (dedupe_key) DO NOTHING",
+                {"send_after": None, "attach_letter": False, **notification,
+                 "attachments": Json(notification.get("attachments") or [])})
     return cur.rowcount == 1
 
 
@@ -40,12 +41,40 @@ def due_ids(cur, channel, limit):
     return [row["id"] for row in cur.fetchall()]
 
 
+_MESSAGE = ("SELECT n.id, n.kind, n.channel, n.recipient, n.subject, n.body, n.attach_receipt, n.attach_letter, "
+            "n.application_id, n.case_id, n.tracking_number, n.attempts, n.attachments, n.status, n.created_at, "
+            "n.sent_at, n.posted_by, a.full_name, a.postal_address FROM notifications n "
+            "LEFT JOIN applicants a ON a.application_id = n.application_id ")
+
+
 def claim(cur, notification_id):
-    """The message, locked for this transaction, if it is still due and nobody else holds it."""
-    cur.execute("SELECT id, kind, channel, recipient, subject, body, attach_receipt, application_id, case_id, "
-                "tracking_number, attempts, attachments FROM notifications WHERE id = %s AND status = 'queued' "
-                "FOR UPDATE SKIP LOCKED", (str(notification_id),))
+    """The message (with its addressee's name and postal address), locked for this transaction, if it is
+    still due and nobody else holds it."""
+    cur.execute(_MESSAGE + "WHERE n.id = %s AND n.status = 'queued' FOR UPDATE OF n SKIP LOCKED",
+                (str(notification_id),))
     return cur.fetchone()
+
+
+def post_letters(cur, posted, limit):
+    """Letters waiting for the post room (or already posted), oldest first."""
+    cur.execute("SELECT id, kind, tracking_number, application_id, case_id, attach_receipt, attachments, status, "
+                "created_at, sent_at, posted_by FROM notifications WHERE channel = 'post' AND status = %s "
+                "ORDER BY created_at LIMIT %s", ("sent" if posted else "post", limit))
+    return cur.fetchall()
+
+
+def post_letter(cur, notification_id, lock=False):
+    cur.execute(_MESSAGE + "WHERE n.id = %s AND n.channel = 'post'" + (" FOR UPDATE OF n" if lock else ""),
+                (str(notification_id),))
+    return cur.fetchone()
+
+
+def mark_posted(cur, notification_id, posted_by):
+    cur.execute("UPDATE notifications SET status = 'sent', attempts = 1, sent_at = clock_timestamp(), "
+                "posted_by = %s, provider_response = 'postaya verildi' WHERE id = %s AND status = 'post' "
+                "RETURNING sent_at", (posted_by, str(notification_id)))
+    row = cur.fetchone()
+    return row and row["sent_at"]
 
 
 def mark_sent(cur, notification_id, attempts, response):

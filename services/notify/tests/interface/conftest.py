@@ -10,7 +10,22 @@ from nameko.testing.services import replace_dependencies
 from notify.service import NotifyService
 from tests.support.peers import FakeSmsProvider, SmtpSink
 
-RECEIPT = b"%PDF-1.4 alindi belgesi"
+
+
+def one_page_pdf(text):
+    """A real one-page PDF, so the post room can put it behind a letter."""
+    import io
+
+    from reportlab.pdfgen import canvas
+    buffer = io.BytesIO()
+    page = canvas.Canvas(buffer, invariant=1)
+    page.drawString(100, 700, text)
+    page.save()
+    return buffer.getvalue()
+
+
+RECEIPT = one_page_pdf("ALINDI BELGESI")
+ANSWER_FILE = one_page_pdf("HARCAMA TABLOSU")
 
 
 @pytest.fixture
@@ -41,8 +56,8 @@ def notify(notify_db, amqp_uri, sink, sms, container_factory):
     intake = replace_dependencies(container, "intake_rpc")
     intake.get_receipt.return_value = base64.b64encode(RECEIPT).decode()
     routing = replace_dependencies(container, "routing_rpc")
-    routing.answer_attachment.return_value = {"filename": "cevap-yazisi.pdf", "content_type": "application/pdf",
-                                              "content_base64": base64.b64encode(b"%PDF-1.4 cevap").decode()}
+    routing.answer_attachment.return_value = {"filename": "harcama-tablosu.pdf", "content_type": "application/pdf",
+                                              "content_base64": base64.b64encode(ANSWER_FILE).decode()}
     container.start()
     return container
 

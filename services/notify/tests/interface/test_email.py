@@ -1,14 +1,20 @@
 """Applicants hear by e-mail what the law says they must, once; the proof is kept and announced."""
+import base64
+import io
 import json
 import uuid
 
+import pytest
 from nameko.testing.services import entrypoint_hook
+from pypdf import PdfReader
 
 from contracts import intake, notify as events, routing
 from contracts.envelope import make_envelope
 from contracts.samples import load_samples
 from contracts.topology import queue_name
 from tests.support.broker import body_text, publish_raw, take_messages, wait_until
+
+from .conftest import ANSWER_FILE
 
 RECEIVED = load_samples()[("intake", intake.APPLICATION_RECEIVED)]["payload"]
 
@@ -125,5 +131,59 @@ def test_the_answer_goes_out_with_its_files(notify, sink, amqp_uri):
         routing.ANSWER_APPROVED, dict(answer, application_id=event["payload"]["application_id"]), "corr-answer"))
     [mail] = wait_until(lambda: [m for m in sink.messages() if m["Subject"].startswith("Başvurunuzun cevabı")])
     assert "Aracın güzergâhı" in mail.get_body(("plain",)).get_content()
-    [letter] = list(mail.iter_attachments())
-    assert letter.get_filename() == "cevap-yazisi.pdf" and letter.get_content() == b"%PDF-1.4 cevap"
+    letter, answer_file = list(mail.iter_attachments())
+    assert answer_file.get_filename() == "harcama-tablosu.pdf" and answer_file.get_content() == ANSWER_FILE
+    assert letter.get_filename() == "cevap-yazisi-GZM-2026-000123.pdf"
+    text = pdf_text(letter.get_content())
+    for expected in ("GAZİEMİR BELEDİYESİ BAŞKANLIĞI", "Sayı: GZM-2026-000123", "Ayşe Yılmaz", "Aracın güzergâhı",
+                     "1. cevap-yazisi.pdf"):
+        assert expected in text
+
+
+def pdf_text(data):
+    return "\n".join(page.extract_text() for page in PdfReader(io.BytesIO(data)).pages)
+
+
+def posted_application(amqp_uri):
+    return application(amqp_uri, email=None, phone=None, postal_address="Sarnıç Mah. 1203 Sok. No: 7\nGaziemir / İZMİR",
+                       preferred_reply_channel=None)
+
+
+def test_the_post_room_prints_the_letter_with_the_receipt_behind_it(notify, amqp_uri):
+    event = posted_application(amqp_uri)
+    with entrypoint_hook(notify, "post_room") as post_room:
+        [waiting] = wait_until(lambda: post_room())
+    assert waiting["kind"] == "receipt" and waiting["tracking_number"] == "GZM-2026-000123"
+    assert "postal_address" not in waiting and "body" not in waiting  # the list shows no personal data
+    with entrypoint_hook(notify, "post_letter") as post_letter:
+        printable = base64.b64decode(post_letter(waiting["id"]))
+    pages = PdfReader(io.BytesIO(printable)).pages
+    assert len(pages) == 2  # the letter, then the receipt from intake
+    letter = pages[0].extract_text()
+    for expected in ("Ayşe Yılmaz", "Sarnıç Mah. 1203 Sok. No: 7", "Gaziemir / İZMİR", "Başvurunuz alındı",
+                     "1. Başvuru alındı belgesi"):
+        assert expected in letter
+    assert "ALINDI BELGESI" in pages[1].extract_text()
+    assert waiting["application_id"] == event["payload"]["application_id"]
+
+
+def test_a_posted_letter_is_recorded_once_and_routing_hears_the_applicant_was_told(notify, amqp_uri, query):
+    event = posted_application(amqp_uri)
+    with entrypoint_hook(notify, "post_room") as post_room:
+        [waiting] = wait_until(lambda: post_room())
+    with entrypoint_hook(notify, "mark_posted") as mark_posted:
+        posted = mark_posted(waiting["id"], "postane")
+        assert posted["status"] == "sent" and posted["posted_by"] == "postane"
+        with pytest.raises(Exception) as again:
+            mark_posted(waiting["id"], "postane")
+    assert "AlreadyPosted" in again.typename or "AlreadyPosted" in str(again.value)
+    [delivered] = take_messages(amqp_uri, queue_name("routing", events.EXCHANGE, events.NOTIFICATION_DELIVERED),
+                                expected=1)
+    payload = json.loads(body_text(delivered))["payload"]
+    assert (payload["channel"], payload["kind"]) == ("post", "receipt")
+    assert payload["application_id"] == event["payload"]["application_id"]
+    assert "Sarnıç" not in body_text(delivered)
+    with entrypoint_hook(notify, "post_room") as post_room:
+        assert post_room() == []
+        [done] = post_room(True)
+    assert done["posted_by"] == "postane" and done["sent_at"]

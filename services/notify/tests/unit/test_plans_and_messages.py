@@ -33,10 +33,12 @@ def test_a_refusal_carries_its_article_and_the_bedk_remedy_in_turkish():
     assert "Sayın Ayşe Yılmaz" in body and "m. 21" in body and "BEDK" in body
 
 
-def test_the_receipt_is_attached_only_to_an_e_mail():
+def test_the_receipt_goes_with_an_e_mail_or_a_letter_never_an_sms():
     payload = {"tracking_number": "GZM-2026-000123", "subject": "Çöp", "lookup_code": "K7P2-M9QX",
                "received_at": datetime(2026, 3, 13, tzinfo=timezone.utc)}
     [by_mail] = plans.for_applicant(intake.APPLICATION_RECEIVED, payload, {**CONTACT, "preferred_reply_channel": "email"})
+    [by_post] = plans.for_applicant(intake.APPLICATION_RECEIVED, payload, {"postal_address": "Sarnıç Mah."})
+    assert by_post.channel == "post" and by_post.attach_receipt
     [by_sms] = plans.for_applicant(intake.APPLICATION_RECEIVED, payload, CONTACT)
     assert by_mail.attach_receipt and not by_sms.attach_receipt
     _, text = messages.render(by_sms.kind, by_sms.channel, by_sms.context)
@@ -86,3 +88,18 @@ def test_each_channel_keeps_to_its_rate():
     from notify.sender import per_pass
 
     assert per_pass(600, 1) == 10 and per_pass(60, 1) == 1 and per_pass(1, 1) == 1
+
+
+def test_only_the_answer_by_e_mail_carries_a_generated_letter():
+    payload = {"tracking_number": "GZM-2026-000123", "text": "Cevap.", "interim": False, "outcome": "answered",
+               "case_id": "c", "application_id": "a", "attachments": [{"id": "f1", "filename": "tablo.pdf"}]}
+    [by_mail] = plans.for_applicant(routing.ANSWER_APPROVED, payload, {**CONTACT, "preferred_reply_channel": "email"})
+    [by_post] = plans.for_applicant(routing.ANSWER_APPROVED, payload, {"postal_address": "Sarnıç Mah."})
+    [by_sms] = plans.for_applicant(routing.ANSWER_APPROVED, payload, CONTACT)
+    assert by_mail.attach_letter and by_mail.attachments == ({"id": "f1", "filename": "tablo.pdf"},)
+    assert not by_post.attach_letter and by_post.attachments  # the letter itself is what is posted
+    assert not by_sms.attach_letter and by_sms.attachments == ()
+    extension = plans.for_applicant(routing.DEADLINE_EXTENDED, {"tracking_number": "GZM-2026-000123",
+                                    "reason": "İzBB", "legal_due_on": "26.06.2026", "application_id": "a"},
+                                    {**CONTACT, "preferred_reply_channel": "email"})
+    assert not extension[0].attach_letter
