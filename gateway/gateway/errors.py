@@ -149,6 +149,16 @@ class InvalidTemplate(Exception):
     pass
 
 
+@remote_error("notify.post_room.NotFound")
+class LetterNotFound(Exception):
+    pass
+
+
+@remote_error("notify.post_room.AlreadyPosted")
+class AlreadyPosted(Exception):
+    pass
+
+
 # exception class -> (status, slug, Turkish title)
 PROBLEMS = {
     MalformedRequest: (400, "malformed-request", "İstek okunamadı"),
@@ -159,6 +169,8 @@ PROBLEMS = {
     Forbidden: (403, "forbidden", "Bu işlem için yetkiniz yok"),
     NotFound: (404, "not-found", "Kayıt bulunamadı"),
     CaseNotFound: (404, "not-found", "Kayıt bulunamadı"),
+    LetterNotFound: (404, "not-found", "Kayıt bulunamadı"),
+    AlreadyPosted: (409, "already-posted", "Bu mektubun postaya verildiği zaten kayıtlı"),
     CaseActionNotAllowed: (403, "forbidden", "Bu işlem için yetkiniz yok"),
     InvalidTransition: (409, "invalid-transition", "Dosyanın şimdiki durumunda bu işlem yapılamaz"),
     RouteNotFound: (404, "not-found", "Böyle bir adres yok"),

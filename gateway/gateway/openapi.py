@@ -1,6 +1,6 @@
 """The OpenAPI 3 document, generated from the same marshmallow schemas that validate requests.
 
-Every route of `service.py` is described here, with its security and its error answers; a test
+Every route of `routes/` is described here, with its security and its error answers; a test
 compares this document with the routes the gateway really serves.
 """
 from apispec import APISpec
@@ -76,7 +76,7 @@ def build_spec():
                  "AuditPage", "DeadlinePreview", "Case", "CasePage", "CaseAction", "RoutingRule", "RoutingTable",
                  "IdariIzin", "RuleChange", "Inbox", "WebhookSubscriptionRequest", "WebhookSubscription",
                  "WebhookList", "WebhookDeliveries", "TemplateEdit", "TemplatePreviewRequest", "TemplateList",
-                 "TemplateSaved"):
+                 "TemplateSaved", "PostRoom", "LetterPosted"):
         spec.components.schema(name, schema=getattr(schemas, f"{name}Schema"))
     staff_or_signed = STAFF + SIGNED
     app_id = {"name": "application_id", "in": "path", "required": True, "schema": {"type": "string", "format": "uuid"}}
@@ -211,6 +211,20 @@ def build_spec():
     spec.path(path="/api/v1/webhooks/{subscription_id}/deliveries", operations={"get": _op(
         "Webhook teslim kaydı", "webhookDeliveries", SIGNED, {"200": _json("WebhookDeliveries", "Teslimler")},
         (*auth_errors, "404"), parameters=[hook_id])})
+    letter_id = {"name": "letter_id", "in": "path", "required": True, "schema": {"type": "string", "format": "uuid"}}
+    spec.path(path="/api/v1/post-room/letters", operations={"get": _op(
+        "Posta odası: postayla gidecek mektuplar (adres ve metin içermez)", "postRoomLetters", STAFF,
+        {"200": _json("PostRoom", "Mektuplar")}, (*auth_errors, "422"), parameters=[
+            {"name": "posted", "in": "query", "required": False, "schema": {"type": "boolean"}},
+            {"name": "limit", "in": "query", "required": False,
+             "schema": {"type": "integer", "minimum": 1, "maximum": 500}}])})
+    spec.path(path="/api/v1/post-room/letters/{letter_id}/letter.pdf", operations={"get": _op(
+        "Bir zarfın basılacak PDF'i: pencereli zarfa uygun adresli yazı, ardından alındı belgesi veya ekler",
+        "postRoomLetterPdf", STAFF, {"200": {"description": "PDF", "content": {"application/pdf": {
+            "schema": {"type": "string", "format": "binary"}}}}}, (*auth_errors, "404"), parameters=[letter_id])})
+    spec.path(path="/api/v1/post-room/letters/{letter_id}/posted", operations={"post": _op(
+        "Mektup postaya verildi (bir kez kaydedilir; başvuru dosyasında görünür)", "markLetterPosted", STAFF,
+        {"200": _json("LetterPosted", "Kaydedildi")}, (*auth_errors, "404", "409"), parameters=[letter_id])})
     for name in ("Service", "ServiceRequest", "ServiceRequestCreated", "GeoReportRequest"):
         spec.components.schema(f"Open311{name}", schema=getattr(open311, f"{name}Schema"))
     listed = lambda ref, text: {"description": text, "content": {"application/json": {"schema": {  # noqa: E731

@@ -31,6 +31,7 @@ PERMISSIONS = {
     "inbox.read": set(STAFF_ROLES),
     "templates.read": {"admin", "pr_officer"},
     "templates.manage": {"admin"},
+    "post_room.manage": {"admin", "pr_officer"},
 }
 CLIENT_SCOPES = {
     "application.submit": "applications:submit",

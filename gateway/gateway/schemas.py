@@ -352,3 +352,33 @@ class TemplateSavedSchema(Schema):
     name = fields.String()
     version = fields.Integer()
     preview = fields.Dict()
+
+
+class PostRoomQuerySchema(StrictSchema):
+    posted = fields.Boolean(load_default=False)
+    limit = fields.Integer(load_default=200, validate=validate.Range(min=1, max=500))
+
+
+class PostLetterSchema(Schema):
+    id = fields.UUID()
+    kind = fields.String(metadata={"description": "receipt, not_processed, extension, forwarded, fee, answer"})
+    tracking_number = fields.String(allow_none=True)
+    application_id = fields.UUID(allow_none=True)
+    case_id = fields.UUID(allow_none=True)
+    attach_receipt = fields.Boolean()
+    attachments = fields.List(fields.String(), metadata={"description": "Yazının ekleri (dosya adları)"})
+    status = fields.String(metadata={"description": "post: basılmayı bekliyor; sent: postaya verildi"})
+    created_at = fields.DateTime()
+    sent_at = fields.DateTime(allow_none=True)
+    posted_by = fields.String(allow_none=True)
+
+
+class PostRoomSchema(Schema):
+    letters = fields.List(fields.Nested(PostLetterSchema))
+
+
+class LetterPostedSchema(Schema):
+    id = fields.UUID()
+    status = fields.String()
+    posted_at = fields.DateTime()
+    posted_by = fields.String()

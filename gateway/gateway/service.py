@@ -12,12 +12,8 @@ from servicekit.correlation import CorrelationId
 from servicekit.db import Database
 
 from .errors import UpstreamUnavailable
-from .routes.applications import ApplicationRoutes
-from .routes.auth import AuthRoutes
-from .routes.cases import CaseRoutes
-from .routes.notifications import NotificationRoutes
-from .routes.open311 import Open311Routes
-from .routes.operations import OperationsRoutes
+# modules, not their classes: `nameko run` takes every class with entrypoints in this module for a service
+from .routes import applications, auth, cases, notifications, open311, operations
 from .security import Guard
 
 log = logging.getLogger(__name__)
@@ -25,7 +21,8 @@ log = logging.getLogger(__name__)
 MIGRATIONS = Path(__file__).resolve().parent.parent / "migrations"
 
 
-class GatewayService(AuthRoutes, ApplicationRoutes, CaseRoutes, NotificationRoutes, Open311Routes, OperationsRoutes):
+class GatewayService(auth.AuthRoutes, applications.ApplicationRoutes, cases.CaseRoutes,
+                     notifications.NotificationRoutes, open311.Open311Routes, operations.OperationsRoutes):
     name = "gateway"
 
     db = Database(MIGRATIONS)

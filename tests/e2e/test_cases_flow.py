@@ -1,10 +1,12 @@
 """Routing end to end through the gateway: an application comes in, is routed with its legal date,
 warned about, answered, approved, and the reply goes out as an event (scenarios 1 and 2)."""
+import io
 import json
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
+from pypdf import PdfReader
 
 from contracts import routing as events
 from contracts.topology import queue_name
@@ -62,6 +64,9 @@ def test_an_information_request_is_routed_warned_answered_approved_and_relayed(s
                                 if m["Subject"] == f"Başvurunuzun cevabı — {tracking}"], timeout=20)
     assert mails, "the approved answer did not reach the applicant's mailbox"
     assert "412.000 TL" in mails[0].get_body(("plain",)).get_content() and mails[0]["To"] == "m@example.org"
+    [letter] = [part for part in mails[0].iter_attachments() if part.get_filename() == f"cevap-yazisi-{tracking}.pdf"]
+    letter_text = PdfReader(io.BytesIO(letter.get_content())).pages[0].extract_text()
+    assert "Mehmet Demir" in letter_text and "412.000 TL" in letter_text and f"Sayı: {tracking}" in letter_text
     # the receipt went out too, and the case shows both were delivered: the proof the law asks for
     assert any(m["Subject"] == f"Başvurunuz alındı — {tracking}" for m in system.smtp_sink.messages())
     def notices():

@@ -1,4 +1,6 @@
 """What notify keeps: the staff inbox, message templates, webhooks for other systems, the post room."""
+import base64
+
 from werkzeug.wrappers import Response
 
 from .. import schemas
@@ -79,3 +81,30 @@ class NotificationRoutes:
         if log is None:
             raise RouteNotFound()
         return json_response({"deliveries": log})
+
+    # -- the post room ------------------------------------------------------------------------
+    @http("GET", "/api/v1/post-room/letters")
+    def post_room_letters(self, request):
+        """Letters for applicants reachable only on paper, oldest first; `?posted=true` for those posted."""
+        self.guard.require(self.db, request, "post_room.manage")
+        query = query_args(schemas.PostRoomQuerySchema, request)
+        return json_response({"letters": self._call("post_room", query["posted"], query["limit"], service="notify")})
+
+    @http("GET", "/api/v1/post-room/letters/<uuid:letter_id>/letter.pdf")
+    def post_room_letter_pdf(self, request, letter_id):
+        """One envelope's printable PDF: the letter with the address in the window, then the receipt or
+        the answer's files."""
+        principal = self.guard.require(self.db, request, "post_room.manage")
+        pdf = base64.b64decode(self._call("post_letter", str(letter_id), service="notify"))
+        self.guard.audit(self.db, request, principal, "post_room.print", "notification", letter_id,
+                         personal_data=True)
+        return Response(pdf, mimetype="application/pdf", headers={
+            "Content-Disposition": f'inline; filename="mektup-{letter_id}.pdf"'})
+
+    @http("POST", "/api/v1/post-room/letters/<uuid:letter_id>/posted")
+    def mark_letter_posted(self, request, letter_id):
+        """The letter went into the post: recorded with who posted it; the case shows the applicant was told."""
+        principal = self.guard.require(self.db, request, "post_room.manage")
+        posted = self._call("mark_posted", str(letter_id), principal.name, service="notify")
+        self.guard.audit(self.db, request, principal, "post_room.posted", "notification", letter_id)
+        return json_response(posted)
