@@ -20,13 +20,16 @@ class SmtpSettings:
     timeout: float = 20.0
 
 
-def compose(settings, recipient, subject, body, attachments=()):
-    """An RFC 5322 message; `attachments` are (filename, content_type, bytes)."""
+def compose(settings, recipient, subject, body, attachments=(), message_id=None):
+    """An RFC 5322 message; `attachments` are (filename, content_type, bytes). `message_id` (our
+    notification's id) stays the same on every attempt, so a copy repeated by a crash between the
+    server's acceptance and our record of it can be recognised as the same message."""
+    domain = settings.sender.rsplit("@", 1)[-1].rstrip(">") or None
     message = EmailMessage()
     message["From"] = settings.sender
     message["To"] = recipient
     message["Subject"] = subject
-    message["Message-ID"] = make_msgid(domain=settings.sender.rsplit("@", 1)[-1].rstrip(">") or None)
+    message["Message-ID"] = f"<{message_id}@{domain}>" if message_id and domain else make_msgid(domain=domain)
     message.set_content(body, charset="utf-8")
     for filename, content_type, content in attachments:
         maintype, subtype = content_type.split("/", 1)

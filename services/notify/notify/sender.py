@@ -60,7 +60,8 @@ def email_sender(settings, fetch_receipt, fetch_answer_file, letterhead=()):
             attachments.append((f"cevap-yazisi-{row['tracking_number']}.pdf", "application/pdf",
                                 letter.render_letter(letter.of_message(row, list(letterhead)))))
         attachments += [fetch_answer_file(row["case_id"], ref["id"]) for ref in row["attachments"] or ()]
-        message = email_channel.compose(settings, row["recipient"], row["subject"], row["body"], attachments)
+        message = email_channel.compose(settings, row["recipient"], row["subject"], row["body"], attachments,
+                                        message_id=row["id"])
         return email_channel.send(settings, message)
     return send
 

@@ -46,6 +46,7 @@ def test_the_receipt_arrives_once_with_its_pdf_and_turkish_letters_intact(notify
     with entrypoint_hook(notify, "deliveries") as deliveries:
         [record] = deliveries(event["payload"]["application_id"])
     assert record["status"] == "sent" and record["attempts"] == 1
+    assert mail["Message-ID"] == f"<{record['id']}@gaziemir.bel.tr>"  # the same on every attempt
 
 
 def test_a_mail_server_that_is_down_is_tried_again_until_it_answers(notify, sink, amqp_uri, query):
