@@ -201,7 +201,8 @@ def _print_mail(mail):
     line = (f"\nnotify's receipts: one e-mail per accepted application (warm-up included): intake's event, "
             f"notify's queue, then notify's delivery loop (every {mail.get('deliver_seconds')} s, at most "
             f"{mail.get('email_per_pass')} e-mails a pass (EMAIL_PER_MINUTE={mail.get('email_per_minute')}), "
-            f"one after the other, each on its own SMTP connection, a receipt with its PDF fetched from intake over "
+            f"notify's EMAIL_CONCURRENCY (default 4) at a time, each on its own SMTP connection, a receipt with its "
+            f"PDF fetched from intake over "
             f"RPC first) to the SMTP sink, which writes it as a file. e-mails/s counts the receipts from the first "
             f"201 to the last one in the sink; p50/p99 are each application's 201 → its file's mtime. "
             f"{mail['received']} of {mail['expected']} received, {state}")
