@@ -2,7 +2,7 @@
 PY ?= python3.11
 VENV ?= .venv
 BIN := $(VENV)/bin
-PACKAGES := -e libs/contracts -e libs/servicekit -e services/intake -e services/routing -e services/notify -e services/press -e gateway
+PACKAGES := -e libs/contracts -e libs/servicekit -e services/intake -e services/routing -e services/notify -e services/press -e services/contacts -e gateway
 
 .PHONY: install run test bench clean
 

@@ -1,0 +1,1 @@
+"""The information bank (bilgi bankası) and protocol seating: people, organisations, roles, events."""
