@@ -76,7 +76,8 @@ def build_spec():
                  "AuditPage", "DeadlinePreview", "Case", "CasePage", "CaseAction", "RoutingRule", "RoutingTable",
                  "IdariIzin", "RuleChange", "Inbox", "WebhookSubscriptionRequest", "WebhookSubscription",
                  "WebhookList", "WebhookDeliveries", "TemplateEdit", "TemplatePreviewRequest", "TemplateList",
-                 "TemplateSaved", "PostRoom", "LetterPosted"):
+                 "TemplateSaved", "PostRoom", "LetterPosted", "DeadLetterCounts", "DeadLetterList",
+                 "DeadLetterDetail", "DeadLetterAction", "DeadLetterOutcome"):
         spec.components.schema(name, schema=getattr(schemas, f"{name}Schema"))
     staff_or_signed = STAFF + SIGNED
     app_id = {"name": "application_id", "in": "path", "required": True, "schema": {"type": "string", "format": "uuid"}}
@@ -225,6 +226,29 @@ def build_spec():
     spec.path(path="/api/v1/post-room/letters/{letter_id}/posted", operations={"post": _op(
         "Mektup postaya verildi (bir kez kaydedilir; başvuru dosyasında görünür)", "markLetterPosted", STAFF,
         {"200": _json("LetterPosted", "Kaydedildi")}, (*auth_errors, "404", "409"), parameters=[letter_id])})
+    service = {"name": "service", "in": "path", "required": True,
+               "schema": {"type": "string", "enum": ["intake", "routing", "notify", "contacts", "press"]}}
+    spec.path(path="/api/v1/ops/dead-letters", operations={"get": _op(
+        "Ölü mektuplar: her servisin kuyruğunda kaç tane var", "deadLetterCounts", STAFF,
+        {"200": _json("DeadLetterCounts", "Sayılar")}, auth_errors)})
+    spec.path(path="/api/v1/ops/dead-letters/{service}", operations={"get": _op(
+        "Bir servisin ölü mektupları (neden, asıl kuyruk, deneme sayısı; gövde yok)", "listDeadLetters", STAFF,
+        {"200": _json("DeadLetterList", "Ölü mektuplar")}, (*auth_errors, "404", "422"), parameters=[
+            service, {"name": "limit", "in": "query", "required": False,
+                      "schema": {"type": "integer", "minimum": 1, "maximum": 1000}}])})
+    spec.path(path="/api/v1/ops/dead-letters/{service}/{letter_id}", operations={"get": _op(
+        "Bir ölü mektup: başlıklar ve gövde (kişisel veri içerebilir; denetim kaydına yazılır)", "showDeadLetter",
+        STAFF, {"200": _json("DeadLetterDetail", "Ölü mektup")}, (*auth_errors, "404"), parameters=[
+            service, {"name": "letter_id", "in": "path", "required": True,
+                      "schema": {"type": "string", "maxLength": 100}}])})
+    spec.path(path="/api/v1/ops/dead-letters/{service}/replay", operations={"post": _op(
+        "Ölü mektubu (id) ya da hepsini asıl kuyruğuna geri gönder; bir kez işlenir", "replayDeadLetters", STAFF,
+        {"200": _json("DeadLetterOutcome", "Gönderilen sayısı")}, (*auth_errors, "404", *JSON_BODY_ERRORS),
+        body="DeadLetterAction", parameters=[service])})
+    spec.path(path="/api/v1/ops/dead-letters/{service}/purge", operations={"post": _op(
+        "Ölü mektubu (id) ya da hepsini (all: true) sil", "purgeDeadLetters", STAFF,
+        {"200": _json("DeadLetterOutcome", "Silinen sayısı")}, (*auth_errors, "404", *JSON_BODY_ERRORS),
+        body="DeadLetterAction", parameters=[service])})
     for name in ("Service", "ServiceRequest", "ServiceRequestCreated", "GeoReportRequest"):
         spec.components.schema(f"Open311{name}", schema=getattr(open311, f"{name}Schema"))
     listed = lambda ref, text: {"description": text, "content": {"application/json": {"schema": {  # noqa: E731

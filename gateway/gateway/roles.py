@@ -32,6 +32,8 @@ PERMISSIONS = {
     "templates.read": {"admin", "pr_officer"},
     "templates.manage": {"admin"},
     "post_room.manage": {"admin", "pr_officer"},
+    "deadletters.read": {"admin", "ops"},
+    "deadletters.manage": {"admin", "ops"},
 }
 CLIENT_SCOPES = {
     "application.submit": "applications:submit",

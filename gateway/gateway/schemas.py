@@ -382,3 +382,45 @@ class LetterPostedSchema(Schema):
     status = fields.String()
     posted_at = fields.DateTime()
     posted_by = fields.String()
+
+
+class DeadLetterQuerySchema(StrictSchema):
+    limit = fields.Integer(load_default=100, validate=validate.Range(min=1, max=1000))
+
+
+class DeadLetterActionSchema(StrictSchema):
+    id = fields.String(validate=validate.Length(min=1, max=100))
+    all = fields.Boolean(load_default=False)
+
+
+class DeadLetterCountsSchema(Schema):
+    services = fields.List(fields.Dict(), metadata={"description": "[{service, count}]"})
+
+
+class DeadLetterSummarySchema(Schema):
+    id = fields.String()
+    message_id = fields.String(allow_none=True)
+    error = fields.String(allow_none=True, metadata={"description": "Neden (istisna adı ve iletisi)"})
+    original_queue = fields.String(allow_none=True)
+    original_routing_key = fields.String(allow_none=True)
+    attempts = fields.Integer(allow_none=True)
+    failed_at = fields.String(allow_none=True)
+    content_type = fields.String(allow_none=True)
+    size = fields.Integer()
+
+
+class DeadLetterListSchema(Schema):
+    service = fields.String()
+    dead_letters = fields.List(fields.Nested(DeadLetterSummarySchema))
+
+
+class DeadLetterDetailSchema(DeadLetterSummarySchema):
+    headers = fields.Dict()
+    body = fields.String()
+    body_encoding = fields.String(metadata={"description": "utf-8 ya da base64"})
+
+
+class DeadLetterOutcomeSchema(Schema):
+    service = fields.String()
+    replayed = fields.Integer()
+    purged = fields.Integer()

@@ -46,7 +46,8 @@ def system(tmp_path_factory):
                "SMTP_PORT": str(smtp_sink.port), "DELIVERY_BACKOFF_SECONDS": "0.5",
                "WEBHOOK_ALLOW_HTTP": "true", "API_KEY_MASTER": MASTER_KEY, "JWT_SECRET": "e2e-jwt-secret",
                "LOOKUP_CODE_SECRET": "e2e-secret", "OUTBOX_SWEEP_SECONDS": "0.5", "LOG_LEVEL": "INFO",
-               "RATE_LIMITS": "user=10000/60,client=10000/60,address=10000/60"}
+               "RATE_LIMITS": "user=10000/60,client=10000/60,address=10000/60",
+               "MAX_MESSAGE_BYTES": str(2 * 1024 * 1024)}
         local = LocalSystem(env, gateway_port=free_port(), log_dir=log_dir)
         local.amqp_uri, local.intake_db, local.gateway_db, local.keys = amqp_uri, intake_db, gateway_db, keys
         local.routing_db, local.notify_db, local.smtp_sink = routing_db, notify_db, smtp_sink

@@ -62,6 +62,12 @@ EXPECTED = {
     "GET /api/v1/post-room/letters": {"admin", "pr_officer"},
     "GET /api/v1/post-room/letters/{letter_id}/letter.pdf": {"admin", "pr_officer"},
     "POST /api/v1/post-room/letters/{letter_id}/posted": {"admin", "pr_officer"},
+    # dead letters are operations' (an unknown letter: 404 past the door; purge without an id: 422)
+    "GET /api/v1/ops/dead-letters": {"admin", "ops"},
+    "GET /api/v1/ops/dead-letters/{service}": {"admin", "ops"},
+    "GET /api/v1/ops/dead-letters/{service}/{letter_id}": {"admin", "ops"},
+    "POST /api/v1/ops/dead-letters/{service}/replay": {"admin", "ops"},
+    "POST /api/v1/ops/dead-letters/{service}/purge": {"admin", "ops"},
     # Open311: public reads; a POST is authorised by its api_key field, not by a header (422 without one)
     "GET /open311/v2/services.json": EVERYONE,
     "GET /open311/v2/requests.json": EVERYONE,
@@ -114,7 +120,7 @@ def body_for(endpoint):
         return {"directorate": "fen-isleri", "category": "rol-tablosu"}
     if endpoint.startswith("PUT /api/v1/templates/"):
         return {"content": "Şablon"}
-    if endpoint.startswith("POST /api/v1/templates/"):
+    if endpoint.startswith("POST /api/v1/templates/") or endpoint.startswith("POST /api/v1/ops/"):
         return {}
     if endpoint == "POST /api/v1/webhooks":
         return {"url": "https://example.org/hook", "event_types": ["case_opened"]}
@@ -128,7 +134,7 @@ def url_for(path, application_id, case_id):
     path = path.replace("{action}", "extend").replace("{rule_id}", "999999").replace("{request_id}", "GZM-2026-1")
     path = path.replace("{message_id}", "00000000-0000-0000-0000-000000000000")
     path = path.replace("{subscription_id}", "00000000-0000-0000-0000-000000000000")
-    path = path.replace("{letter_id}", "00000000-0000-0000-0000-000000000000")
+    path = path.replace("{letter_id}", "00000000-0000-0000-0000-000000000000").replace("{service}", "routing")
     path = path.replace("{name}", "yok.j2")
     if path == "/api/v1/deadlines/preview":
         path += "?type=dilekce&received_on=2026-03-13"

@@ -6,10 +6,10 @@ from werkzeug.wrappers import Response
 
 from servicekit.ops import run_probes
 
-from .. import audit, docs, inbound, openapi, schemas, security, storage
-from ..errors import Forbidden, RouteNotFound
+from .. import audit, dead_letters, docs, inbound, openapi, schemas, security, storage
+from ..errors import Forbidden, RouteNotFound, ValidationFailed
 from ..http import http, json_response, read_json
-from .common import query_args
+from .common import load, query_args
 
 
 class OperationsRoutes:
@@ -28,6 +28,58 @@ class OperationsRoutes:
         self.guard.audit(self.db, request, principal, "inbound.event", "event", envelope["event_id"],
                          personal_data=True)
         return json_response({"event_id": str(envelope["event_id"]), "status": "accepted"}, status=202)
+
+    # -- dead letters ---------------------------------------------------------------------------
+    @http("GET", "/api/v1/ops/dead-letters")
+    def dead_letter_counts(self, request):
+        """How many dead letters each service holds."""
+        self.guard.require(self.db, request, "deadletters.read")
+        return json_response({"services": dead_letters.counts(self.config["AMQP_URI"])})
+
+    @http("GET", "/api/v1/ops/dead-letters/<string:service>")
+    def list_dead_letters(self, request, service):
+        """A service's dead letters, oldest first: id, reason, original queue, attempts, when (no body)."""
+        self.guard.require(self.db, request, "deadletters.read")
+        query = query_args(schemas.DeadLetterQuerySchema, request)
+        return json_response({"service": service, "dead_letters": self._dead_letters(
+            dead_letters.listing, service, query["limit"])})
+
+    @http("GET", "/api/v1/ops/dead-letters/<string:service>/<string:letter_id>")
+    def show_dead_letter(self, request, service, letter_id):
+        """One dead letter in full: its headers and body as received (it may hold personal data)."""
+        principal = self.guard.require(self.db, request, "deadletters.read")
+        found = self._dead_letters(dead_letters.details, service, letter_id[:100])
+        if found is None:
+            raise RouteNotFound()
+        self.guard.audit(self.db, request, principal, "deadletter.read", "dead_letter", letter_id,
+                         personal_data=True)
+        return json_response(found)
+
+    @http("POST", "/api/v1/ops/dead-letters/<string:service>/replay")
+    def replay_dead_letters(self, request, service):
+        """`{"id"}` sends one dead letter back to its queue, `{}` every one; handled once even if replayed twice."""
+        principal = self.guard.require(self.db, request, "deadletters.manage")
+        form = load(schemas.DeadLetterActionSchema, request)
+        count = self._dead_letters(dead_letters.replay, service, form.get("id"))
+        self.guard.audit(self.db, request, principal, "deadletter.replay", "dead_letter", form.get("id") or service)
+        return json_response({"service": service, "replayed": count})
+
+    @http("POST", "/api/v1/ops/dead-letters/<string:service>/purge")
+    def purge_dead_letters(self, request, service):
+        """`{"id"}` deletes one dead letter; `{"all": true}` every one of the service's."""
+        principal = self.guard.require(self.db, request, "deadletters.manage")
+        form = load(schemas.DeadLetterActionSchema, request)
+        if not form.get("id") and not form.get("all"):
+            raise ValidationFailed(errors={"id": ["Silinecek ölü mektubun id'si ya da \"all\": true gerekli."]})
+        count = self._dead_letters(dead_letters.purge, service, form.get("id"))
+        self.guard.audit(self.db, request, principal, "deadletter.purge", "dead_letter", form.get("id") or service)
+        return json_response({"service": service, "purged": count})
+
+    def _dead_letters(self, action, service, *args):
+        try:
+            return action(self.config["AMQP_URI"], service, *args)
+        except dead_letters.UnknownService:
+            raise RouteNotFound() from None
 
     # -- audit ---------------------------------------------------------------------------------
     @http("GET", "/api/v1/audit")

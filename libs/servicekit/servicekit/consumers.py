@@ -58,6 +58,7 @@ class ReliableEventHandler(Consumer):
         name = contract_topology.queue_name(service, self.exchange, self.event_type)
         self.queue = topology.event_queue(name, self.exchange, self.event_type)
         config = self.container.config
+        self.max_body_bytes = int(config.get("MAX_MESSAGE_BYTES") or self.max_body_bytes)
         self.policy = FailurePolicy(service, config["AMQP_URI"], parse_delays(config.get("RETRY_DELAYS_SECONDS")))
         super().setup()
 
@@ -65,8 +66,9 @@ class ReliableEventHandler(Consumer):
         self._reject(message, exc)
 
     def handle_message(self, body, message):
-        if len(message.body or b"") > self.max_body_bytes:
-            return self._reject(message, ValueError(f"body of {len(message.body)} bytes exceeds the limit"))
+        size = len(message.body.encode("utf-8") if isinstance(message.body, str) else message.body or b"")
+        if size > self.max_body_bytes:
+            return self._reject(message, ValueError(f"body of {size} bytes exceeds the limit"))
         try:
             envelope = EnvelopeSchema().load(body)
             if self.payload_schema is not None:
@@ -112,4 +114,36 @@ class ReliableEventHandler(Consumer):
         self.queue_consumer.ack_message(message)
 
 
+class UnknownEventSink(ReliableEventHandler):
+    """Dead-letters what other systems publish to `exchange` under an event type nobody consumes.
+
+    A topic exchange drops a message no queue is bound for, silently: this queue is bound to every
+    routing key (`#`), acks the copies of known event types (their own queues have them) and
+    dead-letters the rest with the reason, so a sender's mistake is seen and can be replayed.
+    """
+
+    def __init__(self, exchange, known_event_types, **kwargs):
+        self.known_event_types = frozenset(known_event_types)
+        super().__init__(exchange, "unknown_event_type", None, **kwargs)
+
+    def setup(self):
+        super().setup()
+        self.queue = topology.event_queue(self.queue.name, self.exchange, "#")
+
+    def handle_message(self, body, message):
+        routing_key = message.delivery_info.get("routing_key", "")
+        if routing_key in self.known_event_types:
+            self.queue_consumer.ack_message(message)
+            return
+        self._reject(message, UnknownEventType(f"no consumer for event type {routing_key[:100]!r} on {self.exchange}"))
+
+    def on_decode_error(self, message, exc):
+        self.handle_message(None, message)
+
+
+class UnknownEventType(ValueError):
+    pass
+
+
 event_handler = ReliableEventHandler.decorator
+unknown_event_sink = UnknownEventSink.decorator

@@ -1,16 +1,18 @@
-"""Inspect, replay and purge a service's dead letters (DESIGN.md §3.3).
+"""List, inspect, replay and purge a service's dead letters (DESIGN.md §3.3).
 
-A dead letter keeps its raw body and the headers `x-error`, `x-original-queue`, `x-attempts` and
-`x-failed-at`. Replaying sends it back to its original queue with the attempt count reset;
-it is then processed once, because consumers deduplicate by event id.
+A dead letter keeps its raw body and the headers `x-dead-letter-id` (its name here), `x-error`,
+`x-original-queue`, `x-attempts` and `x-failed-at`. Replaying sends it back to its original queue with
+the attempt count reset; it is then processed once, because consumers deduplicate by event id.
 """
+import base64
+
 from kombu import Connection
 
-from .failures import ATTEMPTS_HEADER
+from .failures import ATTEMPTS_HEADER, LETTER_ID_HEADER
 from .topology import dead_letter_queue
 
 _META = ("x-error", "x-original-queue", "x-original-exchange", "x-original-routing-key",
-         "x-failed-at", ATTEMPTS_HEADER)
+         "x-failed-at", ATTEMPTS_HEADER, LETTER_ID_HEADER)
 
 
 def _raw(message):
@@ -18,18 +20,35 @@ def _raw(message):
     return body.encode("utf-8") if isinstance(body, str) else body
 
 
+def letter_id(message):
+    """The dead letter's own id (a message dead-lettered before ids were given: its message_id)."""
+    return (message.headers or {}).get(LETTER_ID_HEADER) or message.properties.get("message_id")
+
+
 def _summary(message):
     headers = message.headers or {}
     return {
+        "id": letter_id(message),
         "message_id": message.properties.get("message_id"),
         "error": headers.get("x-error"),
         "original_queue": headers.get("x-original-queue"),
+        "original_routing_key": headers.get("x-original-routing-key"),
         "attempts": headers.get(ATTEMPTS_HEADER),
         "failed_at": headers.get("x-failed-at"),
         "content_type": message.content_type,
         "size": len(_raw(message)),
-        "body_preview": _raw(message)[:200].decode("utf-8", "replace"),
     }
+
+
+def _details(message):
+    raw = _raw(message)
+    try:
+        body, encoding = raw.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        body, encoding = base64.b64encode(raw).decode(), "base64"
+    headers = {k: (v if isinstance(v, (str, int, float, bool)) or v is None else str(v))
+               for k, v in (message.headers or {}).items()}
+    return {**_summary(message), "headers": headers, "body": body, "body_encoding": encoding}
 
 
 def _drain(amqp_uri, service, visit):
@@ -56,19 +75,32 @@ def _drain(amqp_uri, service, visit):
     return taken
 
 
-def list_dead_letters(amqp_uri, service):
+def _chosen(wanted):
+    return lambda message: wanted is None or letter_id(message) == wanted
+
+
+def list_dead_letters(amqp_uri, service, limit=None):
+    """Summaries (no body) of the service's dead letters, oldest first."""
     found = []
-    _drain(amqp_uri, service, lambda m: found.append(_summary(m)) and False)
+    _drain(amqp_uri, service, lambda m: (limit is None or len(found) < limit) and found.append(_summary(m)) and False)
     return found
 
 
-def replay(amqp_uri, service, message_id=None):
-    """Send dead letters (all, or the one with `message_id`) back to their queues; returns the count."""
+def inspect(amqp_uri, service, wanted):
+    """One dead letter in full: headers and body (UTF-8 text, else base64); None if there is none."""
+    found = []
+    _drain(amqp_uri, service, lambda m: letter_id(m) == wanted and found.append(_details(m)) and False)
+    return found[0] if found else None
+
+
+def replay(amqp_uri, service, wanted=None):
+    """Send dead letters (all, or the one named `wanted`) back to their queues; returns the count."""
+    chosen = _chosen(wanted)
     with Connection(amqp_uri) as publish_conn:
         producer = publish_conn.Producer()
 
         def send_back(message):
-            if message_id is not None and message.properties.get("message_id") != message_id:
+            if not chosen(message):
                 return False
             headers = {k: v for k, v in (message.headers or {}).items() if k not in _META}
             producer.publish(
@@ -81,6 +113,6 @@ def replay(amqp_uri, service, message_id=None):
         return _drain(amqp_uri, service, send_back)
 
 
-def purge(amqp_uri, service, message_id=None):
-    return _drain(amqp_uri, service,
-                  lambda m: message_id is None or m.properties.get("message_id") == message_id)
+def purge(amqp_uri, service, wanted=None):
+    """Delete dead letters (all, or the one named `wanted`); returns the count."""
+    return _drain(amqp_uri, service, _chosen(wanted))

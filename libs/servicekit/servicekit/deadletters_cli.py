@@ -1,4 +1,4 @@
-"""`deadletters list|replay|purge SERVICE [--id MESSAGE_ID]`: the operations tool for dead letters."""
+"""`deadletters list|show|replay|purge SERVICE [--id ID]`: the operations tool for dead letters."""
 import argparse
 import json
 import os
@@ -8,19 +8,27 @@ from .config import DEFAULT_AMQP_URI
 
 
 def main(argv=None):
-    parser = argparse.ArgumentParser(prog="deadletters", description="Ölü mektuplar: listele, yeniden oynat, sil.")
-    parser.add_argument("action", choices=("list", "replay", "purge"))
+    parser = argparse.ArgumentParser(prog="deadletters",
+                                     description="Ölü mektuplar: listele, göster, yeniden oynat, sil.")
+    parser.add_argument("action", choices=("list", "show", "replay", "purge"))
     parser.add_argument("service", help="servis adı, örn. intake")
-    parser.add_argument("--id", dest="message_id", help="yalnız bu message_id")
+    parser.add_argument("--id", dest="letter_id", help="yalnız bu ölü mektup (list çıktısındaki id)")
     parser.add_argument("--amqp-uri", default=os.environ.get("AMQP_URI", DEFAULT_AMQP_URI))
     args = parser.parse_args(argv)
     if args.action == "list":
         for entry in deadletters.list_dead_letters(args.amqp_uri, args.service):
             print(json.dumps(entry, ensure_ascii=False))
+    elif args.action == "show":
+        if not args.letter_id:
+            parser.error("show için --id gerekli")
+        found = deadletters.inspect(args.amqp_uri, args.service, args.letter_id)
+        if found is None:
+            parser.exit(1, "böyle bir ölü mektup yok\n")
+        print(json.dumps(found, ensure_ascii=False, indent=2))
     elif args.action == "replay":
-        print(f"{deadletters.replay(args.amqp_uri, args.service, args.message_id)} mesaj yeniden kuyruğa gönderildi")
+        print(f"{deadletters.replay(args.amqp_uri, args.service, args.letter_id)} mesaj yeniden kuyruğa gönderildi")
     else:
-        print(f"{deadletters.purge(args.amqp_uri, args.service, args.message_id)} mesaj silindi")
+        print(f"{deadletters.purge(args.amqp_uri, args.service, args.letter_id)} mesaj silindi")
 
 
 if __name__ == "__main__":

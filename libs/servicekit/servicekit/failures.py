@@ -12,6 +12,7 @@ The original message is acked only after its copy was confirmed by the broker, s
 between the two; a consumer never stops for a poison message.
 """
 import logging
+import uuid
 from datetime import datetime, timezone
 
 import amqp.exceptions
@@ -22,6 +23,8 @@ from nameko.amqp.publish import Publisher
 from . import metrics
 from .db import TRANSIENT_DB_ERRORS
 from .topology import dead_letter_queue
+
+LETTER_ID_HEADER = "x-dead-letter-id"  # names one dead letter for inspecting, replaying or purging it
 
 log = logging.getLogger(__name__)
 
@@ -86,6 +89,7 @@ class FailurePolicy:
         queue = dead_letter_queue(self.service_name)
         self._republish(message, routing_key=queue.name, declare=[queue], headers={
             ATTEMPTS_HEADER: attempts,
+            LETTER_ID_HEADER: str(uuid.uuid4()),
             "x-error": reason[:1000],
             "x-original-queue": queue_name,
             "x-original-exchange": message.delivery_info.get("exchange", ""),

@@ -7,7 +7,7 @@ from nameko.dependency_providers import Config
 from nameko.rpc import rpc
 
 from contracts import inbound
-from servicekit.consumers import event_handler
+from servicekit.consumers import event_handler, unknown_event_sink
 from servicekit.correlation import CorrelationId
 from servicekit.db import Database
 
@@ -64,6 +64,11 @@ class IntakeService:
         """What the applicant may see, given the tracking number and the secret code."""
         with self.db.transaction() as tx:
             return views.applicant_status(tx.cursor, tracking_number, code, self._settings()["lookup_secret"])
+
+    @unknown_event_sink(inbound.EXCHANGE, inbound.EVENT_TYPES)
+    def reject_unknown_inbound_events(self, event):
+        """Never runs: a message on `ebelediye.inbound` whose event type nobody consumes is dead-lettered
+        by the entrypoint itself, with the reason, where operations see it."""
 
     @event_handler(inbound.EXCHANGE, inbound.APPLICATION_SUBMITTED, payload_schema=None)
     def handle_application_submitted(self, event):

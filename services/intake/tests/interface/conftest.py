@@ -18,7 +18,7 @@ def intake(intake_db, amqp_uri, container_factory):
     database and vhost are dropped.)"""
     config = {"AMQP_URI": amqp_uri, "DB_URL": intake_db, "OPS_PORT": 0, "OUTBOX_SWEEP_SECONDS": 0.2,
               "TRACKING_PREFIX": "GZM", "MUNICIPALITY_NAME": "Gaziemir Belediyesi",
-              "LOOKUP_CODE_SECRET": "test-secret", "max_workers": 10}
+              "LOOKUP_CODE_SECRET": "test-secret", "max_workers": 10, "MAX_MESSAGE_BYTES": 1024 * 1024}
     container = container_factory(IntakeService, config)
     container.start()
     return container

@@ -43,17 +43,39 @@ def test_bad_messages_are_dead_lettered_with_their_reason_and_the_consumer_goes_
     del missing_body["payload"]["body"]
     publish(amqp_uri, missing_body)
     publish(amqp_uri, {"not": "an envelope"})
+    huge = envelope(source_reference="EB-HUGE", body="ç" * 700_000)  # 1.4 MB, over the configured 1 MB
+    publish(amqp_uri, huge)
+    publish_raw(amqp_uri, inbound.EXCHANGE, "application_withdrawn", envelope(source_reference="EB-UNKNOWN"))
     publish(amqp_uri, envelope(source_reference="EB-GOOD"))
 
     assert wait_until(lambda: count(query, "EB-GOOD") == 1)
-    letters = wait_until(lambda: (lambda found: found if len(found) == 4 else None)(
+    letters = wait_until(lambda: (lambda found: found if len(found) == 6 else None)(
         deadletters.list_dead_letters(amqp_uri, "intake")))
-    assert letters, "four dead letters expected"
-    reasons = [letter["error"] for letter in letters]
-    assert any("body" in reason and "InvalidSubmission" in reason for reason in reasons)
-    assert any("event_id" in reason for reason in reasons)
-    assert all(letter["original_queue"] == "intake.ebelediye.application_submitted" for letter in letters)
-    assert count(query, "EB-BAD") == 0
+    assert letters, "six dead letters expected"
+    assert any(letter["error"].startswith("DecodeError: Expecting") for letter in letters)  # not JSON
+    assert any("body" in letter["error"] and "InvalidSubmission" in letter["error"] for letter in letters)
+    assert any("event_id" in letter["error"] for letter in letters)
+    assert any("exceeds the limit" in letter["error"] for letter in letters)
+    assert any("text/plain" in letter["error"] or letter["content_type"] == "text/plain" for letter in letters)
+    unknown = [letter for letter in letters if letter["error"].startswith("UnknownEventType")]
+    assert [letter["original_routing_key"] for letter in unknown] == ["application_withdrawn"]
+    assert unknown[0]["original_queue"] == "intake.ebelediye.unknown_event_type"
+    known = [letter for letter in letters if letter not in unknown]
+    assert all(letter["original_queue"] == "intake.ebelediye.application_submitted" for letter in known)
+    assert len({letter["id"] for letter in letters}) == 6  # each can be named on its own
+    assert count(query, "EB-BAD") == 0 and count(query, "EB-HUGE") == 0
+
+
+def test_one_dead_letter_is_inspected_and_purged_by_its_id(intake, amqp_uri, query):
+    publish(amqp_uri, "{this is not json", content_type="application/json")
+    publish(amqp_uri, {"not": "an envelope"})
+    first, second = wait_until(lambda: (lambda found: found if len(found) == 2 else None)(
+        deadletters.list_dead_letters(amqp_uri, "intake")))
+    shown = deadletters.inspect(amqp_uri, "intake", second["id"])
+    assert shown["body"] == '{"not": "an envelope"}' and shown["headers"]["x-error"] == second["error"]
+    assert deadletters.purge(amqp_uri, "intake", second["id"]) == 1
+    assert [letter["id"] for letter in deadletters.list_dead_letters(amqp_uri, "intake")] == [first["id"]]
+    assert deadletters.inspect(amqp_uri, "intake", second["id"]) is None
 
 
 def test_a_fixed_and_replayed_dead_letter_is_processed_once(intake, amqp_uri, query):
