@@ -3,10 +3,14 @@ import pytest
 from marshmallow import EXCLUDE
 
 from contracts import inbound, intake, notify, routing, topology
+from contracts import press
+from contracts import contacts
 from contracts.envelope import EnvelopeSchema, make_envelope
 from contracts.samples import load_samples
 
 MODULES = {intake.SOURCE: intake, inbound.SOURCE: inbound, routing.SOURCE: routing, notify.SOURCE: notify}
+MODULES[press.SOURCE] = press
+MODULES[contacts.SOURCE] = contacts
 SAMPLES = load_samples()
 
 

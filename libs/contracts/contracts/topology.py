@@ -5,6 +5,8 @@ queue, even when its consumer is not running yet (or, for services still to come
 their events wait in the queue). A consumer's queue is named `<consumer>.<source>.<event_type>`.
 """
 from . import inbound, intake, notify, routing
+from . import press
+from . import contacts
 
 # (source exchange, event type) -> consuming services
 SUBSCRIPTIONS = {
@@ -26,6 +28,18 @@ SUBSCRIPTIONS = {
     # the case shows that the applicant was told
     (notify.EXCHANGE, notify.NOTIFICATION_DELIVERED): ("routing",),
     (notify.EXCHANGE, notify.NOTIFICATION_FAILED): ("routing",),
+    # the press office's news: notify mails the media, tells directorates, sends the digest and reminders
+    (press.EXCHANGE, press.RELEASE_PUBLISHED): ("notify",),
+    (press.EXCHANGE, press.CLIPPING_FLAGGED): ("notify",),
+    (press.EXCHANGE, press.DIGEST_READY): ("notify",),
+    (press.EXCHANGE, press.SUBSCRIPTION_RENEWAL_DUE): ("notify",),
+    # the information bank: notify sends each invitee their invitation with a personal reply link, and
+    # confirms a reply to the invitee and the protocol desk
+    (contacts.EXCHANGE, contacts.INVITATIONS_ISSUED): ("notify",),
+    (contacts.EXCHANGE, contacts.INVITATION_REPLIED): ("notify",),
+    # press keeps a read model of its media segments and drops opted-out or merged contacts from it
+    (contacts.EXCHANGE, contacts.CONTACT_CHANGED): ("press",),
+    (contacts.EXCHANGE, contacts.SEGMENT_CHANGED): ("press",),
 }
 
 

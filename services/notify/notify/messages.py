@@ -6,7 +6,8 @@ from pathlib import Path
 from jinja2 import ChoiceLoader, DictLoader, Environment, PackageLoader, StrictUndefined, TemplateError
 
 TEMPLATE_DIR = Path(__file__).resolve().parent / "templates"
-KINDS = ("receipt", "not_processed", "extension", "forwarded", "fee", "answer")
+KINDS = ("receipt", "not_processed", "extension", "forwarded", "fee", "answer", "press_release", "invitation", "digest")
+SMS_KINDS = ("receipt", "not_processed", "extension", "forwarded", "fee", "answer", "invitation")
 
 # what each template is rendered with for a preview, and to check an edit before it is saved
 SAMPLES = {
@@ -23,6 +24,13 @@ SAMPLES = {
     "answer": {"full_name": "Ayşe Yılmaz", "tracking_number": "GZM-2026-000123", "interim": False,
                "text": "Aracın güzergâhı değişmişti; çöp toplama yeniden başladı.", "exemption_article": None,
                "remedy": None},
+    "press_release": {"full_name": "Zeynep Ak", "title": "Sarnıç'a yeni park", "summary": "Park hizmete açıldı.",
+                      "body": "Gaziemir Belediyesi Sarnıç Mahallesi'ndeki yeni parkı hizmete açtı.",
+                      "url": "https://www.gaziemir.bel.tr/bultenler/yeni-park"},
+    "invitation": {"full_name": "Hasan Çelik", "title": "29 Ekim Cumhuriyet Bayramı Töreni", "kind_label": "tören",
+                   "starts_on": "29.10.2026", "starts_time": "10:00", "place": "Gaziemir Cumhuriyet Meydanı",
+                   "reply_url": "https://e.gaziemir.bel.tr/api/v1/invitations/1/reply?token=abc"},
+    "digest": {"subject": "Basın özeti — 26.11.2026", "text": "Dünkü haberler: 6 lehte, 2 aleyhte, 32 tarafsız."},
 }
 
 
@@ -64,7 +72,7 @@ def preview(name, overrides=None, content=None):
     merged = dict(overrides or {}, **({name: content} if content is not None else {}))
     try:
         if name == "sms.j2":
-            return {kind: render(kind, "sms", SAMPLES[kind], merged)[1] for kind in KINDS}
+            return {kind: render(kind, "sms", SAMPLES[kind], merged)[1] for kind in SMS_KINDS}
         subject, body = render(kind_of(name), "email", SAMPLES[kind_of(name)], merged)
     except TemplateError as exc:
         raise InvalidTemplate({"content": [f"Şablon işlenemedi: {exc}"]}) from None

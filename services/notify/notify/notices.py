@@ -24,6 +24,8 @@ def handle(store, consumer, event_type, event, mailboxes=None):
         overrides = storage.current_templates(tx.cursor)
         for outgoing in plans.for_applicant(event_type, payload, contact):
             queued += _queue(tx.cursor, event, outgoing, overrides)
+        for outgoing in plans.for_others(event_type, payload, mailboxes or {}):
+            queued += _queue(tx.cursor, event, outgoing, overrides)
         for item in plans.for_staff(event_type, payload):
             storage.add_inbox_item(tx.cursor, uuid.uuid4(), item.audience, item.title, item.body,
                                    payload.get("case_id"), f"{event['event_id']}:{item.audience}")
@@ -64,7 +66,8 @@ def _queue(cur, event, outgoing, overrides):
     subject, body = messages.render(outgoing.kind, outgoing.channel, outgoing.context, overrides)
     payload = event["payload"]
     return storage.queue(cur, {
-        "id": uuid.uuid4(), "dedupe_key": f"{event['event_id']}:{outgoing.channel}:{outgoing.recipient}",
+        "id": uuid.uuid4(), "dedupe_key": ":".join(filter(None, (
+            str(event["event_id"]), outgoing.channel, outgoing.recipient, outgoing.discriminator))),
         "kind": outgoing.kind, "channel": outgoing.channel, "recipient": outgoing.recipient, "subject": subject,
         "body": body, "attach_receipt": outgoing.attach_receipt, "attachments": list(outgoing.attachments),
         "attach_letter": outgoing.attach_letter,

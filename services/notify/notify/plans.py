@@ -4,8 +4,11 @@ The applicant is reached on the channel they preferred when we have its address;
 e-mail, then SMS, then a printable letter for the post room. Staff hear about cases in their inbox.
 """
 from dataclasses import dataclass, field
+from zoneinfo import ZoneInfo
 
-from contracts import intake, routing
+from contracts import contacts, intake, press, routing
+
+ISTANBUL = ZoneInfo("Europe/Istanbul")
 
 
 @dataclass(frozen=True)
@@ -17,6 +20,7 @@ class Outgoing:
     attach_receipt: bool = False
     attachments: tuple = ()  # an answer's files: references to routing's copies
     attach_letter: bool = False  # the answer's letter as a PDF beside the e-mail
+    discriminator: str = ""  # one event, several messages to one address (invitations to a shared mailbox)
 
 
 @dataclass(frozen=True)
@@ -84,6 +88,43 @@ def for_applicant(event_type, payload, contact):
     return _to_applicant(kind, contact, context, attachments=files, letter=kind == "answer")
 
 
+EVENT_KIND_LABELS = {"toren": "tören", "acilis": "açılış", "basin_toplantisi": "basın toplantısı",
+                     "mahalle_toplantisi": "mahalle toplantısı", "personel_egitimi": "personel eğitimi"}
+
+
+def press_file(kind, ref):
+    """A reference to a file press keeps: the delivery loop fetches it with press's `attachment` RPC."""
+    return {"source": "press", "kind": kind, "id": str(ref["id"]), "filename": ref["filename"]}
+
+
+def for_others(event_type, payload, mailboxes):
+    """Messages to people outside the applicant's case: the media for a press release, invitees for an
+    event, the mayor's office for the morning digest."""
+    if event_type == press.RELEASE_PUBLISHED:
+        photos = tuple(press_file("release_photo", photo) for photo in payload["photos"])
+        context = {key: payload.get(key) for key in ("title", "summary", "body", "url")}
+        return [Outgoing("press_release", "email", recipient["email"], {**context, "full_name": recipient["full_name"]},
+                         attachments=photos) for recipient in payload["recipients"]]
+    if event_type == press.DIGEST_READY:
+        mailbox = mailboxes.get("role:mayor_office")
+        return [Outgoing("digest", "email", mailbox, {"subject": payload["subject"], "text": payload["text"]},
+                         attachments=(press_file("digest_pdf", payload["pdf"]),))] if mailbox else []
+    if event_type == contacts.INVITATIONS_ISSUED:
+        starts = payload["starts_at"].astimezone(ISTANBUL)
+        context = {"title": payload["title"], "place": payload.get("place"),
+                   "kind_label": EVENT_KIND_LABELS.get(payload["kind"], payload["kind"]),
+                   "starts_on": starts.strftime("%d.%m.%Y"), "starts_time": starts.strftime("%H:%M")}
+        found = []
+        for invitee in payload["invitees"]:
+            channel, address = ("email", invitee["email"]) if invitee.get("email") else ("sms", invitee.get("phone"))
+            if address:
+                found.append(Outgoing("invitation", channel, address, {
+                    **context, "full_name": invitee["full_name"], "reply_url": invitee["reply_url"]},
+                    discriminator=str(invitee["invitation_id"])))
+        return found
+    return []
+
+
 STAFF_TITLES = {
     routing.CASE_OPENED: "Yeni dosya {tracking_number}",
     routing.CASE_ASSIGNED: "Size atanan dosya {tracking_number}",
@@ -96,6 +137,8 @@ STAFF_TITLES = {
 
 def for_staff(event_type, payload):
     """Inbox items for the directorate concerned (the PR desk for cases still in triage)."""
+    if event_type in PRESS_STAFF:
+        return PRESS_STAFF[event_type](payload)
     title = STAFF_TITLES.get(event_type)
     if title is None:
         return []
@@ -112,3 +155,25 @@ def for_staff(event_type, payload):
     if event_type == routing.DEADLINE_BREACHED:
         items.append(InboxItem("role:pr_officer", title.format(**payload), "\n".join(body_parts), urgent))
     return items
+
+
+def _clipping_flagged(payload):
+    lines = [f"Yayın: {payload['outlet']}"]
+    if payload.get("url"):
+        lines.append(f"Bağlantı: {payload['url']}")
+    if payload.get("note"):
+        lines.append(f"Not: {payload['note']}")
+    title = f"Önemli haber: {payload['title']}"[:300]
+    # the press office flags news as it breaks: the directorate hears at once, not at the next opening
+    return [InboxItem(f"directorate:{code}", title, "\n".join(lines), urgent=True) for code in payload["directorates"]]
+
+
+def _renewal_due(payload):
+    renews_on = payload["renews_on"].strftime("%d.%m.%Y")
+    when = (f"{payload['days_left']} gün kaldı" if payload["days_left"] >= 0
+            else f"{-payload['days_left']} gün gecikti")
+    return [InboxItem("role:press_officer", f"Abonelik yenilenecek: {payload['publication']}",
+                      f"Yenileme tarihi: {renews_on} ({when})")]
+
+
+PRESS_STAFF = {press.CLIPPING_FLAGGED: _clipping_flagged, press.SUBSCRIPTION_RENEWAL_DUE: _renewal_due}

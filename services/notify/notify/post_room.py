@@ -29,7 +29,7 @@ def waiting(store, posted=False, limit=200):
              "attachments": [ref["filename"] for ref in row["attachments"] or ()]} for row in rows]
 
 
-def printable(store, notification_id, letterhead, fetch_receipt, fetch_answer_file):
+def printable(store, notification_id, letterhead, fetch_receipt, fetch_file):
     """One PDF for one envelope: the letter, then the receipt and the answer's PDF files."""
     with store.transaction() as tx:
         message = storage.post_letter(tx.cursor, notification_id)
@@ -39,7 +39,7 @@ def printable(store, notification_id, letterhead, fetch_receipt, fetch_answer_fi
     if message["attach_receipt"]:
         documents.append(fetch_receipt(message["application_id"])[2])
     for ref in message["attachments"] or ():
-        filename, content_type, content = fetch_answer_file(message["case_id"], ref["id"])
+        filename, content_type, content = fetch_file(message, ref)
         if content_type == "application/pdf":
             documents.append(content)
     return _concatenated(documents)

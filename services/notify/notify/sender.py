@@ -51,15 +51,15 @@ def _deliver_one(store, notification_id, send, max_attempts, backoff_base):
         return _deliver(tx, row, send, max_attempts, backoff_base)
 
 
-def email_sender(settings, fetch_receipt, fetch_answer_file, letterhead=()):
-    """`send(row)` for e-mail; `fetch_receipt(application_id)` and `fetch_answer_file(case_id, file_id)`
-    give (filename, type, bytes). An answer carries its letter as a PDF."""
+def email_sender(settings, fetch_receipt, fetch_file, letterhead=()):
+    """`send(row)` for e-mail; `fetch_receipt(application_id)` and `fetch_file(row, reference)` give
+    (filename, type, bytes). An answer carries its letter as a PDF."""
     def send(row):
         attachments = [fetch_receipt(row["application_id"])] if row["attach_receipt"] else []
         if row["attach_letter"]:
             attachments.append((f"cevap-yazisi-{row['tracking_number']}.pdf", "application/pdf",
                                 letter.render_letter(letter.of_message(row, list(letterhead)))))
-        attachments += [fetch_answer_file(row["case_id"], ref["id"]) for ref in row["attachments"] or ()]
+        attachments += [fetch_file(row, ref) for ref in row["attachments"] or ()]
         message = email_channel.compose(settings, row["recipient"], row["subject"], row["body"], attachments,
                                         message_id=row["id"])
         return email_channel.send(settings, message)
@@ -104,9 +104,14 @@ def reference(row):
             "tracking_number": row["tracking_number"]}
 
 
-def answer_file_fetcher(routing_rpc):
-    def fetch(case_id, file_id):
-        found = routing_rpc.answer_attachment(str(case_id), file_id)
+def file_fetcher(routing_rpc, press_rpc):
+    """`fetch(row, reference)` for the files a message names: an answer's from routing, a release's
+    photos and the digest's PDF from press."""
+    def fetch(row, ref):
+        if ref.get("source") == "press":
+            found = press_rpc.attachment(ref["kind"], ref["id"])
+        else:
+            found = routing_rpc.answer_attachment(str(row["case_id"]), ref["id"])
         return found["filename"], found["content_type"], base64.b64decode(found["content_base64"])
     return fetch
 

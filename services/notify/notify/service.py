@@ -10,7 +10,7 @@ from nameko.extensions import DependencyProvider
 from nameko.rpc import RpcProxy, rpc
 from nameko.timer import timer
 
-from contracts import intake, routing
+from contracts import contacts, intake, press, routing
 from servicekit.consumers import event_handler
 from servicekit.correlation import CorrelationId
 from servicekit.db import Database
@@ -62,6 +62,7 @@ class NotifyService:
     correlation_id = CorrelationId()
     intake_rpc = RpcProxy("intake")
     routing_rpc = RpcProxy("routing")
+    press_rpc = RpcProxy("press")
 
     handle_application_received = _on(intake.EXCHANGE, intake.APPLICATION_RECEIVED, intake.ApplicationReceivedSchema)
     handle_application_not_processed = _on(intake.EXCHANGE, intake.APPLICATION_NOT_PROCESSED,
@@ -76,6 +77,12 @@ class NotifyService:
     handle_deadline_escalated = _on(routing.EXCHANGE, routing.DEADLINE_ESCALATED, routing.DeadlineEscalatedSchema)
     handle_deadline_breached = _on(routing.EXCHANGE, routing.DEADLINE_BREACHED, routing.DeadlineBreachedSchema)
     handle_answer_approved = _on(routing.EXCHANGE, routing.ANSWER_APPROVED, routing.AnswerApprovedSchema)
+    handle_release_published = _on(press.EXCHANGE, press.RELEASE_PUBLISHED, press.ReleasePublishedSchema)
+    handle_clipping_flagged = _on(press.EXCHANGE, press.CLIPPING_FLAGGED, press.ClippingFlaggedSchema)
+    handle_digest_ready = _on(press.EXCHANGE, press.DIGEST_READY, press.DigestReadySchema)
+    handle_subscription_renewal_due = _on(press.EXCHANGE, press.SUBSCRIPTION_RENEWAL_DUE,
+                                          press.SubscriptionRenewalDueSchema)
+    handle_invitations_issued = _on(contacts.EXCHANGE, contacts.INVITATIONS_ISSUED, contacts.InvitationsIssuedSchema)
 
     @timer(interval=DELIVER_SECONDS)
     def deliver(self):
@@ -92,7 +99,7 @@ class NotifyService:
                                           DELIVER_SECONDS)
                  for channel, default in (("email", 600), ("sms", 120), ("webhook", 1200))}
         counts = {"email": sender.deliver_due(self.db, "email", sender.email_sender(
-            smtp, sender.receipt_fetcher(self.intake_rpc), sender.answer_file_fetcher(self.routing_rpc),
+            smtp, sender.receipt_fetcher(self.intake_rpc), sender.file_fetcher(self.routing_rpc, self.press_rpc),
             self.settings["letterhead"]), attempts, backoff, limit["email"],
             concurrency=int(config.get("EMAIL_CONCURRENCY") or 4))}
         if config.get("SMS_PROVIDER_URL"):  # without a provider, SMS wait in the queue
@@ -166,7 +173,7 @@ class NotifyService:
         """The printable PDF (base64) for one envelope: the letter, then the receipt or the answer's files."""
         return base64.b64encode(post_room.printable(
             self.db, notification_id, self.settings["letterhead"], sender.receipt_fetcher(self.intake_rpc),
-            sender.answer_file_fetcher(self.routing_rpc))).decode()
+            sender.file_fetcher(self.routing_rpc, self.press_rpc))).decode()
 
     @rpc
     def mark_posted(self, notification_id, posted_by):

@@ -26,6 +26,7 @@ def one_page_pdf(text):
 
 RECEIPT = one_page_pdf("ALINDI BELGESI")
 ANSWER_FILE = one_page_pdf("HARCAMA TABLOSU")
+PHOTO = b"\xff\xd8\xff\xe0 a photograph of the new park"
 
 
 @pytest.fixture
@@ -58,6 +59,11 @@ def notify(notify_db, amqp_uri, sink, sms, container_factory):
     routing = replace_dependencies(container, "routing_rpc")
     routing.answer_attachment.return_value = {"filename": "harcama-tablosu.pdf", "content_type": "application/pdf",
                                               "content_base64": base64.b64encode(ANSWER_FILE).decode()}
+    press = replace_dependencies(container, "press_rpc")
+    press.attachment.side_effect = lambda kind, file_id: {
+        "filename": "park.jpg" if kind == "release_photo" else "basin-ozeti.pdf",
+        "content_type": "image/jpeg" if kind == "release_photo" else "application/pdf",
+        "content_base64": base64.b64encode(PHOTO if kind == "release_photo" else RECEIPT).decode()}
     container.start()
     return container
 

@@ -1,0 +1,85 @@
+"""Events published by `services/contacts` (the information bank) on the `contacts.events` exchange.
+
+`contact_changed` and `segment_changed` say *that* something changed, with ids only: a consumer that
+needs the details asks contacts (`segment_members`), so names and addresses do not spread through the
+broker. `invitations_issued` is the exception on purpose: notify must reach each invitee, so it carries
+the name, the e-mail or mobile phone and the personal reply link of each, and nothing more.
+"""
+from marshmallow import EXCLUDE, Schema, fields, validate
+
+SOURCE = "contacts"
+EXCHANGE = "contacts.events"
+
+CONTACT_CHANGED = "contact_changed"
+SEGMENT_CHANGED = "segment_changed"
+INVITATIONS_ISSUED = "invitations_issued"
+INVITATION_REPLIED = "invitation_replied"
+EVENT_TYPES = (CONTACT_CHANGED, SEGMENT_CHANGED, INVITATIONS_ISSUED, INVITATION_REPLIED)
+
+CONTACT_CHANGES = ("created", "updated", "merged", "verified", "opted_out")
+SEGMENT_KINDS = ("fixed", "filter")
+SEGMENT_CHANGES = ("created", "updated", "deleted")
+REPLIES = ("accepted", "declined")
+
+
+class _Payload(Schema):
+    class Meta:
+        unknown = EXCLUDE
+
+
+class ContactChangedSchema(_Payload):
+    """A record of the information bank changed. `merged`: `contact_id` was folded into `merged_into`
+    and is no longer used; `opted_out`: the person refused further contact (KVKK), drop them from any
+    list kept elsewhere."""
+
+    contact_id = fields.UUID(required=True)
+    change = fields.String(required=True, validate=validate.OneOf(CONTACT_CHANGES))
+    merged_into = fields.UUID(allow_none=True, load_default=None)
+    changed_by = fields.String(required=True)
+
+
+class SegmentChangedSchema(_Payload):
+    """A segment (a fixed list or a saved filter) was created, changed (its filter or members) or deleted."""
+
+    segment_id = fields.UUID(required=True)
+    name = fields.String(required=True)
+    kind = fields.String(required=True, validate=validate.OneOf(SEGMENT_KINDS))
+    change = fields.String(required=True, validate=validate.OneOf(SEGMENT_CHANGES))
+
+
+class InviteeSchema(_Payload):
+    """One person to invite: by e-mail when there is one, else by SMS to the mobile `phone` (E.164)."""
+
+    invitation_id = fields.UUID(required=True)
+    contact_id = fields.UUID(required=True)
+    full_name = fields.String(required=True)
+    email = fields.String(allow_none=True, load_default=None)
+    phone = fields.String(allow_none=True, load_default=None)
+    reply_url = fields.String(required=True)
+
+
+class InvitationsIssuedSchema(_Payload):
+    """Invitations to an event were created; each invitee appears in exactly one such event."""
+
+    event_id = fields.UUID(required=True)
+    title = fields.String(required=True)
+    kind = fields.String(required=True)
+    starts_at = fields.AwareDateTime(required=True)
+    place = fields.String(allow_none=True, load_default=None)
+    invitees = fields.List(fields.Nested(InviteeSchema), required=True)
+
+
+class InvitationRepliedSchema(_Payload):
+    """An invitee answered through their reply link (or the protocol desk recorded their answer)."""
+
+    invitation_id = fields.UUID(required=True)
+    event_id = fields.UUID(required=True)
+    reply = fields.String(required=True, validate=validate.OneOf(REPLIES))
+
+
+PAYLOAD_SCHEMAS = {
+    CONTACT_CHANGED: ContactChangedSchema,
+    SEGMENT_CHANGED: SegmentChangedSchema,
+    INVITATIONS_ISSUED: InvitationsIssuedSchema,
+    INVITATION_REPLIED: InvitationRepliedSchema,
+}
