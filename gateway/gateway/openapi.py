@@ -8,49 +8,8 @@ from apispec.ext.marshmallow import MarshmallowPlugin
 
 from contracts.inbound import ApplicationSubmissionSchema
 
-from . import open311, schemas
-
-ERRORS = {
-    "400": "İstek okunamadı (geçersiz JSON)",
-    "401": "Kimlik doğrulanamadı (oturum, imza veya parola)",
-    "403": "Yetki yok",
-    "404": "Bulunamadı",
-    "409": "Idempotency-Key çakışması",
-    "413": "Gövde çok büyük",
-    "415": "Gövde application/json değil",
-    "422": "Doğrulama hatası (alan hataları `errors` içinde)",
-    "429": "Çok fazla istek (Retry-After başlığına bakın)",
-    "503": "Hizmet geçici olarak yanıt veremiyor (Retry-After)",
-}
-STAFF = [{"BearerAuth": []}]
-SIGNED = [{"ClientId": [], "KeyId": [], "Timestamp": [], "Nonce": [], "Signature": []}]
-PUBLIC = []
-JSON_BODY_ERRORS = ("400", "413", "415", "422")
-
-
-def _problems(*codes):
-    return {code: {"description": ERRORS[code],
-                   "content": {"application/problem+json": {"schema": {"$ref": "#/components/schemas/Problem"}}}}
-            for code in codes}
-
-
-def _json(schema, description):
-    return {"description": description, "content": {"application/json": {"schema": schema}}}
-
-
-def _body(schema):
-    return {"required": True, "content": {"application/json": {"schema": schema}}}
-
-
-def _op(summary, operation_id, security, responses, errors, body=None, parameters=None):
-    operation = {"summary": summary, "operationId": operation_id, "security": security,
-                 "responses": {**responses, **_problems(*sorted(set(errors)))}}
-    if body:
-        operation["requestBody"] = _body(body)
-    if parameters:
-        operation["parameters"] = parameters
-    return operation
-
+from . import open311, openapi_press, schemas
+from .openapi_common import JSON_BODY_ERRORS, PUBLIC, SIGNED, STAFF, json_body, op
 
 def _security_schemes(spec):
     spec.components.security_scheme("BearerAuth", {
@@ -83,44 +42,44 @@ def build_spec():
     app_id = {"name": "application_id", "in": "path", "required": True, "schema": {"type": "string", "format": "uuid"}}
     auth_errors = ("401", "403", "429", "503")
 
-    spec.path(path="/api/v1/auth/sign-in", operations={"post": _op(
-        "Personel girişi", "signIn", PUBLIC, {"200": _json("Tokens", "Belirteçler")},
+    spec.path(path="/api/v1/auth/sign-in", operations={"post": op(
+        "Personel girişi", "signIn", PUBLIC, {"200": json_body("Tokens", "Belirteçler")},
         ("401", "429", *JSON_BODY_ERRORS), body="SignIn")})
-    spec.path(path="/api/v1/auth/refresh", operations={"post": _op(
+    spec.path(path="/api/v1/auth/refresh", operations={"post": op(
         "Belirteç yenile (yenileme belirteci bir kez kullanılır)", "refreshTokens", PUBLIC,
-        {"200": _json("Tokens", "Yeni belirteçler")}, ("401", "429", *JSON_BODY_ERRORS), body="Refresh")})
-    spec.path(path="/api/v1/auth/sign-out", operations={"post": _op(
+        {"200": json_body("Tokens", "Yeni belirteçler")}, ("401", "429", *JSON_BODY_ERRORS), body="Refresh")})
+    spec.path(path="/api/v1/auth/sign-out", operations={"post": op(
         "Oturumu kapat", "signOut", PUBLIC, {"204": {"description": "Kapatıldı"}}, ("429", *JSON_BODY_ERRORS),
         body="Refresh")})
-    spec.path(path="/api/v1/auth/password", operations={"post": _op(
+    spec.path(path="/api/v1/auth/password", operations={"post": op(
         "Parola değiştir (tüm oturumlar kapanır)", "changePassword", STAFF, {"204": {"description": "Değişti"}},
         (*auth_errors, *JSON_BODY_ERRORS), body="PasswordChange")})
-    spec.path(path="/api/v1/auth/me", operations={"get": _op(
-        "Oturumdaki personel", "me", STAFF, {"200": _json("Me", "Personel")}, auth_errors)})
-    spec.path(path="/api/v1/applications", operations={"post": _op(
+    spec.path(path="/api/v1/auth/me", operations={"get": op(
+        "Oturumdaki personel", "me", STAFF, {"200": json_body("Me", "Personel")}, auth_errors)})
+    spec.path(path="/api/v1/applications", operations={"post": op(
         "Başvuru al", "submitApplication", staff_or_signed,
-        {"201": _json("ApplicationCreated", "Başvuru kaydedildi"),
-         "200": _json("ApplicationCreated", "Aynı başvuru daha önce kaydedilmiş: ilk sonuç")},
+        {"201": json_body("ApplicationCreated", "Başvuru kaydedildi"),
+         "200": json_body("ApplicationCreated", "Aynı başvuru daha önce kaydedilmiş: ilk sonuç")},
         (*auth_errors, "409", *JSON_BODY_ERRORS), body="ApplicationSubmission",
         parameters=[{"name": "Idempotency-Key", "in": "header", "required": False,
                      "schema": {"type": "string", "maxLength": 200}}])})
-    spec.path(path="/api/v1/applications/{application_id}", operations={"get": _op(
-        "Başvuruyu göster", "getApplication", staff_or_signed, {"200": _json("ApplicationDetail", "Başvuru")},
+    spec.path(path="/api/v1/applications/{application_id}", operations={"get": op(
+        "Başvuruyu göster", "getApplication", staff_or_signed, {"200": json_body("ApplicationDetail", "Başvuru")},
         (*auth_errors, "404"), parameters=[app_id])})
-    spec.path(path="/api/v1/applications/{application_id}/receipt.pdf", operations={"get": _op(
+    spec.path(path="/api/v1/applications/{application_id}/receipt.pdf", operations={"get": op(
         "Alındı belgesi (PDF)", "getReceipt", staff_or_signed,
         {"200": {"description": "PDF", "content": {"application/pdf": {"schema": {"type": "string",
                                                                                   "format": "binary"}}}}},
         (*auth_errors, "404"), parameters=[app_id])})
-    spec.path(path="/api/v1/applications/status-lookup", operations={"post": _op(
+    spec.path(path="/api/v1/applications/status-lookup", operations={"post": op(
         "Başvuru sahibinin durum sorgusu (takip numarası ve gizli kod)", "lookupStatus", PUBLIC,
-        {"200": _json("ApplicantStatus", "Durum")}, ("404", "429", "503", *JSON_BODY_ERRORS), body="StatusLookup")})
-    spec.path(path="/api/v1/inbound/events", operations={"post": _op(
+        {"200": json_body("ApplicantStatus", "Durum")}, ("404", "429", "503", *JSON_BODY_ERRORS), body="StatusLookup")})
+    spec.path(path="/api/v1/inbound/events", operations={"post": op(
         "Diğer sistemlerden olay (ebelediye.inbound sözleşmesi)", "postInboundEvent", SIGNED,
-        {"202": _json("InboundAccepted", "Kuyruğa alındı")}, (*auth_errors, *JSON_BODY_ERRORS),
+        {"202": json_body("InboundAccepted", "Kuyruğa alındı")}, (*auth_errors, *JSON_BODY_ERRORS),
         body="InboundEvent")})
-    spec.path(path="/api/v1/audit", operations={"get": _op(
-        "Denetim kaydı (en yeni önce)", "auditLog", STAFF, {"200": _json("AuditPage", "Kayıtlar")},
+    spec.path(path="/api/v1/audit", operations={"get": op(
+        "Denetim kaydı (en yeni önce)", "auditLog", STAFF, {"200": json_body("AuditPage", "Kayıtlar")},
         (*auth_errors, "422"), parameters=[
             {"name": name, "in": "query", "required": False, "schema": schema} for name, schema in (
                 ("actor_id", {"type": "string", "maxLength": 100}), ("action", {"type": "string", "maxLength": 100}),
@@ -131,17 +90,17 @@ def build_spec():
                 ("until", {"type": "string", "format": "date-time"}),
                 ("limit", {"type": "integer", "minimum": 1, "maximum": 500}),
                 ("before_id", {"type": "integer", "minimum": 1}))])})
-    spec.path(path="/api/v1/deadlines/preview", operations={"get": _op(
+    spec.path(path="/api/v1/deadlines/preview", operations={"get": op(
         "Yasal son gün önizlemesi ve gerekçesi (oturum gerekmez)", "previewDeadline", PUBLIC,
-        {"200": _json("DeadlinePreview", "Son gün ve açıklaması")}, ("422", "429", "503"), parameters=[
+        {"200": json_body("DeadlinePreview", "Son gün ve açıklaması")}, ("422", "429", "503"), parameters=[
             {"name": "type", "in": "query", "required": True, "schema": {"type": "string", "maxLength": 40,
                                                                           "example": "bilgi_edinme"}},
             {"name": "received_on", "in": "query", "required": True, "schema": {"type": "string", "format": "date"}},
             {"name": "extended", "in": "query", "required": False, "schema": {"type": "boolean"}}])})
     case_id = {"name": "case_id", "in": "path", "required": True, "schema": {"type": "string", "format": "uuid"}}
-    spec.path(path="/api/v1/cases", operations={"get": _op(
+    spec.path(path="/api/v1/cases", operations={"get": op(
         "Dosyalar (müdürlük, durum, son gün, gecikme, kanal, mahalle; sayfalı)", "listCases", STAFF,
-        {"200": _json("CasePage", "Dosyalar")}, (*auth_errors, "422"), parameters=[
+        {"200": json_body("CasePage", "Dosyalar")}, (*auth_errors, "422"), parameters=[
             {"name": name, "in": "query", "required": False, "schema": schema} for name, schema in (
                 ("directorate", {"type": "string", "maxLength": 60}),
                 ("state", {"type": "string", "enum": ["triage", "assigned", "answer_submitted", "awaiting_mayor",
@@ -151,119 +110,119 @@ def build_spec():
                 ("due_before", {"type": "string", "format": "date"}), ("overdue", {"type": "boolean"}),
                 ("limit", {"type": "integer", "minimum": 1, "maximum": 200}),
                 ("offset", {"type": "integer", "minimum": 0, "maximum": 1000000}))])})
-    spec.path(path="/api/v1/cases/{case_id}", operations={"get": _op(
-        "Dosya, son günlerinin gerekçesi ve geçmişi", "getCase", STAFF, {"200": _json("Case", "Dosya")},
+    spec.path(path="/api/v1/cases/{case_id}", operations={"get": op(
+        "Dosya, son günlerinin gerekçesi ve geçmişi", "getCase", STAFF, {"200": json_body("Case", "Dosya")},
         (*auth_errors, "404"), parameters=[case_id])})
-    spec.path(path="/api/v1/cases/{case_id}/{action}", operations={"post": _op(
+    spec.path(path="/api/v1/cases/{case_id}/{action}", operations={"post": op(
         "Dosya işlemi: assign, transfer, forward, extend, fee_notice, fee_paid, submit_answer, approve_answer, "
         "return_answer, close",
-        "actOnCase", STAFF, {"200": _json("Case", "Dosyanın yeni hâli")},
+        "actOnCase", STAFF, {"200": json_body("Case", "Dosyanın yeni hâli")},
         (*auth_errors, "404", "409", *JSON_BODY_ERRORS), body="CaseAction", parameters=[case_id, {
             "name": "action", "in": "path", "required": True, "schema": {"type": "string", "enum": [
                 "assign", "transfer", "forward", "extend", "fee_notice", "fee_paid", "submit_answer",
                 "approve_answer", "return_answer", "close"]}}])})
-    spec.path(path="/api/v1/routing", operations={"get": _op(
+    spec.path(path="/api/v1/routing", operations={"get": op(
         "Yönlendirme tablosu: müdürlükler, kurallar, idari izin günleri", "routingTable", STAFF,
-        {"200": _json("RoutingTable", "Tablo")}, auth_errors)})
-    spec.path(path="/api/v1/routing/rules", operations={"post": _op(
-        "Yönlendirme kuralı ekle", "addRoutingRule", STAFF, {"201": _json("RuleChange", "Eklendi")},
+        {"200": json_body("RoutingTable", "Tablo")}, auth_errors)})
+    spec.path(path="/api/v1/routing/rules", operations={"post": op(
+        "Yönlendirme kuralı ekle", "addRoutingRule", STAFF, {"201": json_body("RuleChange", "Eklendi")},
         (*auth_errors, *JSON_BODY_ERRORS), body="RoutingRule")})
-    spec.path(path="/api/v1/routing/rules/{rule_id}", operations={"delete": _op(
-        "Yönlendirme kuralını kaldır", "removeRoutingRule", STAFF, {"200": _json("RuleChange", "Kaldırıldı")},
+    spec.path(path="/api/v1/routing/rules/{rule_id}", operations={"delete": op(
+        "Yönlendirme kuralını kaldır", "removeRoutingRule", STAFF, {"200": json_body("RuleChange", "Kaldırıldı")},
         (*auth_errors, "404", "422"), parameters=[{"name": "rule_id", "in": "path", "required": True,
                                              "schema": {"type": "integer", "minimum": 1, "maximum": 2147483647}}])})
-    spec.path(path="/api/v1/routing/idari-izin", operations={"post": _op(
+    spec.path(path="/api/v1/routing/idari-izin", operations={"post": op(
         "İdari izin günü ekle (süreler işlemeye devam eder; uyarı verilir)", "addIdariIzinDay", STAFF,
-        {"201": _json("IdariIzin", "Eklendi")}, (*auth_errors, *JSON_BODY_ERRORS), body="IdariIzin")})
-    spec.path(path="/api/v1/inbox", operations={"get": _op(
+        {"201": json_body("IdariIzin", "Eklendi")}, (*auth_errors, *JSON_BODY_ERRORS), body="IdariIzin")})
+    spec.path(path="/api/v1/inbox", operations={"get": op(
         "Personelin gelen kutusu (müdürlüğüne ve rolüne gelenler)", "inbox", STAFF,
-        {"200": _json("Inbox", "İletiler")}, (*auth_errors, "422"), parameters=[
+        {"200": json_body("Inbox", "İletiler")}, (*auth_errors, "422"), parameters=[
             {"name": "unread", "in": "query", "required": False, "schema": {"type": "boolean"}},
             {"name": "limit", "in": "query", "required": False,
              "schema": {"type": "integer", "minimum": 1, "maximum": 200}}])})
-    spec.path(path="/api/v1/inbox/{message_id}/read", operations={"post": _op(
+    spec.path(path="/api/v1/inbox/{message_id}/read", operations={"post": op(
         "İletiyi okundu işaretle", "markInboxRead", STAFF, {"204": {"description": "İşaretlendi"}},
         (*auth_errors, "404"), parameters=[{"name": "message_id", "in": "path", "required": True,
                                              "schema": {"type": "string", "format": "uuid"}}])})
     template_name = {"name": "name", "in": "path", "required": True,
                      "schema": {"type": "string", "maxLength": 60, "example": "receipt.subject.j2"}}
-    spec.path(path="/api/v1/templates", operations={"get": _op(
-        "İleti şablonları (Türkçe, sürümlü)", "listTemplates", STAFF, {"200": _json("TemplateList", "Şablonlar")},
+    spec.path(path="/api/v1/templates", operations={"get": op(
+        "İleti şablonları (Türkçe, sürümlü)", "listTemplates", STAFF, {"200": json_body("TemplateList", "Şablonlar")},
         auth_errors)})
-    spec.path(path="/api/v1/templates/{name}", operations={"put": _op(
+    spec.path(path="/api/v1/templates/{name}", operations={"put": op(
         "Şablonun yeni sürümü (örnek dosyada işlenemezse reddedilir)", "saveTemplate", STAFF,
-        {"200": _json("TemplateSaved", "Kaydedildi")}, (*auth_errors, *JSON_BODY_ERRORS), body="TemplateEdit",
+        {"200": json_body("TemplateSaved", "Kaydedildi")}, (*auth_errors, *JSON_BODY_ERRORS), body="TemplateEdit",
         parameters=[template_name])})
-    spec.path(path="/api/v1/templates/{name}/preview", operations={"post": _op(
+    spec.path(path="/api/v1/templates/{name}/preview", operations={"post": op(
         "Şablonun örnek bir dosya için önizlemesi", "previewTemplate", STAFF,
         {"200": {"description": "Önizleme", "content": {"application/json": {"schema": {"type": "object"}}}}},
         (*auth_errors, *JSON_BODY_ERRORS), body="TemplatePreviewRequest", parameters=[template_name])})
     hook_id = {"name": "subscription_id", "in": "path", "required": True,
                "schema": {"type": "string", "format": "uuid"}}
     spec.path(path="/api/v1/webhooks", operations={
-        "post": _op("Webhook aboneliği (imza anahtarı bir kez gösterilir)", "subscribeWebhook", SIGNED,
-                    {"201": _json("WebhookSubscription", "Abone olundu")}, (*auth_errors, *JSON_BODY_ERRORS),
+        "post": op("Webhook aboneliği (imza anahtarı bir kez gösterilir)", "subscribeWebhook", SIGNED,
+                    {"201": json_body("WebhookSubscription", "Abone olundu")}, (*auth_errors, *JSON_BODY_ERRORS),
                     body="WebhookSubscriptionRequest"),
-        "get": _op("Sistemin webhook abonelikleri", "listWebhooks", SIGNED, {"200": _json("WebhookList", "Abonelikler")},
+        "get": op("Sistemin webhook abonelikleri", "listWebhooks", SIGNED, {"200": json_body("WebhookList", "Abonelikler")},
                    auth_errors)})
-    spec.path(path="/api/v1/webhooks/{subscription_id}", operations={"delete": _op(
+    spec.path(path="/api/v1/webhooks/{subscription_id}", operations={"delete": op(
         "Aboneliği kaldır", "unsubscribeWebhook", SIGNED, {"204": {"description": "Kaldırıldı"}},
         (*auth_errors, "404"), parameters=[hook_id])})
-    spec.path(path="/api/v1/webhooks/{subscription_id}/deliveries", operations={"get": _op(
-        "Webhook teslim kaydı", "webhookDeliveries", SIGNED, {"200": _json("WebhookDeliveries", "Teslimler")},
+    spec.path(path="/api/v1/webhooks/{subscription_id}/deliveries", operations={"get": op(
+        "Webhook teslim kaydı", "webhookDeliveries", SIGNED, {"200": json_body("WebhookDeliveries", "Teslimler")},
         (*auth_errors, "404"), parameters=[hook_id])})
     letter_id = {"name": "letter_id", "in": "path", "required": True, "schema": {"type": "string", "format": "uuid"}}
-    spec.path(path="/api/v1/post-room/letters", operations={"get": _op(
+    spec.path(path="/api/v1/post-room/letters", operations={"get": op(
         "Posta odası: postayla gidecek mektuplar (adres ve metin içermez)", "postRoomLetters", STAFF,
-        {"200": _json("PostRoom", "Mektuplar")}, (*auth_errors, "422"), parameters=[
+        {"200": json_body("PostRoom", "Mektuplar")}, (*auth_errors, "422"), parameters=[
             {"name": "posted", "in": "query", "required": False, "schema": {"type": "boolean"}},
             {"name": "limit", "in": "query", "required": False,
              "schema": {"type": "integer", "minimum": 1, "maximum": 500}}])})
-    spec.path(path="/api/v1/post-room/letters/{letter_id}/letter.pdf", operations={"get": _op(
+    spec.path(path="/api/v1/post-room/letters/{letter_id}/letter.pdf", operations={"get": op(
         "Bir zarfın basılacak PDF'i: pencereli zarfa uygun adresli yazı, ardından alındı belgesi veya ekler",
         "postRoomLetterPdf", STAFF, {"200": {"description": "PDF", "content": {"application/pdf": {
             "schema": {"type": "string", "format": "binary"}}}}}, (*auth_errors, "404"), parameters=[letter_id])})
-    spec.path(path="/api/v1/post-room/letters/{letter_id}/posted", operations={"post": _op(
+    spec.path(path="/api/v1/post-room/letters/{letter_id}/posted", operations={"post": op(
         "Mektup postaya verildi (bir kez kaydedilir; başvuru dosyasında görünür)", "markLetterPosted", STAFF,
-        {"200": _json("LetterPosted", "Kaydedildi")}, (*auth_errors, "404", "409"), parameters=[letter_id])})
+        {"200": json_body("LetterPosted", "Kaydedildi")}, (*auth_errors, "404", "409"), parameters=[letter_id])})
     service = {"name": "service", "in": "path", "required": True,
                "schema": {"type": "string", "enum": ["intake", "routing", "notify", "contacts", "press"]}}
-    spec.path(path="/api/v1/ops/dead-letters", operations={"get": _op(
+    spec.path(path="/api/v1/ops/dead-letters", operations={"get": op(
         "Ölü mektuplar: her servisin kuyruğunda kaç tane var", "deadLetterCounts", STAFF,
-        {"200": _json("DeadLetterCounts", "Sayılar")}, auth_errors)})
-    spec.path(path="/api/v1/ops/dead-letters/{service}", operations={"get": _op(
+        {"200": json_body("DeadLetterCounts", "Sayılar")}, auth_errors)})
+    spec.path(path="/api/v1/ops/dead-letters/{service}", operations={"get": op(
         "Bir servisin ölü mektupları (neden, asıl kuyruk, deneme sayısı; gövde yok)", "listDeadLetters", STAFF,
-        {"200": _json("DeadLetterList", "Ölü mektuplar")}, (*auth_errors, "404", "422"), parameters=[
+        {"200": json_body("DeadLetterList", "Ölü mektuplar")}, (*auth_errors, "404", "422"), parameters=[
             service, {"name": "limit", "in": "query", "required": False,
                       "schema": {"type": "integer", "minimum": 1, "maximum": 1000}}])})
-    spec.path(path="/api/v1/ops/dead-letters/{service}/{letter_id}", operations={"get": _op(
+    spec.path(path="/api/v1/ops/dead-letters/{service}/{letter_id}", operations={"get": op(
         "Bir ölü mektup: başlıklar ve gövde (kişisel veri içerebilir; denetim kaydına yazılır)", "showDeadLetter",
-        STAFF, {"200": _json("DeadLetterDetail", "Ölü mektup")}, (*auth_errors, "404"), parameters=[
+        STAFF, {"200": json_body("DeadLetterDetail", "Ölü mektup")}, (*auth_errors, "404"), parameters=[
             service, {"name": "letter_id", "in": "path", "required": True,
                       "schema": {"type": "string", "maxLength": 100}}])})
-    spec.path(path="/api/v1/ops/dead-letters/{service}/replay", operations={"post": _op(
+    spec.path(path="/api/v1/ops/dead-letters/{service}/replay", operations={"post": op(
         "Ölü mektubu (id) ya da hepsini asıl kuyruğuna geri gönder; bir kez işlenir", "replayDeadLetters", STAFF,
-        {"200": _json("DeadLetterOutcome", "Gönderilen sayısı")}, (*auth_errors, "404", *JSON_BODY_ERRORS),
+        {"200": json_body("DeadLetterOutcome", "Gönderilen sayısı")}, (*auth_errors, "404", *JSON_BODY_ERRORS),
         body="DeadLetterAction", parameters=[service])})
-    spec.path(path="/api/v1/ops/dead-letters/{service}/purge", operations={"post": _op(
+    spec.path(path="/api/v1/ops/dead-letters/{service}/purge", operations={"post": op(
         "Ölü mektubu (id) ya da hepsini (all: true) sil", "purgeDeadLetters", STAFF,
-        {"200": _json("DeadLetterOutcome", "Silinen sayısı")}, (*auth_errors, "404", *JSON_BODY_ERRORS),
+        {"200": json_body("DeadLetterOutcome", "Silinen sayısı")}, (*auth_errors, "404", *JSON_BODY_ERRORS),
         body="DeadLetterAction", parameters=[service])})
     for name in ("Service", "ServiceRequest", "ServiceRequestCreated", "GeoReportRequest"):
         spec.components.schema(f"Open311{name}", schema=getattr(open311, f"{name}Schema"))
     listed = lambda ref, text: {"description": text, "content": {"application/json": {"schema": {  # noqa: E731
         "type": "array", "items": {"$ref": f"#/components/schemas/{ref}"}}}}}
-    spec.path(path="/open311/v2/services.json", operations={"get": _op(
+    spec.path(path="/open311/v2/services.json", operations={"get": op(
         "Open311 GeoReport v2: hizmetler (Halk Hizmet Masası kategorileri)", "open311Services", PUBLIC,
         {"200": listed("Open311Service", "Hizmetler")}, ("429", "503"))})
     spec.path(path="/open311/v2/requests.json", operations={
-        "post": {**_op("Open311 GeoReport v2: talep gönder (api_key = anahtar kimliği.gizli anahtar)",
+        "post": {**op("Open311 GeoReport v2: talep gönder (api_key = anahtar kimliği.gizli anahtar)",
                        "open311PostRequest", PUBLIC, {"201": listed("Open311ServiceRequestCreated", "Alındı")},
                        ("400", "401", "413", "415", "422", "429", "503")),
                  "requestBody": {"required": True, "content": {
                      "application/x-www-form-urlencoded": {"schema": {"$ref": "#/components/schemas/Open311GeoReportRequest"}},
                      "application/json": {"schema": {"$ref": "#/components/schemas/Open311GeoReportRequest"}}}}},
-        "get": _op("Open311 GeoReport v2: talepler (kişisel veri içermez)", "open311Requests", PUBLIC,
+        "get": op("Open311 GeoReport v2: talepler (kişisel veri içermez)", "open311Requests", PUBLIC,
                    {"200": listed("Open311ServiceRequest", "Talepler")}, ("422", "429", "503"), parameters=[
                        {"name": name, "in": "query", "required": False, "schema": schema} for name, schema in (
                            # a dozen tracking numbers: a longer query would pass the server's 8 KB line
@@ -272,21 +231,22 @@ def build_spec():
                            ("start_date", {"type": "string", "format": "date-time"}),
                            ("end_date", {"type": "string", "format": "date-time"}),
                            ("status", {"type": "string", "enum": ["open", "closed"]}))])})
-    spec.path(path="/open311/v2/requests/{request_id}.json", operations={"get": _op(
+    spec.path(path="/open311/v2/requests/{request_id}.json", operations={"get": op(
         "Open311 GeoReport v2: bir talep (takip numarası)", "open311Request", PUBLIC,
         {"200": listed("Open311ServiceRequest", "Talep")}, ("404", "429", "503"), parameters=[
             {"name": "request_id", "in": "path", "required": True, "schema": {"type": "string", "maxLength": 40}}])})
-    spec.path(path="/api/openapi.json", operations={"get": _op(
+    openapi_press.add_paths(spec)
+    spec.path(path="/api/openapi.json", operations={"get": op(
         "Bu belge", "openapi", PUBLIC, {"200": {"description": "OpenAPI 3", "content": {"application/json": {}}}},
         ())})
-    spec.path(path="/api/docs", operations={"get": _op(
+    spec.path(path="/api/docs", operations={"get": op(
         "API belgeleri sayfası", "docs", PUBLIC, {"200": {"description": "HTML", "content": {"text/html": {}}}}, ())})
-    spec.path(path="/health", operations={"get": _op(
+    spec.path(path="/health", operations={"get": op(
         "Hazır olma durumu", "health", PUBLIC,
-        {"200": _json("Health", "Hazır"), "503": _json("Health", "Hazır değil")}, ())})
-    spec.path(path="/health/live", operations={"get": _op(
-        "Canlılık", "liveness", PUBLIC, {"200": _json("Health", "Canlı")}, ())})
-    spec.path(path="/metrics", operations={"get": _op(
+        {"200": json_body("Health", "Hazır"), "503": json_body("Health", "Hazır değil")}, ())})
+    spec.path(path="/health/live", operations={"get": op(
+        "Canlılık", "liveness", PUBLIC, {"200": json_body("Health", "Canlı")}, ())})
+    spec.path(path="/metrics", operations={"get": op(
         "Prometheus metrikleri", "metrics", PUBLIC,
         {"200": {"description": "Prometheus metin biçimi", "content": {"text/plain": {}}}}, ())})
     return spec.to_dict()

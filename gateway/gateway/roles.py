@@ -23,8 +23,10 @@ PERMISSIONS = {
     "application.submit": {"admin", "pr_officer"},
     "application.read": {"admin", "pr_officer", "auditor", "mayor_office", "directorate_staff", "directorate_head"},
     "audit.read": {"admin", "auditor"},
-    "case.read": {"admin", "pr_officer", "auditor", "mayor_office", "directorate_staff", "directorate_head"},
-    "case.act": {"admin", "pr_officer", "mayor_office", "directorate_staff", "directorate_head"},
+    # the press officer sees and acts on the press's own requests (routing checks each case)
+    "case.read": {"admin", "pr_officer", "press_officer", "auditor", "mayor_office", "directorate_staff",
+                  "directorate_head"},
+    "case.act": {"admin", "pr_officer", "press_officer", "mayor_office", "directorate_staff", "directorate_head"},
     "routing.read": {"admin", "pr_officer", "auditor"},
     "routing.manage": {"admin", "pr_officer"},
     "account.self": set(STAFF_ROLES),
@@ -32,6 +34,7 @@ PERMISSIONS = {
     "templates.read": {"admin", "pr_officer"},
     "templates.manage": {"admin"},
     "post_room.manage": {"admin", "pr_officer"},
+    "press_request.submit": {"admin", "press_officer"},
     "deadletters.read": {"admin", "ops"},
     "deadletters.manage": {"admin", "ops"},
 }

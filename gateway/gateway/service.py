@@ -13,7 +13,7 @@ from servicekit.db import Database
 
 from .errors import UpstreamUnavailable
 # modules, not their classes: `nameko run` takes every class with entrypoints in this module for a service
-from .routes import applications, auth, cases, notifications, open311, operations
+from .routes import applications, auth, cases, notifications, open311, operations, press
 from .security import Guard
 
 log = logging.getLogger(__name__)
@@ -22,7 +22,8 @@ MIGRATIONS = Path(__file__).resolve().parent.parent / "migrations"
 
 
 class GatewayService(auth.AuthRoutes, applications.ApplicationRoutes, cases.CaseRoutes,
-                     notifications.NotificationRoutes, open311.Open311Routes, operations.OperationsRoutes):
+                     notifications.NotificationRoutes, open311.Open311Routes, operations.OperationsRoutes,
+                     press.PressRoutes):
     name = "gateway"
 
     db = Database(MIGRATIONS)

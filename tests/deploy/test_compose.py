@@ -348,6 +348,10 @@ def k8s_documents():
 
 @pytest.mark.parametrize("name,port,live,ready", [
     ("intake", 9101, "/health/live", "/health/ready"),
+    ("routing", 9102, "/health/live", "/health/ready"),
+    ("notify", 9103, "/health/live", "/health/ready"),
+    ("contacts", 9104, "/health/live", "/health/ready"),
+    ("press", 9105, "/health/live", "/health/ready"),
     ("gateway", 8000, "/health/live", "/health"),
 ])
 def test_kubernetes_deployment(name, port, live, ready):
@@ -371,6 +375,11 @@ def test_kubernetes_deployment(name, port, live, ready):
     assert container["readinessProbe"]["httpGet"]["path"] == ready and probe_port(container["readinessProbe"]) == port
     for kind in ("requests", "limits"):
         assert {"cpu", "memory"} <= set(container["resources"][kind])
+
+    if name != "gateway":  # a service listens where its own env says, not where the shared config says
+        environment = {item["name"]: item.get("value") for item in container.get("env") or ()}
+        config = {k: v for file, doc in documents if doc["kind"] == "ConfigMap" for k, v in doc["data"].items()}
+        assert str(environment.get("OPS_PORT", config.get("OPS_PORT"))) == str(port)
 
     sources = container["envFrom"]
     config_maps = {source["configMapRef"]["name"] for source in sources if "configMapRef" in source}

@@ -39,11 +39,16 @@ EXPECTED = {
     "GET /metrics": EVERYONE,
     "GET /api/v1/deadlines/preview": EVERYONE,
     # the case under test is Fen İşleri's: its staff see it; a directorate sees no other
-    "GET /api/v1/cases": {"admin", "pr_officer", "auditor", "mayor_office", "directorate_staff", "directorate_head"},
-    "GET /api/v1/cases/{case_id}": {"admin", "pr_officer", "auditor", "mayor_office", "directorate_staff",
-                                    "directorate_head"},
+    # the press officer lists the press's own requests (none here: an empty page)
+    "GET /api/v1/cases": {"admin", "pr_officer", "press_officer", "auditor", "mayor_office", "directorate_staff",
+                          "directorate_head"},
+    # the press officer passes the door but finds no such case among the press's requests (404)
+    "GET /api/v1/cases/{case_id}": {"admin", "pr_officer", "press_officer", "auditor", "mayor_office",
+                                    "directorate_staff", "directorate_head"},
     # extending is the desk's or the case's directorate's (a petition cannot be extended: 422 past the door)
-    "POST /api/v1/cases/{case_id}/{action}": {"admin", "pr_officer", "directorate_staff", "directorate_head"},
+    # (the press officer, again, finds no such case among the press's requests: 404)
+    "POST /api/v1/cases/{case_id}/{action}": {"admin", "pr_officer", "press_officer", "directorate_staff",
+                                              "directorate_head"},
     "GET /api/v1/routing": {"admin", "pr_officer", "auditor"},
     "POST /api/v1/routing/rules": {"admin", "pr_officer"},
     "DELETE /api/v1/routing/rules/{rule_id}": {"admin", "pr_officer"},
@@ -68,6 +73,8 @@ EXPECTED = {
     "GET /api/v1/ops/dead-letters/{service}/{letter_id}": {"admin", "ops"},
     "POST /api/v1/ops/dead-letters/{service}/replay": {"admin", "ops"},
     "POST /api/v1/ops/dead-letters/{service}/purge": {"admin", "ops"},
+    # journalists' requests are taken in by the press service
+    "POST /api/v1/press/requests": {"admin", "press_officer"},
     # Open311: public reads; a POST is authorised by its api_key field, not by a header (422 without one)
     "GET /open311/v2/services.json": EVERYONE,
     "GET /open311/v2/requests.json": EVERYONE,
@@ -124,6 +131,10 @@ def body_for(endpoint):
         return {}
     if endpoint == "POST /api/v1/webhooks":
         return {"url": "https://example.org/hook", "event_types": ["case_opened"]}
+    if endpoint == "POST /api/v1/press/requests":
+        return {"type": "basin_bilgi", "outlet": "Ege Gazetesi", "subject": "Sokak hayvanları",
+                "question": "Bu yıl kaç sokak hayvanı tedavi edildi?", "category": "sokak-hayvanlari",
+                "journalist": {"full_name": "Deniz Kara", "email": "deniz@example.org"}}
     if endpoint == "POST /api/v1/routing/idari-izin":
         return {"day": "2026-12-31", "note": "Rol tablosu"}
     return None

@@ -4,9 +4,9 @@ import base64
 from werkzeug.wrappers import Response
 
 from .. import roles, schemas
-from ..errors import Forbidden, ValidationFailed
+from ..errors import Forbidden
 from ..http import http, json_response, read_json
-from .common import IDEMPOTENCY_KEY_MAX, load
+from .common import idempotency_key, load
 
 
 class ApplicationRoutes:
@@ -19,10 +19,7 @@ class ApplicationRoutes:
         """
         principal = self.guard.require(self.db, request, "application.submit")
         body = read_json(request)
-        key = request.headers.get("Idempotency-Key") or None
-        if key is not None and len(key) > IDEMPOTENCY_KEY_MAX:
-            raise ValidationFailed(errors={"Idempotency-Key": [f"En fazla {IDEMPOTENCY_KEY_MAX} karakter."]})
-        result = self._call("submit_application", body, principal.id, key)
+        result = self._call("submit_application", body, principal.id, idempotency_key(request))
         application = result["application"]
         self.guard.audit(self.db, request, principal, "application.submit", "application", application["id"],
                          personal_data=True)

@@ -18,6 +18,14 @@ def load(schema_cls, request, max_bytes=16 * 1024):
         raise ValidationFailed(errors=exc.messages) from None
 
 
+def idempotency_key(request):
+    """The caller's `Idempotency-Key`, if any, within its length."""
+    key = request.headers.get("Idempotency-Key") or None
+    if key is not None and len(key) > IDEMPOTENCY_KEY_MAX:
+        raise ValidationFailed(errors={"Idempotency-Key": [f"En fazla {IDEMPOTENCY_KEY_MAX} karakter."]})
+    return key
+
+
 def query_args(schema_cls, request):
     """The query string, validated."""
     try:

@@ -13,11 +13,13 @@ EXCHANGE = "ebelediye.inbound"
 APPLICATION_SUBMITTED = "application_submitted"
 EVENT_TYPES = (APPLICATION_SUBMITTED,)
 
-CHANNELS = ("bilgi_edinme", "dilekce", "cimer", "muhtar", "halk_masasi", "e_belediye")
+CHANNELS = ("bilgi_edinme", "dilekce", "cimer", "muhtar", "halk_masasi", "e_belediye", "basin")
 
 # The application types each channel may carry. CİMER carries its own six types.
 CIMER_TYPES = ("istek", "sikayet", "gorus_oneri", "bilgi_edinme", "ihbar", "tesekkur")
 PETITION_TYPES = ("istek", "sikayet", "gorus_oneri", "ihbar", "tesekkur")
+# a journalist's request to the press service: for information, or for an interview
+PRESS_TYPES = ("basin_bilgi", "basin_roportaj")
 TYPES_BY_CHANNEL = {
     "bilgi_edinme": ("bilgi_edinme",),
     "dilekce": PETITION_TYPES,
@@ -25,6 +27,7 @@ TYPES_BY_CHANNEL = {
     "muhtar": ("istek", "sikayet", "gorus_oneri"),
     "halk_masasi": ("istek", "sikayet", "gorus_oneri", "tesekkur"),
     "e_belediye": CIMER_TYPES,
+    "basin": PRESS_TYPES,
 }
 REPLY_CHANNELS = ("email", "sms", "post")
 

@@ -6,6 +6,7 @@ CHANNELS = {
     "muhtar": "Muhtarlar Masası",
     "halk_masasi": "Halk Hizmet Masası",
     "e_belediye": "e-Belediye",
+    "basin": "Basın talebi",
 }
 TYPES = {
     "istek": "İstek",
@@ -14,5 +15,7 @@ TYPES = {
     "bilgi_edinme": "Bilgi Edinme",
     "ihbar": "İhbar",
     "tesekkur": "Teşekkür",
+    "basin_bilgi": "Basın: bilgi talebi",
+    "basin_roportaj": "Basın: röportaj talebi",
 }
 STATUSES = {"received": "Alındı", "not_processed": "İşleme konulmadı"}

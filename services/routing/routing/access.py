@@ -4,6 +4,7 @@ routing checks the case itself, inside the transaction that changes it)."""
 SEE_ALL = frozenset({"admin", "pr_officer", "auditor", "mayor_office"})
 DIRECTORATE_ROLES = frozenset({"directorate_staff", "directorate_head"})
 DESK = frozenset({"admin", "pr_officer"})
+PRESS_DESK, PRESS_CHANNEL = "press_officer", "basin"
 
 
 class NotAllowed(Exception):
@@ -15,26 +16,31 @@ def _own_directorate(actor, case):
         and actor.get("directorate") == case["directorate"]
 
 
+def _desk(actor, case):
+    """The public relations desk, or the press service for the press's requests."""
+    return actor.get("role") in DESK or (actor.get("role") == PRESS_DESK and case.get("channel") == PRESS_CHANNEL)
+
+
 def may_view(actor, case):
-    return actor.get("role") in SEE_ALL or _own_directorate(actor, case)
+    return actor.get("role") in SEE_ALL or _own_directorate(actor, case) or _desk(actor, case)
 
 
 RULES = {
-    "assign": lambda actor, case: actor["role"] in DESK,
-    "forward": lambda actor, case: actor["role"] in DESK,
-    "close": lambda actor, case: actor["role"] in DESK,
-    "transfer": lambda actor, case: actor["role"] in DESK or (
+    "assign": _desk,
+    "forward": _desk,
+    "close": _desk,
+    "transfer": lambda actor, case: _desk(actor, case) or (
         actor["role"] == "directorate_head" and _own_directorate(actor, case)),
-    "extend": lambda actor, case: actor["role"] in DESK or _own_directorate(actor, case),
-    "fee_notice": lambda actor, case: actor["role"] in DESK or _own_directorate(actor, case),
-    "fee_paid": lambda actor, case: actor["role"] in DESK or _own_directorate(actor, case),
-    "submit_answer": lambda actor, case: actor["role"] in DESK or _own_directorate(actor, case),
-    "review_answer": lambda actor, case: REVIEWERS.get(case["state"], lambda _actor: True)(actor),
+    "extend": lambda actor, case: _desk(actor, case) or _own_directorate(actor, case),
+    "fee_notice": lambda actor, case: _desk(actor, case) or _own_directorate(actor, case),
+    "fee_paid": lambda actor, case: _desk(actor, case) or _own_directorate(actor, case),
+    "submit_answer": lambda actor, case: _desk(actor, case) or _own_directorate(actor, case),
+    "review_answer": lambda actor, case: REVIEWERS.get(case["state"], lambda _actor, _case: True)(actor, case),
 }
 # who reviews an answer at each step; in any other state the state machine answers (409)
 REVIEWERS = {
-    "answer_submitted": lambda actor: actor["role"] in DESK,
-    "awaiting_mayor": lambda actor: actor["role"] == "mayor_office",
+    "answer_submitted": _desk,
+    "awaiting_mayor": lambda actor, case: actor["role"] == "mayor_office",
 }
 
 

@@ -232,7 +232,7 @@ def review_answer(store, case_id, actor, approve, comment, deadlines):
             storage.review_answer(tx.cursor, answer["id"], "returned", actor["id"], comment)
             _move(tx, case, "return_answer", actor, {"comment": comment})
             return "returned"
-        if case["state"] == "answer_submitted" and deadlines.needs_mayor(case["category"]):
+        if case["state"] == "answer_submitted" and deadlines.needs_mayor(case["category"], case["channel"]):
             _move(tx, case, "require_mayor", actor, {"approved_by_desk": actor["id"]})
             return "awaiting_mayor"
         storage.review_answer(tx.cursor, answer["id"], "approved", actor["id"], comment)
@@ -309,6 +309,10 @@ def search(store, filters, actor, limit, offset, today):
         if filters.get("directorate") not in (None, actor["directorate"]):
             return 0, []
         filters = {**filters, "directorate": actor["directorate"]}
+    elif actor["role"] == access.PRESS_DESK:  # the press service sees the press's requests
+        if filters.get("channel") not in (None, access.PRESS_CHANNEL):
+            return 0, []
+        filters = {**filters, "channel": access.PRESS_CHANNEL}
     elif actor["role"] not in access.SEE_ALL:
         return 0, []
     with store.transaction() as tx:

@@ -123,6 +123,8 @@ def rule_for(application_type, channel, category, rules):
         return rules["muhtar"]
     if channel == "halk_masasi":
         return rules.get(f"halk_masasi:{fold(category or '')}") or rules["halk_masasi"]
+    if channel == "basin" and "basin" in rules:
+        return rules["basin"]
     if channel in PETITION_CHANNELS and application_type in PETITION_TYPES:
         return rules["dilekce"]
     raise UnknownType(f"Bu başvuru için süre kuralı yok: tür {application_type!r}, kanal {channel!r}.")

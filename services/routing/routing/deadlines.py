@@ -64,8 +64,9 @@ class Deadlines:
     def preview(self, application_type, received_on, extended):
         return clock.preview(application_type, received_on, extended, self.rules, self.calendar)
 
-    def needs_mayor(self, category):
-        return category in set(self.seed.get("mayor_approval_categories") or ())
+    def needs_mayor(self, category, channel=None):
+        return category in set(self.seed.get("mayor_approval_categories") or ()) or \
+            channel in set(self.seed.get("mayor_approval_channels") or ())
 
     @property
     def escalation_chain(self):

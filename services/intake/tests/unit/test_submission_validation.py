@@ -42,7 +42,7 @@ def test_unknown_fields_are_refused_not_dropped():
 
 def test_field_errors_are_in_turkish():
     errors = errors_of({"channel": "faks", "applicant": {"email": "not-an-address"}})
-    assert errors["channel"] == ["Şunlardan biri olmalı: bilgi_edinme, dilekce, cimer, muhtar, halk_masasi, e_belediye."]
+    assert errors["channel"] == ["Şunlardan biri olmalı: bilgi_edinme, dilekce, cimer, muhtar, halk_masasi, e_belediye, basin."]
     assert errors["body"] == ["Bu alan zorunludur."]
     assert errors["applicant"]["email"] == ["Geçerli bir e-posta adresi olmalı."]
 
