@@ -4,7 +4,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 PACKAGES := -e libs/contracts -e libs/servicekit -e services/intake -e services/routing -e services/notify -e services/press -e services/contacts -e gateway
 
-.PHONY: install run test bench clean
+.PHONY: install run test bench chaos clean
 
 # Debian's python3 has no ensurepip until python3-venv is installed
 $(BIN)/activate:
@@ -31,6 +31,11 @@ test: install
 bench: install
 	bash deploy/local/bootstrap.sh --infra-only
 	$(BIN)/python -m bench
+
+# kills and restarts parts (RabbitMQ and PostgreSQL too) under load; CHAOS_ARGS=--long for the long form
+chaos: install
+	bash deploy/local/bootstrap.sh --infra-only
+	$(BIN)/python -m chaos $(CHAOS_ARGS)
 
 clean:
 	rm -rf $(VENV) .pytest_cache

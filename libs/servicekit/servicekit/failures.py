@@ -17,12 +17,11 @@ from datetime import datetime, timezone
 
 import amqp.exceptions
 import kombu.exceptions
-from kombu import Queue
 from nameko.amqp.publish import Publisher
 
 from . import metrics
 from .db import TRANSIENT_DB_ERRORS
-from .topology import dead_letter_queue
+from .topology import dead_letter_queue, delay_queue
 
 LETTER_ID_HEADER = "x-dead-letter-id"  # names one dead letter for inspecting, replaying or purging it
 
@@ -47,10 +46,7 @@ def is_transient(exc):
 
 def retry_queue(queue_name, delay_seconds):
     """A delay queue: messages wait `delay_seconds`, then the broker moves them back to `queue_name`."""
-    delay_ms = int(delay_seconds * 1000)
-    return Queue(f"{queue_name}.retry.{delay_ms}ms", durable=True, auto_delete=False,
-                 queue_arguments={"x-message-ttl": delay_ms, "x-dead-letter-exchange": "",
-                                  "x-dead-letter-routing-key": queue_name})
+    return delay_queue(queue_name, int(delay_seconds * 1000))
 
 
 def parse_delays(text):

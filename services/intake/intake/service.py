@@ -4,12 +4,12 @@ import logging
 from pathlib import Path
 
 from nameko.dependency_providers import Config
-from nameko.rpc import rpc
 
 from contracts import inbound
 from servicekit.consumers import event_handler, unknown_event_sink
 from servicekit.correlation import CorrelationId
 from servicekit.db import Database
+from servicekit.rpc import rpc
 
 from . import receipt, seed, submission, views
 

@@ -137,8 +137,8 @@ STAFF_TITLES = {
 
 def for_staff(event_type, payload):
     """Inbox items for the directorate concerned (the PR desk for cases still in triage)."""
-    if event_type in PRESS_STAFF:
-        return PRESS_STAFF[event_type](payload)
+    if event_type in STAFF_NOTICES_BY_EVENT:
+        return STAFF_NOTICES_BY_EVENT[event_type](payload)
     title = STAFF_TITLES.get(event_type)
     if title is None:
         return []
@@ -176,4 +176,12 @@ def _renewal_due(payload):
                       f"Yenileme tarihi: {renews_on} ({when})")]
 
 
-PRESS_STAFF = {press.CLIPPING_FLAGGED: _clipping_flagged, press.SUBSCRIPTION_RENEWAL_DUE: _renewal_due}
+def _invitation_replied(payload):
+    answer = "katılacak" if payload["reply"] == "accepted" else "katılamayacak"
+    who = payload.get("full_name") or "Bir davetli"
+    event = payload.get("title") or "etkinlik"
+    return [InboxItem("role:pr_officer", f"Davet yanıtı: {who} {answer}"[:300], f"Etkinlik: {event}")]
+
+
+STAFF_NOTICES_BY_EVENT = {press.CLIPPING_FLAGGED: _clipping_flagged, press.SUBSCRIPTION_RENEWAL_DUE: _renewal_due,
+               contacts.INVITATION_REPLIED: _invitation_replied}

@@ -8,11 +8,17 @@ import eventlet
 
 from contracts import notify as events
 
+from servicekit.db import TRANSIENT_DB_ERRORS
+
 from . import email_channel, letter, metrics, storage
 from .failures import PermanentFailure, TemporaryFailure
 
 log = logging.getLogger(__name__)
 BATCH = 20
+# longer than any send can take (SMTP timeout, the receipt from intake): a message 'sending' for longer
+# was being sent by a process that died
+SENDING_TIMEOUT_SECONDS = 120
+RECORD_TRIES = 40  # about two and a half minutes of waiting for the database
 
 
 def backoff_seconds(attempts, base):
@@ -25,10 +31,12 @@ def per_pass(per_minute, pass_seconds):
     return max(1, int(per_minute * pass_seconds / 60))
 
 
-def deliver_due(store, channel, send, max_attempts, backoff_base, limit=BATCH, concurrency=1):
+def deliver_due(store, channel, send, max_attempts, backoff_base, limit=BATCH, concurrency=1,
+                sending_timeout=SENDING_TIMEOUT_SECONDS):
     """One pass over `channel`'s due messages (at most `limit`, the channel's rate limit), `concurrency`
     at a time; returns how many were sent, retried and failed."""
     with store.transaction() as tx:
+        storage.requeue_stale_sending(tx.cursor, sending_timeout)
         due = storage.due_ids(tx.cursor, channel, limit)
     counts = {"sent": 0, "retried": 0, "failed": 0, "taken": 0}
     pool = eventlet.GreenPool(max(1, concurrency))
@@ -42,13 +50,58 @@ def deliver_due(store, channel, send, max_attempts, backoff_base, limit=BATCH, c
 
 
 def _deliver_one(store, notification_id, send, max_attempts, backoff_base):
-    # one transaction per message: its outcome is on record as soon as it is known, so a crash
-    # can repeat at most the messages being sent
+    # claimed and marked 'sending' in a transaction of its own, sent with no transaction open, and the
+    # outcome recorded after: a database that goes away meanwhile delays the record, it does not make
+    # the message go twice
     with store.transaction() as tx:
         row = storage.claim(tx.cursor, notification_id)
-        if row is None:
-            return "taken"  # another instance took it
-        return _deliver(tx, row, send, max_attempts, backoff_base)
+    if row is None:
+        return "taken"  # another instance took it
+    outcome = _attempt(row, send, max_attempts, backoff_base)
+    return _record(store, row, outcome)
+
+
+def _attempt(row, send, max_attempts, backoff_base):
+    """What the channel said: ("sent", answer), ("failed", reason) or ("retried", reason, delay)."""
+    attempts = row["attempts"] + 1
+    try:
+        return ("sent", send(row))
+    except PermanentFailure as exc:
+        return ("failed", str(exc))
+    except Exception as exc:  # temporary: the server, the provider, or the receipt from intake is away
+        reason = str(exc) if isinstance(exc, TemporaryFailure) else f"{type(exc).__name__}"
+        if attempts >= max_attempts:
+            return ("failed", f"{reason} ({attempts} deneme)")
+        return ("retried", reason, backoff_seconds(attempts, backoff_base))
+
+
+def _record(store, row, outcome, tries=RECORD_TRIES):
+    """Write the outcome with its event; the outcome is known and must not be lost, so a database
+    that is away is waited for (a restart takes seconds)."""
+    for attempt in range(1, tries + 1):
+        try:
+            with store.transaction() as tx:
+                return _write_outcome(tx, row, outcome)
+        except TRANSIENT_DB_ERRORS as exc:
+            if attempt == tries:
+                log.error("%s %s: outcome %s not recorded (%s); it will be sent again", row["channel"],
+                          row["id"], outcome[0], type(exc).__name__)
+                raise
+            eventlet.sleep(min(0.5 * attempt, 5))
+
+
+def _write_outcome(tx, row, outcome):
+    attempts = row["attempts"] + 1
+    if outcome[0] == "sent":
+        sent_at = storage.mark_sent(tx.cursor, row["id"], attempts, outcome[1])
+        tx.emit(events.NOTIFICATION_DELIVERED, {**reference(row), "attempts": attempts, "delivered_at": sent_at})
+        return "sent"
+    if outcome[0] == "failed":
+        return _failed(tx, row, attempts, outcome[1])
+    _, reason, delay = outcome
+    storage.retry_later(tx.cursor, row["id"], attempts, reason[:500], delay)
+    log.warning("%s %s will be retried (attempt %s): %s", row["channel"], row["id"], attempts, reason[:120])
+    return "retried"
 
 
 def email_sender(settings, fetch_receipt, fetch_file, letterhead=()):
@@ -70,24 +123,6 @@ def sms_sender(provider):
     def send(row):
         return provider.send(row["recipient"], row["body"])
     return send
-
-
-def _deliver(tx, row, send, max_attempts, backoff_base):
-    attempts = row["attempts"] + 1
-    try:
-        response = send(row)
-    except PermanentFailure as exc:
-        return _failed(tx, row, attempts, str(exc))
-    except Exception as exc:  # temporary: the server, the provider, or the receipt from intake is away
-        reason = str(exc) if isinstance(exc, TemporaryFailure) else f"{type(exc).__name__}"
-        if attempts >= max_attempts:
-            return _failed(tx, row, attempts, f"{reason} ({attempts} deneme)")
-        storage.retry_later(tx.cursor, row["id"], attempts, reason[:500], backoff_seconds(attempts, backoff_base))
-        log.warning("%s %s will be retried (attempt %s): %s", row["channel"], row["id"], attempts, reason[:120])
-        return "retried"
-    sent_at = storage.mark_sent(tx.cursor, row["id"], attempts, response)
-    tx.emit(events.NOTIFICATION_DELIVERED, {**reference(row), "attempts": attempts, "delivered_at": sent_at})
-    return "sent"
 
 
 def _failed(tx, row, attempts, reason):

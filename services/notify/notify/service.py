@@ -7,13 +7,14 @@ from pathlib import Path
 import yaml
 from nameko.dependency_providers import Config
 from nameko.extensions import DependencyProvider
-from nameko.rpc import RpcProxy, rpc
+from nameko.rpc import RpcProxy
 from nameko.timer import timer
 
 from contracts import contacts, intake, press, routing
 from servicekit.consumers import event_handler
 from servicekit.correlation import CorrelationId
 from servicekit.db import Database
+from servicekit.rpc import rpc
 
 from . import email_channel, inbox_view, notices, post_room, sender, sms_channel, templates_admin, webhooks
 
@@ -83,12 +84,14 @@ class NotifyService:
     handle_subscription_renewal_due = _on(press.EXCHANGE, press.SUBSCRIPTION_RENEWAL_DUE,
                                           press.SubscriptionRenewalDueSchema)
     handle_invitations_issued = _on(contacts.EXCHANGE, contacts.INVITATIONS_ISSUED, contacts.InvitationsIssuedSchema)
+    handle_invitation_replied = _on(contacts.EXCHANGE, contacts.INVITATION_REPLIED, contacts.InvitationRepliedSchema)
 
     @timer(interval=DELIVER_SECONDS)
     def deliver(self):
         """Send the e-mails and SMS that are due; retry temporary failures later; record every outcome."""
         config = self.config
         attempts = int(config.get("DELIVERY_MAX_ATTEMPTS") or 8)
+        sending_timeout = float(config.get("SENDING_TIMEOUT_SECONDS") or sender.SENDING_TIMEOUT_SECONDS)
         backoff = float(config.get("DELIVERY_BACKOFF_SECONDS") or 30)
         smtp = email_channel.SmtpSettings(
             host=config.get("SMTP_HOST") or "127.0.0.1", port=int(config.get("SMTP_PORT") or 1025),
@@ -101,14 +104,14 @@ class NotifyService:
         counts = {"email": sender.deliver_due(self.db, "email", sender.email_sender(
             smtp, sender.receipt_fetcher(self.intake_rpc), sender.file_fetcher(self.routing_rpc, self.press_rpc),
             self.settings["letterhead"]), attempts, backoff, limit["email"],
-            concurrency=int(config.get("EMAIL_CONCURRENCY") or 4))}
+            concurrency=int(config.get("EMAIL_CONCURRENCY") or 4), sending_timeout=sending_timeout)}
         if config.get("SMS_PROVIDER_URL"):  # without a provider, SMS wait in the queue
             provider = sms_channel.HttpSmsProvider(config["SMS_PROVIDER_URL"], config.get("SMS_PROVIDER_TOKEN") or "",
                                                    config.get("SMS_SENDER") or "GAZIEMIRBLD")
             counts["sms"] = sender.deliver_due(self.db, "sms", sender.sms_sender(provider), attempts, backoff,
-                                               limit["sms"])
+                                               limit["sms"], sending_timeout=sending_timeout)
         counts["webhook"] = sender.deliver_due(self.db, "webhook", webhooks.sender(self.db, self._webhook_key()),
-                                               attempts, backoff, limit["webhook"])
+                                               attempts, backoff, limit["webhook"], sending_timeout=sending_timeout)
         if any(any(c.values()) for c in counts.values()):
             log.info("deliveries: %s", counts)
 

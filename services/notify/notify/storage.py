@@ -48,11 +48,23 @@ _MESSAGE = ("SELECT n.id, n.kind, n.channel, n.recipient, n.subject, n.body, n.a
 
 
 def claim(cur, notification_id):
-    """The message (with its addressee's name and postal address), locked for this transaction, if it is
+    """Mark the message 'sending' and return it (with its addressee's name and postal address), if it is
     still due and nobody else holds it."""
-    cur.execute(_MESSAGE + "WHERE n.id = %s AND n.status = 'queued' FOR UPDATE OF n SKIP LOCKED",
-                (str(notification_id),))
+    cur.execute("UPDATE notifications SET status = 'sending', sending_since = clock_timestamp() WHERE id = "
+                "(SELECT id FROM notifications WHERE id = %s AND status = 'queued' FOR UPDATE SKIP LOCKED) "
+                "RETURNING id", (str(notification_id),))
+    if cur.fetchone() is None:
+        return None
+    cur.execute(_MESSAGE + "WHERE n.id = %s", (str(notification_id),))
     return cur.fetchone()
+
+
+def requeue_stale_sending(cur, older_than_seconds):
+    """Messages left 'sending' by a process that died mid-send go back in the queue (they may go twice,
+    with the same Message-ID)."""
+    cur.execute("UPDATE notifications SET status = 'queued', sending_since = NULL WHERE status = 'sending' "
+                "AND sending_since < clock_timestamp() - make_interval(secs => %s)", (older_than_seconds,))
+    return cur.rowcount
 
 
 def post_letters(cur, posted, limit):
@@ -79,19 +91,20 @@ def mark_posted(cur, notification_id, posted_by):
 
 def mark_sent(cur, notification_id, attempts, response):
     cur.execute("UPDATE notifications SET status = 'sent', attempts = %s, sent_at = clock_timestamp(), "
-                "provider_response = %s, "
+                "provider_response = %s, sending_since = NULL, "
                 "last_error = NULL WHERE id = %s RETURNING sent_at", (attempts, response, str(notification_id)))
     return cur.fetchone()["sent_at"]
 
 
 def retry_later(cur, notification_id, attempts, error, delay_seconds):
-    cur.execute("UPDATE notifications SET attempts = %s, last_error = %s, "
-                "next_attempt_at = now() + make_interval(secs => %s) WHERE id = %s",
+    cur.execute("UPDATE notifications SET status = 'queued', sending_since = NULL, attempts = %s, "
+                "last_error = %s, next_attempt_at = now() + make_interval(secs => %s) WHERE id = %s",
                 (attempts, error, delay_seconds, str(notification_id)))
 
 
 def mark_failed(cur, notification_id, attempts, error):
-    cur.execute("UPDATE notifications SET status = 'failed', attempts = %s, last_error = %s WHERE id = %s",
+    cur.execute("UPDATE notifications SET status = 'failed', sending_since = NULL, attempts = %s, last_error = %s "
+                "WHERE id = %s",
                 (attempts, error, str(notification_id)))
 
 

@@ -8,11 +8,12 @@ import os
 from pathlib import Path
 
 from nameko.dependency_providers import Config
-from nameko.rpc import RpcProxy, rpc
+from nameko.rpc import RpcProxy
 from nameko.timer import timer
 
 from servicekit.correlation import CorrelationId
 from servicekit.db import Database
+from servicekit.rpc import rpc
 
 from . import archive, ingest, inputs, morning, office, release_flow, renewals
 from .clippings import istanbul_day

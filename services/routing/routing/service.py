@@ -6,13 +6,13 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from nameko.extensions import DependencyProvider
-from nameko.rpc import rpc
 from nameko.timer import timer
 
 from contracts import intake, notify
 from servicekit.consumers import event_handler
 from servicekit.correlation import CorrelationId
 from servicekit.db import Database
+from servicekit.rpc import rpc
 
 from . import cases, directory, metrics, open311, watcher
 from .deadlines import Deadlines, load_seed

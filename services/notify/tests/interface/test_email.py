@@ -61,6 +61,18 @@ def test_a_mail_server_that_is_down_is_tried_again_until_it_answers(notify, sink
     assert row["status"] == "sent" and row["attempts"] >= 3
 
 
+def test_a_message_left_sending_by_a_process_that_died_goes_again_with_the_same_message_id(notify, sink, amqp_uri,
+                                                                                             query):
+    application(amqp_uri)
+    [first] = wait_until(lambda: sink.messages())
+    # as if the process had died after the server took the message, before its outcome was written
+    query("UPDATE notifications SET status = 'sending', sending_since = now() - interval '1 hour', sent_at = NULL")
+    again = wait_until(lambda: (lambda mails: mails if len(mails) == 2 else None)(sink.messages()), timeout=20)
+    assert again and again[1]["Message-ID"] == first["Message-ID"]
+    [row] = query("SELECT status, sending_since FROM notifications")
+    assert row == {"status": "sent", "sending_since": None}
+
+
 def test_an_address_the_server_refuses_fails_once_and_is_reported(notify, sink, amqp_uri, query):
     application(amqp_uri, email="kimse@yok.example")
     [failed] = take_messages(amqp_uri, queue_name("routing", events.EXCHANGE, events.NOTIFICATION_FAILED),
