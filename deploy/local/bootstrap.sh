@@ -78,4 +78,7 @@ SQL
   fi
   admin_psql -q -d postgres -c "REVOKE CONNECT ON DATABASE $svc FROM PUBLIC; GRANT CONNECT ON DATABASE $svc TO $svc" >/dev/null
 done
+# contacts' migration creates pg_trgm itself where its role may (a trusted extension, PostgreSQL 13+);
+# the superuser creates it first for servers where it may not
+admin_psql -q -d contacts -c "CREATE EXTENSION IF NOT EXISTS pg_trgm" >/dev/null
 say "databases and roles ready: $SERVICES"

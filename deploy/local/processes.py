@@ -9,6 +9,8 @@ PROCESSES = (
     ("intake", ROOT / "services" / "intake", "intake.service", 9101),
     ("routing", ROOT / "services" / "routing", "routing.service", 9102),
     ("notify", ROOT / "services" / "notify", "notify.service", 9103),
+    ("press", ROOT / "services" / "press", "press.service", 9105),
+    ("contacts", ROOT / "services" / "contacts", "contacts.service", 9104),
     ("gateway", ROOT / "gateway", "gateway.service", 8000),
 )
 

@@ -33,3 +33,8 @@ GRANT CONNECT ON DATABASE notify   TO notify;
 GRANT CONNECT ON DATABASE contacts TO contacts;
 GRANT CONNECT ON DATABASE press    TO press;
 GRANT CONNECT ON DATABASE gateway  TO gateway;
+
+-- contacts searches names with pg_trgm. The extension is trusted (PostgreSQL 13+), so the contacts role
+-- could create it in its own database; created here by the superuser for servers where it may not.
+\connect contacts
+CREATE EXTENSION IF NOT EXISTS pg_trgm;

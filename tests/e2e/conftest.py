@@ -36,6 +36,7 @@ def system(tmp_path_factory):
     with fresh_vhost("e2e") as amqp_uri, fresh_database("intake", prefix="e2e") as intake_db, \
             fresh_database("routing", prefix="e2e") as routing_db, fresh_database("gateway", prefix="e2e") as gateway_db, \
             fresh_database("notify", prefix="e2e") as notify_db, \
+            fresh_database("contacts", prefix="e2e") as contacts_db, fresh_database("press", prefix="e2e") as press_db, \
             SmtpSink(tmp_path_factory.mktemp("mail")) as smtp_sink:
         keys = provision(gateway_db, MASTER_KEY, users=[(*user, PASSWORD) for user in STAFF], api_clients=CLIENTS)
         log_dir = tmp_path_factory.mktemp("logs")
@@ -43,14 +44,22 @@ def system(tmp_path_factory):
                "ROUTING_DB_URL": routing_db, "INTAKE_OPS_PORT": str(free_port()),
                "ROUTING_OPS_PORT": str(free_port()), "WATCH_SECONDS": "1",
                "NOTIFY_DB_URL": notify_db, "NOTIFY_OPS_PORT": str(free_port()), "SMTP_HOST": "127.0.0.1",
+               "CONTACTS_DB_URL": contacts_db, "CONTACTS_OPS_PORT": str(free_port()),
+               "PRESS_DB_URL": press_db, "PRESS_OPS_PORT": str(free_port()),
                "SMTP_PORT": str(smtp_sink.port), "DELIVERY_BACKOFF_SECONDS": "0.5",
                "WEBHOOK_ALLOW_HTTP": "true", "API_KEY_MASTER": MASTER_KEY, "JWT_SECRET": "e2e-jwt-secret",
                "LOOKUP_CODE_SECRET": "e2e-secret", "OUTBOX_SWEEP_SECONDS": "0.5", "LOG_LEVEL": "INFO",
                "RATE_LIMITS": "user=10000/60,client=10000/60,address=10000/60",
-               "MAX_MESSAGE_BYTES": str(2 * 1024 * 1024)}
-        local = LocalSystem(env, gateway_port=free_port(), log_dir=log_dir)
+               "MAX_MESSAGE_BYTES": str(2 * 1024 * 1024),
+               # press's jobs: due feeds and releases past their embargo are looked for every second
+               "FETCH_SECONDS": "1", "PUBLISH_SECONDS": "1"}
+        gateway_port = free_port()  # invitations' reply links and the releases feed point at this gateway
+        env["PUBLIC_BASE_URL"] = f"http://127.0.0.1:{gateway_port}"
+        env["PUBLIC_API_URL"] = f"{env['PUBLIC_BASE_URL']}/api/v1"
+        local = LocalSystem(env, gateway_port=gateway_port, log_dir=log_dir)
         local.amqp_uri, local.intake_db, local.gateway_db, local.keys = amqp_uri, intake_db, gateway_db, keys
         local.routing_db, local.notify_db, local.smtp_sink = routing_db, notify_db, smtp_sink
+        local.contacts_db, local.press_db = contacts_db, press_db
         with local:
             yield local
 

@@ -3,7 +3,8 @@
 `contact_changed` and `segment_changed` say *that* something changed, with ids only: a consumer that
 needs the details asks contacts (`segment_members`), so names and addresses do not spread through the
 broker. `invitations_issued` is the exception on purpose: notify must reach each invitee, so it carries
-the name, the e-mail or mobile phone and the personal reply link of each, and nothing more.
+the name, the e-mail or mobile phone and the personal reply link of each, and nothing more; and
+`invitation_replied` names who answered, for the protocol desk's notice.
 """
 from marshmallow import EXCLUDE, Schema, fields, validate
 
@@ -75,6 +76,9 @@ class InvitationRepliedSchema(_Payload):
     invitation_id = fields.UUID(required=True)
     event_id = fields.UUID(required=True)
     reply = fields.String(required=True, validate=validate.OneOf(REPLIES))
+    # for the protocol desk's notice ("… katılacak"): who answered, to which event
+    full_name = fields.String(allow_none=True, load_default=None)
+    title = fields.String(allow_none=True, load_default=None)
 
 
 PAYLOAD_SCHEMAS = {

@@ -165,6 +165,9 @@ def _role_key(role):
                                        "started_on", "ended_on"))
 
 
+role_key = _role_key  # what makes two roles the same role (storage compares with it when merging)
+
+
 def _later(a, b):
     return max((d for d in (a, b) if d is not None), default=None)
 

@@ -1,0 +1,171 @@
+"""Municipal events (ceremonies, openings, press conferences): invitations, replies by link, check-in.
+
+Inviting writes the invitations and `invitations_issued` events (each invitee in exactly one, with a
+personal reply link) in one transaction; notify sends them. A reply link carries an HMAC token of the
+invitation id (`tokens`), so nothing secret is stored and a forged link is refused.
+"""
+import uuid
+
+from contracts import contacts as contract
+
+from . import access, records, schemas, storage_events, tokens
+from .exceptions import Conflict, InvalidInput, NotAllowed, NotFound
+from .segments_store import member_ids
+
+ISSUE_CHUNK = 100  # invitees per invitations_issued event: a 2,000-person segment is 20 messages
+
+
+def find_event(cur, event_id, lock=False):
+    row = storage_events.event(cur, schemas.identifier(event_id, "etkinlik"), lock)
+    if row is None:
+        raise NotFound("Böyle bir etkinlik yok.")
+    return row
+
+
+def event_day(event):
+    return event["starts_at"].astimezone(records.ISTANBUL).date()
+
+
+def shown_event(event):
+    return records.public({key: value for key, value in event.items() if key != "speaking_order"})
+
+
+def create(store, event, actor):
+    """A new event: `{"kind", "title", "starts_at", "place", "rows": [seats per row, front first]}`."""
+    access.may_write(actor)
+    data = schemas.load(schemas.EventSchema, event)
+    data.update(id=uuid.uuid4(), created_by=access.actor_id(actor))
+    with store.transaction() as tx:
+        storage_events.insert_event(tx.cursor, data)
+        return shown_event(storage_events.event(tx.cursor, data["id"]))
+
+
+def listing(store, actor, limit=50, offset=0):
+    """Events, the latest first."""
+    access.may_read(actor)
+    with store.transaction() as tx:
+        rows = storage_events.events(tx.cursor, max(1, min(int(limit or 50), 500)), max(0, int(offset or 0)))
+    return [shown_event(row) for row in rows]
+
+
+def invite(store, event_id, contact_ids, segment_ids, actor, base_url, key):
+    """Invite records and the bulk lists of segments; answers `{"invited", "already_invited", "skipped"}`."""
+    access.may_write(actor)
+    explicit = [schemas.identifier(i) for i in contact_ids or ()]
+    if not explicit and not segment_ids:
+        raise InvalidInput({"contact_ids": ["Davet edilecek en az bir kişi ya da liste seçilmeli."]})
+    by = access.actor_id(actor)
+    with store.transaction() as tx:
+        event = find_event(tx.cursor, event_id, lock=True)
+        if event["status"] == "cancelled":
+            raise Conflict("İptal edilmiş bir etkinliğe davet gönderilemez.")
+        wanted, skipped = {}, []
+        found = records.read(tx.cursor, explicit)
+        for contact_id in explicit:
+            record = found.get(str(contact_id))
+            reason = ("Böyle bir kayıt yok." if record is None else
+                      "Kayıt başka bir kayıtla birleştirilmiş." if record["merged_into"] else
+                      "Kişi iletişimi reddetmiş (KVKK)." if record["consent"]["opted_out_on"] else None)
+            if reason:
+                skipped.append({"contact_id": str(contact_id), "reason": reason})
+            else:
+                wanted[str(contact_id)] = record
+        for segment_id in segment_ids or ():
+            ids = [str(i) for i in member_ids(tx.cursor, segment_id) if str(i) not in wanted]
+            wanted.update(records.read(tx.cursor, ids))
+        invitees = []
+        for contact_id, record in wanted.items():
+            invitation_id = uuid.uuid4()
+            if storage_events.insert_invitation(tx.cursor, {"id": invitation_id, "event_id": event["id"],
+                                                            "contact_id": contact_id, "invited_by": by}):
+                invitees.append({"invitation_id": invitation_id, "contact_id": contact_id,
+                                 "full_name": record.get("full_name") or record.get("name"),
+                                 "email": (record["emails"] or [None])[0], "phone": records.first_mobile(record),
+                                 "reply_url": tokens.reply_url(base_url, key, invitation_id)})
+        for start in range(0, len(invitees), ISSUE_CHUNK):
+            tx.emit(contract.INVITATIONS_ISSUED, {
+                "event_id": event["id"], "title": event["title"], "kind": event["kind"],
+                "starts_at": event["starts_at"], "place": event["place"],
+                "invitees": invitees[start:start + ISSUE_CHUNK]})
+    return {"invited": len(invitees), "already_invited": len(wanted) - len(invitees), "skipped": skipped}
+
+
+def _answer(tx, invitation, reply, by):
+    storage_events.record_reply(tx.cursor, invitation["id"], reply, by)
+    record = records.read_one(tx.cursor, invitation["contact_id"])
+    event = storage_events.event(tx.cursor, invitation["event_id"])
+    tx.emit(contract.INVITATION_REPLIED, {"invitation_id": invitation["id"], "event_id": invitation["event_id"],
+                                          "reply": reply, "full_name": record.get("full_name") or record.get("name"),
+                                          "title": event["title"]})
+
+
+def _reply_shown(cur, invitation_id):
+    invitation = storage_events.invitation(cur, invitation_id)
+    event = storage_events.event(cur, invitation["event_id"])
+    return records.public({"invitation_id": invitation["id"], "event_id": event["id"], "status": invitation["status"],
+                           "replied_at": invitation["replied_at"], "title": event["title"],
+                           "starts_at": event["starts_at"], "place": event["place"]})
+
+
+def reply(store, invitation_id, token, answer, key):
+    """An invitee's answer through their link. The first answer counts; the same answer again changes
+    nothing; another answer afterwards is a Conflict (the protocol desk can still change it)."""
+    answer = schemas.load(schemas.ReplySchema, {"reply": answer})["reply"]
+    if not tokens.token_matches(key, invitation_id, token):
+        raise NotAllowed("Bu yanıt bağlantısı geçersiz.")
+    invitation_id = schemas.identifier(invitation_id, "davet")
+    with store.transaction() as tx:
+        invitation = storage_events.invitation(tx.cursor, invitation_id, lock=True)
+        if invitation is None:
+            raise NotFound("Böyle bir davet yok.")
+        if invitation["status"] == "invited":
+            _answer(tx, invitation, answer, "link")
+        elif invitation["status"] != answer:
+            raise Conflict("Bu davete daha önce yanıt verildi; değiştirmek için protokol birimini arayın.")
+        return _reply_shown(tx.cursor, invitation_id)
+
+
+def record_reply(store, invitation_id, answer, actor):
+    """The protocol desk records an answer given by phone or in person (and may change it)."""
+    access.may_write(actor)
+    answer = schemas.load(schemas.ReplySchema, {"reply": answer})["reply"]
+    with store.transaction() as tx:
+        invitation = storage_events.invitation(tx.cursor, schemas.identifier(invitation_id, "davet"), lock=True)
+        if invitation is None:
+            raise NotFound("Böyle bir davet yok.")
+        if invitation["status"] != answer:
+            _answer(tx, invitation, answer, access.actor_id(actor))
+        return _reply_shown(tx.cursor, invitation["id"])
+
+
+def check_in(store, event_id, contact_id, actor):
+    """An invitee arrived at the door; the first arrival time stays."""
+    access.may_write(actor)
+    with store.transaction() as tx:
+        event = find_event(tx.cursor, event_id)
+        invitation = storage_events.invitation_of(tx.cursor, event["id"], schemas.identifier(contact_id), lock=True)
+        if invitation is None:
+            raise NotFound("Bu kişi bu etkinliğe davetli değil.")
+        arrived = storage_events.check_in(tx.cursor, invitation["id"])
+    return records.public({"event_id": event["id"], "contact_id": invitation["contact_id"], "checked_in_at": arrived})
+
+
+def attendance(store, event_id, actor):
+    """The event, its counts and every invitee with their answer, arrival and seat."""
+    access.may_read(actor)
+    with store.transaction() as tx:
+        event = find_event(tx.cursor, event_id)
+        invitations = storage_events.invitations(tx.cursor, event["id"])
+        found = records.read(tx.cursor, [i["contact_id"] for i in invitations])
+        seats = {str(s["contact_id"]): s for s in storage_events.seats(tx.cursor, event["id"]) if s["contact_id"]}
+    guests = []
+    for invitation in invitations:
+        record, seat = found[str(invitation["contact_id"])], seats.get(str(invitation["contact_id"]))
+        guests.append({"invitation_id": invitation["id"], "contact_id": invitation["contact_id"],
+                       "name": record.get("full_name") or record.get("name"), "status": invitation["status"],
+                       "replied_at": invitation["replied_at"], "checked_in_at": invitation["checked_in_at"],
+                       "seat": {"row": seat["row"], "seat": seat["seat"]} if seat else None})
+    counts = {status: sum(1 for g in guests if g["status"] == status) for status in ("invited", "accepted", "declined")}
+    counts["checked_in"] = sum(1 for g in guests if g["checked_in_at"])
+    return records.public({"event": shown_event(event), "counts": {"total": len(guests), **counts},
+                           "guests": guests})

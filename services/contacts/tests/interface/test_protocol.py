@@ -1,0 +1,150 @@
+"""Scenario 9, the 29 October ceremony: the protocol segment is invited, replies come in by link, the
+seating plan puts the district governor at the centre and alternates right and left by rank, name
+cards are printed, arrivals are checked in."""
+import datetime as dt
+from urllib.parse import parse_qs, urlsplit
+
+import pytest
+
+from contacts.exceptions import Conflict, NotAllowed, NotFound
+
+from .conftest import DESK, PUBLIC_BASE_URL, pdf_text, person, published
+
+OFFICES = [  # name, office code, title, reply
+    ("İsmail Işık", "kaymakam", "Gaziemir Kaymakamı", "accepted"),
+    ("Ayşe Gül Doğan", "milletvekili", "İzmir Milletvekili", "accepted"),
+    ("Ünal Işık", "belediye_baskani", "Gaziemir Belediye Başkanı", "accepted"),
+    ("Kemal Ağaoğlu", "garnizon_komutani", "Garnizon Komutanı", "accepted"),
+    ("Zeynep Çelik", "cumhuriyet_bassavcisi", "Cumhuriyet Başsavcısı", "accepted"),
+    ("Hüseyin Öztürk", "ilce_muftusu", "İlçe Müftüsü", "declined"),
+    ("Şule Yıldız", "muhtar", "Sarnıç Mahallesi Muhtarı", "accepted"),
+]
+
+
+@pytest.fixture
+def ceremony(call):
+    people = {}
+    for name, office, title, _ in OFFICES:
+        reach = {"phones": ["0532 400 00 %02d" % len(people)]} if office == "muhtar" else {
+            "emails": [f"{office}@example.gov.tr"]}
+        people[office] = call("create_contact", person(
+            name, consent={"basis": "kanunda_ongorulme"}, **reach,
+            roles=[{"office": office, "title": title, "started_on": "2024-04-01"}]), DESK)["id"]
+    call("create_contact", person("Gizli Kişi", emails=["gizli@example.org"]), DESK)  # no lawful basis
+    protocol = call("create_segment", {"name": "İlçe protokolü", "kind": "filter",
+                                       "filter": {"categories": ["ilce_protokolu"]}}, DESK)
+    day = dt.date.today() + dt.timedelta(days=30)
+    event = call("create_event", {"kind": "toren", "title": "29 Ekim Cumhuriyet Bayramı Resmî Töreni",
+                                  "starts_at": f"{day.isoformat()}T10:00:00+03:00", "place": "Atatürk Anıtı",
+                                  "rows": [5, 5]}, DESK)
+    return people, protocol, event
+
+
+def token_of(url):
+    return parse_qs(urlsplit(url).query)["token"][0]
+
+
+def test_the_protocol_is_invited_once_each_with_a_personal_reply_link(call, ceremony, amqp_uri):
+    people, protocol, event = ceremony
+    assert call("invite", event["id"], [], [protocol["id"]], DESK) == {"invited": 7, "already_invited": 0,
+                                                                        "skipped": []}
+    [issued] = published(amqp_uri, "invitations_issued", 1)
+    assert (issued["event_id"], issued["kind"], issued["place"]) == (event["id"], "toren", "Atatürk Anıtı")
+    invitees = {i["contact_id"]: i for i in issued["invitees"]}
+    assert set(invitees) == set(people.values())
+    muhtar = invitees[people["muhtar"]]
+    assert (muhtar["full_name"], muhtar["email"], muhtar["phone"]) == ("Şule Yıldız", None, "+905324000006")
+    assert invitees[people["kaymakam"]]["email"] == "kaymakam@example.gov.tr"
+    for invitee in invitees.values():
+        link = f"{PUBLIC_BASE_URL}/api/v1/invitations/{invitee['invitation_id']}/reply?token="
+        assert invitee["reply_url"].startswith(link)
+
+    # inviting again invites nobody twice; the next event carries only the newcomer
+    assert call("invite", event["id"], [], [protocol["id"]], DESK)["already_invited"] == 7
+    newcomer = call("create_contact", person("Yeni Müdür", category="ilce_protokolu",
+                                             emails=["yeni@example.gov.tr"]), DESK)
+    opted = call("create_contact", person("Ret Eden", emails=["ret@example.org"]), DESK)
+    call("opt_out", opted["id"], DESK)
+    answer = call("invite", event["id"], [newcomer["id"], opted["id"]], [], DESK)
+    assert answer["invited"] == 1 and answer["skipped"][0]["contact_id"] == opted["id"]
+    [second] = published(amqp_uri, "invitations_issued", 1)
+    assert [i["contact_id"] for i in second["invitees"]] == [newcomer["id"]]
+
+
+def test_a_reply_link_works_once_and_a_forged_one_is_refused(call, ceremony, amqp_uri):
+    people, protocol, event = ceremony
+    call("invite", event["id"], [people["kaymakam"], people["muhtar"]], [], DESK)
+    [issued] = published(amqp_uri, "invitations_issued", 1)
+    kaymakam, muhtar = sorted(issued["invitees"], key=lambda i: i["contact_id"] != people["kaymakam"])
+    with pytest.raises(NotAllowed):  # another invitation's token does not open this one
+        call("reply_invitation", kaymakam["invitation_id"], token_of(muhtar["reply_url"]), "accepted")
+    with pytest.raises(NotAllowed):
+        call("reply_invitation", kaymakam["invitation_id"], "0" * 32, "accepted")
+
+    token = token_of(kaymakam["reply_url"])
+    first = call("reply_invitation", kaymakam["invitation_id"], token, "accepted")
+    assert (first["status"], first["title"]) == ("accepted", "29 Ekim Cumhuriyet Bayramı Resmî Töreni")
+    assert call("reply_invitation", kaymakam["invitation_id"], token, "accepted") == first  # a second click
+    with pytest.raises(Conflict):
+        call("reply_invitation", kaymakam["invitation_id"], token, "declined")
+    # the desk may still change it (the invitee phoned)
+    assert call("record_reply", kaymakam["invitation_id"], "declined", DESK)["status"] == "declined"
+    replies = published(amqp_uri, "invitation_replied", 2)
+    assert [r["reply"] for r in replies] == ["accepted", "declined"]
+    assert all(r["invitation_id"] == kaymakam["invitation_id"] for r in replies)
+    assert {(r["full_name"], r["title"]) for r in replies} == {("İsmail Işık", "29 Ekim Cumhuriyet Bayramı Resmî Töreni")}
+
+
+def test_seating_by_precedence_name_cards_speaking_order_and_check_in(call, ceremony, amqp_uri):
+    people, protocol, event = ceremony
+    call("invite", event["id"], [], [protocol["id"]], DESK)
+    [issued] = published(amqp_uri, "invitations_issued", 1)
+    replies = {office: reply for _, office, _, reply in OFFICES}
+    by_contact = {contact: office for office, contact in people.items()}
+    for invitee in issued["invitees"]:
+        call("reply_invitation", invitee["invitation_id"], token_of(invitee["reply_url"]),
+             replies[by_contact[invitee["contact_id"]]])
+
+    plan = call("generate_seating", event["id"], [], DESK)
+    seats = {(s["row"], s["seat"]): by_contact[s["contact_id"]] for s in plan["seats"]}
+    # the governor at the centre of the front row; then right, left, right, left as seen by the seated
+    assert seats == {(1, 3): "kaymakam", (1, 4): "milletvekili", (1, 2): "belediye_baskani",
+                     (1, 5): "garnizon_komutani", (1, 1): "cumhuriyet_bassavcisi", (2, 3): "muhtar"}
+    assert {s["name"] for s in plan["seats"]} >= {"İsmail Işık", "Şule Yıldız"}
+
+    moved = call("move_seat", event["id"], people["muhtar"], 1, 1, DESK)
+    assert {(s["row"], s["seat"]): by_contact[s["contact_id"]] for s in moved["seats"]}[(2, 3)] == \
+        "cumhuriyet_bassavcisi"
+
+    order = call("speaking_order", event["id"], DESK)
+    assert [s["contact_id"] for s in order["speakers"]][-1] == people["kaymakam"]  # the most senior last
+    assert [s["contact_id"] for s in order["speakers"]][0] == people["muhtar"]
+
+    cards = pdf_text(call("name_cards_pdf", event["id"], DESK))
+    for name in ("İsmail Işık", "Gaziemir Kaymakamı", "Şule Yıldız", "Sarnıç Mahallesi Muhtarı"):
+        assert name in cards
+    assert "Hüseyin Öztürk" not in cards  # declined
+    assert "İsmail Işık" in pdf_text(call("seating_plan_pdf", event["id"], DESK))
+
+    call("check_in", event["id"], people["kaymakam"], DESK)
+    call("check_in", event["id"], people["kaymakam"], DESK)
+    stranger = call("create_contact", person("Davetsiz Misafir"), DESK)
+    with pytest.raises(NotFound):
+        call("check_in", event["id"], stranger["id"], DESK)
+    counts = call("attendance", event["id"], DESK)["counts"]
+    assert counts == {"total": 7, "invited": 0, "accepted": 6, "declined": 1, "checked_in": 1}
+
+
+def test_the_precedence_list_is_seeded_and_staff_can_insert_or_move_an_office(call):
+    seeded = call("list_precedence", DESK)
+    assert [(o["office"], o["rank"]) for o in seeded[:3]] == [("kaymakam", 1), ("milletvekili", 2),
+                                                              ("belediye_baskani", 3)]
+    council = call("set_precedence", "kent_konseyi_baskani", 12, "Kent Konseyi Başkanı", DESK)
+    ranks = {o["office"]: o["rank"] for o in council["list"]}
+    assert (council["rank"], ranks["belediye_meclis_uyesi"], len(ranks)) == (12, 13, len(seeded) + 1)
+    moved = call("set_precedence", "muhtar", 5, "Muhtarlar", DESK)
+    ranks = {o["office"]: o["rank"] for o in moved["list"]}
+    assert (ranks["muhtar"], ranks["agir_ceza_baskani"], ranks["okul_muduru"]) == (5, 6, 23)
+    assert sorted(ranks.values()) == list(range(1, len(ranks) + 1))
+    with pytest.raises(NotAllowed):
+        call("set_precedence", "muhtar", 1, "Muhtarlar", {"id": "m", "role": "mayor_office"})
