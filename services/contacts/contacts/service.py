@@ -6,12 +6,11 @@ import os
 from pathlib import Path
 
 from nameko.dependency_providers import Config
-from nameko.rpc import rpc as nameko_rpc
 from nameko.timer import timer
 
 from servicekit.correlation import CorrelationId
 from servicekit.db import Database
-from servicekit.rpc import rpc
+from servicekit.rpc import rpc as reliable_rpc
 
 from . import directory, events, exports, imports, merging, protocol, search, segments_store, upkeep
 from .exceptions import Conflict, InvalidInput, NotAllowed, NotFound
@@ -23,7 +22,7 @@ MIGRATIONS = Path(__file__).resolve().parent.parent / "migrations"
 IMPORT_SECONDS = float(os.environ.get("IMPORT_SECONDS") or 1)
 DEV_INVITATION_KEY = "gelistirme-davet-anahtari"
 # a refused request is the caller's mistake, not the service's: logged as a warning, not as a failure
-rpc = nameko_rpc(expected_exceptions=(NotFound, NotAllowed, InvalidInput, Conflict))
+rpc = reliable_rpc(expected_exceptions=(NotFound, NotAllowed, InvalidInput, Conflict))
 
 
 def _seed_on_start(store, config):
