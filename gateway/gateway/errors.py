@@ -159,6 +159,27 @@ class AlreadyPosted(Exception):
     pass
 
 
+# press's errors (`press.exceptions`): args[0] is a Turkish sentence, or the field errors, safe to show
+@remote_error("press.exceptions.NotFound")
+class PressNotFound(Exception):
+    pass
+
+
+@remote_error("press.exceptions.NotAllowed")
+class PressNotAllowed(Exception):
+    pass
+
+
+@remote_error("press.exceptions.InvalidInput")
+class InvalidPressInput(Exception):
+    pass
+
+
+@remote_error("press.exceptions.InvalidTransition")
+class PressInvalidTransition(Exception):
+    pass
+
+
 # exception class -> (status, slug, Turkish title)
 PROBLEMS = {
     MalformedRequest: (400, "malformed-request", "İstek okunamadı"),
@@ -190,6 +211,10 @@ PROBLEMS = {
     UnknownApplicationType: (422, "validation-failed", "Gönderilen veriler geçersiz"),
     UnknownDirectorate: (422, "unknown-directorate", "Böyle bir müdürlük yok"),
     UpstreamUnavailable: (503, "unavailable", "Hizmet şu an yanıt veremiyor, lütfen biraz sonra tekrar deneyin"),
+    PressNotFound: (404, "not-found", "Kayıt bulunamadı"),
+    PressNotAllowed: (403, "forbidden", "Bu işlem için yetkiniz yok"),
+    InvalidPressInput: (422, "validation-failed", "Gönderilen veriler geçersiz"),
+    PressInvalidTransition: (409, "invalid-transition", "Kaydın şimdiki durumunda bu işlem yapılamaz"),
 }
 INTERNAL = (500, "internal-error", "Beklenmeyen bir hata oluştu")
 # a service that could not reach its database or broker: worth trying again shortly
@@ -211,6 +236,10 @@ def problem_for(exc, correlation_id=None):
         body["errors"] = exc.args[0]
     if isinstance(exc, (ExtensionRefused, UnknownApplicationType, InvalidTransition)) and exc.args:
         body["detail"] = str(exc) if isinstance(exc, InvalidTransition) else str(exc.args[0])
+    if isinstance(exc, InvalidPressInput) and exc.args:
+        body["errors"] = exc.args[0]
+    if isinstance(exc, (PressNotFound, PressNotAllowed, PressInvalidTransition)) and exc.args:
+        body["detail"] = str(exc.args[0])
     if correlation_id:
         body["correlation_id"] = correlation_id
     return status, body

@@ -1,13 +1,17 @@
-"""What the press service's routes read and answer (the press office, the mayor's office, the website)."""
-from marshmallow import Schema, fields, validate
+"""What the press service's routes read (the press office, the mayor's office, the website); what they
+answer is `press_views`."""
+from datetime import date, datetime
+
+from marshmallow import Schema, ValidationError, fields, post_load, validate, validates_schema
 
 from contracts.inbound import PRESS_TYPES, no_control_characters
 
-from .schemas import StrictSchema
+from .schemas import StrictSchema, dates_in_utc
 
 
-def text(max_length, required=True, **kwargs):
-    return fields.String(required=required, validate=[validate.Length(min=1 if required else 0, max=max_length),
+def text(max_length, required=True, min_length=None, **kwargs):
+    least = (1 if required else 0) if min_length is None else min_length
+    return fields.String(required=required, validate=[validate.Length(min=least, max=max_length),
                                                       no_control_characters], **kwargs)
 
 
@@ -33,3 +37,251 @@ class PressRequestCreatedSchema(Schema):
     id = fields.UUID()
     tracking_number = fields.String()
     status = fields.String()
+
+
+# -- the press office -------------------------------------------------------------------------------
+# press checks every input again (`press.inputs`); the edge refuses what is plainly wrong before it
+# crosses the broker, and the OpenAPI document shows the same bounds.
+MB = 1024 * 1024
+PHOTO_TYPES = ("image/jpeg", "image/png", "video/mp4")
+SCAN_TYPES = ("image/jpeg", "image/png", "application/pdf")
+MAX_PHOTO_BYTES = MAX_SCAN_BYTES = 20 * MB  # press's limits (press.files)
+MAX_PDF_BYTES = 50 * MB
+TONES = ("lehte", "aleyhte", "tarafsiz")
+RELEASE_STATES = ("taslak", "onay_bekliyor", "onaylandi", "iade", "yayimlandi")
+PRODUCTION_STATUSES = ("planlandi", "hazirlaniyor", "yayinlandi", "iptal")
+FIRST_DAY, LAST_DAY = date(1900, 1, 1), date(2100, 12, 31)
+DIRECTORATE = validate.Regexp(r"^[a-z0-9]+(?:-[a-z0-9]+)*$",
+                              error="Müdürlük kodu küçük harf, rakam ve tire olmalı (örn. fen-isleri).")
+BASE64 = validate.Regexp(r"^[A-Za-z0-9+/]*={0,2}$", error="Dosya içeriği geçerli base64 olmalı.")
+
+
+def base64_length(max_bytes):
+    """The longest base64 text of a file of `max_bytes`."""
+    return 4 * ((max_bytes + 2) // 3)
+
+
+def body_limit(max_file_bytes):
+    """The body of a request carrying one such file, with room for its other fields."""
+    return base64_length(max_file_bytes) + 64 * 1024
+
+
+def one_of(choices, **kwargs):
+    return fields.String(validate=validate.OneOf(choices, error="Şunlardan biri olmalı: " + ", ".join(choices) + "."),
+                         **kwargs)
+
+
+def day(**kwargs):
+    return fields.Date(validate=validate.Range(min=FIRST_DAY, max=LAST_DAY,
+                                               error="1900-01-01 ile 2100-12-31 arasında olmalı."), **kwargs)
+
+
+def moment(**kwargs):
+    return fields.AwareDateTime(metadata={"example": "2026-11-26T11:00:00+03:00"}, **kwargs)
+
+
+def link(required=False):
+    return fields.Url(required=required, allow_none=not required, schemes={"http", "https"}, require_tld=False,
+                      validate=validate.Length(max=2000),
+                      error_messages={"invalid": "http:// ya da https:// ile başlayan bir adres olmalı."})
+
+
+def page_limit(default=50, most=200):
+    return fields.Integer(load_default=default, validate=validate.Range(min=1, max=most))
+
+
+def page_offset():
+    return fields.Integer(load_default=0, validate=validate.Range(min=0, max=1_000_000))
+
+
+def directorates():
+    return fields.List(fields.String(validate=[validate.Length(max=60), DIRECTORATE]), load_default=list,
+                       validate=validate.Length(max=30))
+
+
+def upload(name, types, max_bytes, **extra):
+    """A file sent base64-encoded; press checks its type again from its first bytes."""
+    return type(name, (StrictSchema,), {
+        "filename": text(200), "content_type": one_of(types, required=True),
+        "content_base64": fields.String(required=True, validate=[
+            validate.Length(min=1, max=base64_length(max_bytes)), BASE64]), **extra})
+
+
+class InUtc:
+    """Aware date-times in UTC: any ISO 8601 offset is accepted, PostgreSQL takes only ±15:59."""
+    moments = ()
+
+    @post_load
+    def _in_utc(self, data, **_):
+        return dates_in_utc(data, [key for key in self.moments if data.get(key) is not None])
+
+
+ScanUploadSchema = upload("ScanUploadSchema", SCAN_TYPES, MAX_SCAN_BYTES)
+PdfUploadSchema = upload("PdfUploadSchema", ("application/pdf",), MAX_PDF_BYTES)
+PhotoUploadSchema = upload("PhotoUploadSchema", PHOTO_TYPES, MAX_PHOTO_BYTES, caption=text(500, required=False))
+
+
+class SourceSchema(StrictSchema):
+    url = link(required=True)
+    outlet = text(200)
+    interval_minutes = fields.Integer(load_default=30, validate=validate.Range(min=5, max=1440))
+
+
+class ClippingSchema(InUtc, StrictSchema):
+    """A clipping from print, TV or radio entered by hand, with its scan (JPEG, PNG or PDF) if there is one."""
+    moments = ("published_at",)
+    title = text(500)
+    outlet = text(200)
+    kind = one_of(("print", "tv", "radio"), required=True)
+    published_at = moment(required=True)
+    summary = text(5000, required=False)
+    page_or_programme = text(200, required=False, allow_none=True)
+    url = link()
+    topic = text(100, required=False, allow_none=True)
+    new_practice = fields.Boolean()
+    scan = fields.Nested(ScanUploadSchema, allow_none=True)
+
+
+class ClippingQuerySchema(StrictSchema):
+    date_from = day()
+    date_to = day()
+    outlet = text(200, required=False)
+    tone = one_of(TONES + ("none",))
+    topic = text(100, required=False)
+    directorate = fields.String(validate=[validate.Length(max=60), DIRECTORATE])
+    important = fields.Boolean()
+    kind = one_of(("feed", "print", "tv", "radio"))
+    limit = page_limit()
+    offset = page_offset()
+
+
+class ClippingSearchSchema(ClippingQuerySchema):
+    q = text(300)
+
+
+class ToneSchema(StrictSchema):
+    tone = one_of(TONES, required=True)
+
+
+class ClassificationSchema(StrictSchema):
+    topic = text(100, required=False, allow_none=True)
+    new_practice = fields.Boolean()
+
+
+class FlagSchema(StrictSchema):
+    """Important (on the board) or not; the directorates to tell (once each) and a note for them."""
+    important = fields.Boolean(load_default=True)
+    directorates = directorates()
+    note = text(2000, required=False)
+
+
+class BoardQuerySchema(StrictSchema):
+    limit = page_limit(default=12, most=50)
+
+
+class DaySchema(StrictSchema):
+    """A day in a path: `/api/v1/press/digests/2026-11-25`."""
+    day = day(required=True)
+
+
+class ReleaseSchema(InUtc, StrictSchema):
+    """A draft; `segment_id` is the contacts segment (the media list) it goes to once published."""
+    moments = ("embargo_until",)
+    title = text(300)
+    summary = text(2000, required=False)
+    body = text(50000)
+    url = link()
+    embargo_until = moment(allow_none=True)
+    segment_id = text(100, required=False, allow_none=True)
+
+
+class ReleaseEditSchema(InUtc, StrictSchema):
+    """Only the fields to change; the release gets a new version."""
+    moments = ("embargo_until",)
+    title = text(300, required=False, min_length=1)
+    summary = text(2000, required=False)
+    body = text(50000, required=False, min_length=1)
+    url = link()
+    embargo_until = moment(allow_none=True)
+    segment_id = text(100, required=False, allow_none=True)
+
+    @validates_schema
+    def _not_empty(self, data, **_):
+        if not data:
+            raise ValidationError("Değiştirilecek bir alan gönderin.", "_schema")
+
+
+class ReleaseQuerySchema(StrictSchema):
+    state = one_of(RELEASE_STATES)
+    limit = page_limit()
+    offset = page_offset()
+
+
+class ApprovalSchema(StrictSchema):
+    comment = text(2000, required=False)
+
+
+class ReturnSchema(StrictSchema):
+    comment = text(2000, metadata={"description": "Ne düzeltilecek"})
+
+
+class PublicationSchema(StrictSchema):
+    title = text(200)
+    kind = one_of(("magazine", "newspaper", "bulletin"), required=True)
+    frequency = text(100, required=False, allow_none=True)
+    segment_ids = fields.List(text(100), load_default=list, validate=validate.Length(max=50))
+
+
+class IssueSchema(StrictSchema):
+    number = fields.Integer(required=True, validate=validate.Range(min=1, max=100_000))
+    issued_on = day(required=True)
+    contents = text(20000, required=False)
+    print_run = fields.Integer(allow_none=True, validate=validate.Range(min=0, max=100_000_000))
+    pdf = fields.Nested(PdfUploadSchema, allow_none=True)
+
+
+class DistributionSchema(StrictSchema):
+    segment_ids = fields.List(text(100), required=True, validate=validate.Length(max=50))
+
+
+class SubscriptionSchema(StrictSchema):
+    publication = text(200)
+    period = one_of(("monthly", "quarterly", "yearly"), required=True)
+    cost = fields.String(allow_none=True, metadata={"example": "4800.00"}, validate=validate.Regexp(
+        r"^[0-9]{1,9}(\.[0-9]{1,2})?$", error="Tutar 4800.00 biçiminde olmalı."))
+    started_on = day(required=True)
+    paid_until = day(allow_none=True)
+    notes = text(2000, required=False)
+
+
+class SubscriptionQuerySchema(StrictSchema):
+    active_only = fields.Boolean(load_default=False)
+
+
+class ProductionSchema(StrictSchema):
+    title = text(300)
+    kind = one_of(("programme", "series"), required=True)
+    outlet = text(200, required=False)
+    status = one_of(PRODUCTION_STATUSES)
+    partners = fields.List(text(200), load_default=list, validate=validate.Length(max=50))
+    notes = text(5000, required=False)
+
+
+class ProductionStatusSchema(StrictSchema):
+    status = one_of(PRODUCTION_STATUSES, required=True)
+    notes = text(5000, required=False, allow_none=True)
+
+
+class ProductionQuerySchema(StrictSchema):
+    status = one_of(PRODUCTION_STATUSES)
+
+
+def as_rpc(data):
+    """Loaded data as press's RPCs take it: days and moments as ISO 8601 text."""
+    if isinstance(data, dict):
+        return {key: as_rpc(value) for key, value in data.items()}
+    if isinstance(data, list):
+        return [as_rpc(item) for item in data]
+    if isinstance(data, (date, datetime)):
+        return data.isoformat()
+    return data

@@ -37,6 +37,14 @@ PERMISSIONS = {
     "press_request.submit": {"admin", "press_officer"},
     "deadletters.read": {"admin", "ops"},
     "deadletters.manage": {"admin", "ops"},
+    # the press office's work (press checks the writer and the approver again on every object):
+    # its registers and releases; what the press says (clippings, digest); the board every desk reads
+    "press.read": {"admin", "press_officer", "mayor_office", "auditor"},
+    "press.coverage.read": {"admin", "press_officer", "mayor_office", "pr_officer", "auditor"},
+    "press.board.read": {"admin", "press_officer", "mayor_office", "pr_officer", "auditor", "directorate_staff",
+                         "directorate_head"},
+    "press.write": {"admin", "press_officer"},
+    "press.approve": {"mayor_office"},
 }
 CLIENT_SCOPES = {
     "application.submit": "applications:submit",

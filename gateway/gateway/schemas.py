@@ -75,7 +75,9 @@ class ApplicationDetailSchema(Schema):
 
 class StatusLookupSchema(StrictSchema):
     tracking_number = fields.String(required=True, metadata={"example": "GZM-2026-000123"})
-    code = fields.String(required=True, metadata={"example": "K7P2-M9QX"})
+    # the code is ASCII (letters, digits, a dash); intake compares it in constant time, which takes ASCII only
+    code = fields.String(required=True, metadata={"example": "K7P2-M9QX"}, validate=validate.Regexp(
+        r"^[A-Za-z0-9 -]{1,20}$", error="Kod harf, rakam ve tireden oluşur (örn. K7P2-M9QX)."))
 
 
 class ApplicantStatusSchema(Schema):

@@ -14,6 +14,7 @@ from servicekit.db import Database
 from .errors import UpstreamUnavailable
 # modules, not their classes: `nameko run` takes every class with entrypoints in this module for a service
 from .routes import applications, auth, cases, notifications, open311, operations, press
+from .routes import press_coverage, press_office, press_releases
 from .security import Guard
 
 log = logging.getLogger(__name__)
@@ -23,7 +24,9 @@ MIGRATIONS = Path(__file__).resolve().parent.parent / "migrations"
 
 class GatewayService(auth.AuthRoutes, applications.ApplicationRoutes, cases.CaseRoutes,
                      notifications.NotificationRoutes, open311.Open311Routes, operations.OperationsRoutes,
-                     press.PressRoutes):
+                     press.PressRoutes,
+                     press_coverage.PressCoverageRoutes, press_releases.PressReleaseRoutes,
+                     press_office.PressOfficeRoutes):
     name = "gateway"
 
     db = Database(MIGRATIONS)
@@ -33,6 +36,7 @@ class GatewayService(auth.AuthRoutes, applications.ApplicationRoutes, cases.Case
     intake_rpc = RpcProxy("intake")
     routing_rpc = RpcProxy("routing")
     notify_rpc = RpcProxy("notify")
+    press_rpc = RpcProxy("press")
 
     def _call(self, method, *args, service="intake", **kwargs):
         """Call a service, answering 503 rather than hanging when it does not reply in time."""

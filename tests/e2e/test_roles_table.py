@@ -21,6 +21,9 @@ STAFF_ROLES = [role for _user, role, _directorate in STAFF]
 CALLERS = ["anonymous", *STAFF_ROLES, *(f"client:{client_id}" for client_id, _scopes in CLIENTS)]
 EVERYONE = set(CALLERS)
 ALL_STAFF = set(STAFF_ROLES)
+PRESS_OFFICE = {"admin", "press_officer"}
+PRESS_READERS = {"admin", "press_officer", "mayor_office", "auditor"}
+COVERAGE_READERS = PRESS_READERS | {"pr_officer"}
 
 # endpoint -> callers allowed through (anything else must get 401 or 403)
 EXPECTED = {
@@ -80,6 +83,50 @@ EXPECTED = {
     "GET /open311/v2/requests.json": EVERYONE,
     "POST /open311/v2/requests.json": EVERYONE,
     "GET /open311/v2/requests/{request_id}.json": EVERYONE,
+    # the press office: the press service writes (an unknown id: 404 past the door); the mayor's office
+    # approves or returns releases and reads everything; the desk follows the coverage (clippings, digest);
+    # the auditor reads; the directorates see only the board; the public reads the releases feed, its
+    # photos (an unknown photo: 404 past the door) and the wall-screen page, which holds no news itself
+    "POST /api/v1/press/sources": PRESS_OFFICE,
+    "GET /api/v1/press/sources": PRESS_READERS,
+    "POST /api/v1/press/sources/{source_id}/activate": PRESS_OFFICE,
+    "POST /api/v1/press/sources/{source_id}/deactivate": PRESS_OFFICE,
+    "POST /api/v1/press/clippings": PRESS_OFFICE,
+    "GET /api/v1/press/clippings": COVERAGE_READERS,
+    "GET /api/v1/press/clippings/search": COVERAGE_READERS,
+    "GET /api/v1/press/clippings/{clipping_id}": COVERAGE_READERS,
+    "GET /api/v1/press/clippings/{clipping_id}/scan": COVERAGE_READERS,
+    "PUT /api/v1/press/clippings/{clipping_id}/tone": PRESS_OFFICE,
+    "POST /api/v1/press/clippings/{clipping_id}/classify": PRESS_OFFICE,
+    "POST /api/v1/press/clippings/{clipping_id}/flag": PRESS_OFFICE,
+    "GET /api/v1/press/board": ALL_STAFF - {"ops"},
+    "GET /press/board": EVERYONE,
+    "GET /api/v1/press/digests/{day}": COVERAGE_READERS,
+    "GET /api/v1/press/digests/{day}.pdf": COVERAGE_READERS,
+    "POST /api/v1/press/releases": PRESS_OFFICE,
+    "GET /api/v1/press/releases": PRESS_READERS,
+    "GET /api/v1/press/releases/{release_id}": PRESS_READERS,
+    "PUT /api/v1/press/releases/{release_id}": PRESS_OFFICE,
+    "POST /api/v1/press/releases/{release_id}/photos": PRESS_OFFICE,
+    "GET /api/v1/press/releases/{release_id}/photos/{photo_id}": PRESS_READERS,
+    "DELETE /api/v1/press/releases/{release_id}/photos/{photo_id}": PRESS_OFFICE,
+    "POST /api/v1/press/releases/{release_id}/submit": PRESS_OFFICE,
+    "POST /api/v1/press/releases/{release_id}/withdraw": PRESS_OFFICE,
+    "POST /api/v1/press/releases/{release_id}/approve": {"mayor_office"},
+    "POST /api/v1/press/releases/{release_id}/return": {"mayor_office"},
+    "GET /press/releases.rss": EVERYONE,
+    "GET /api/v1/press/photos/{photo_id}": EVERYONE,
+    "POST /api/v1/press/publications": PRESS_OFFICE,
+    "GET /api/v1/press/publications": PRESS_READERS,
+    "POST /api/v1/press/publications/{publication_id}/issues": PRESS_OFFICE,
+    "PUT /api/v1/press/publications/{publication_id}/distribution": PRESS_OFFICE,
+    "POST /api/v1/press/subscriptions": PRESS_OFFICE,
+    "GET /api/v1/press/subscriptions": PRESS_READERS,
+    "POST /api/v1/press/subscriptions/{subscription_id}/renew": PRESS_OFFICE,
+    "POST /api/v1/press/subscriptions/{subscription_id}/cancel": PRESS_OFFICE,
+    "POST /api/v1/press/productions": PRESS_OFFICE,
+    "GET /api/v1/press/productions": PRESS_READERS,
+    "PUT /api/v1/press/productions/{production_id}/status": PRESS_OFFICE,
 }
 
 
@@ -137,7 +184,31 @@ def body_for(endpoint):
                 "journalist": {"full_name": "Deniz Kara", "email": "deniz@example.org"}}
     if endpoint == "POST /api/v1/routing/idari-izin":
         return {"day": "2026-12-31", "note": "Rol tablosu"}
+    if endpoint in PRESS_BODIES:
+        return PRESS_BODIES[endpoint]
     return None
+
+
+PRESS_BODIES = {
+    # a source that refuses connections: read on schedule, it only fails
+    "POST /api/v1/press/sources": {"url": "http://127.0.0.1:9/rss", "outlet": "Rol Tablosu Gazetesi"},
+    "POST /api/v1/press/clippings": {"title": "Gaziemir'de rol tablosu", "outlet": "Yeni Asır", "kind": "print",
+                                     "published_at": "2026-11-25T07:00:00+03:00"},
+    "PUT /api/v1/press/clippings/{clipping_id}/tone": {"tone": "lehte"},
+    "POST /api/v1/press/clippings/{clipping_id}/classify": {"topic": "altyapı"},
+    "POST /api/v1/press/clippings/{clipping_id}/flag": {"important": True, "directorates": ["fen-isleri"]},
+    "POST /api/v1/press/releases": {"title": "Rol tablosu bülteni", "body": "Bülten metni."},
+    "PUT /api/v1/press/releases/{release_id}": {"title": "Yeni başlık"},
+    "POST /api/v1/press/releases/{release_id}/photos": {"filename": "nokta.png", "content_type": "image/png",
+                                                         "content_base64": "iVBORw0KGgoAAAAA"},
+    "POST /api/v1/press/releases/{release_id}/return": {"comment": "İkinci paragrafı kısaltın."},
+    "POST /api/v1/press/publications": {"title": "Gaziemir Bülten", "kind": "bulletin"},
+    "POST /api/v1/press/publications/{publication_id}/issues": {"number": 1, "issued_on": "2026-11-01"},
+    "PUT /api/v1/press/publications/{publication_id}/distribution": {"segment_ids": []},
+    "POST /api/v1/press/subscriptions": {"publication": "Yeni Asır", "period": "yearly", "started_on": "2026-01-31"},
+    "POST /api/v1/press/productions": {"title": "Gaziemir'in Sesi", "kind": "programme"},
+    "PUT /api/v1/press/productions/{production_id}/status": {"status": "yayinlandi"},
+}
 
 
 def url_for(path, application_id, case_id):
@@ -147,6 +218,9 @@ def url_for(path, application_id, case_id):
     path = path.replace("{subscription_id}", "00000000-0000-0000-0000-000000000000")
     path = path.replace("{letter_id}", "00000000-0000-0000-0000-000000000000").replace("{service}", "routing")
     path = path.replace("{name}", "yok.j2")
+    for press_id in ("source_id", "clipping_id", "release_id", "photo_id", "publication_id", "production_id"):
+        path = path.replace("{" + press_id + "}", "00000000-0000-0000-0000-000000000000")
+    path = path.replace("{day}", "2026-11-25")
     if path == "/api/v1/deadlines/preview":
         path += "?type=dilekce&received_on=2026-03-13"
     return path

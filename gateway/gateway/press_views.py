@@ -1,0 +1,257 @@
+"""What the press office's routes answer, for the OpenAPI document: the shapes press's RPCs return
+(`press.present.plain`: ids and times as text), as the gateway passes them on."""
+from marshmallow import Schema, fields
+
+from .press_schemas import PRODUCTION_STATUSES, RELEASE_STATES, TONES
+
+
+def maybe(field_cls, **kwargs):
+    return field_cls(allow_none=True, **kwargs)
+
+
+def listed(schema):
+    return fields.List(fields.Nested(schema))
+
+
+class SourceSchema(Schema):
+    id = fields.UUID()
+    url = fields.String()
+    outlet = fields.String()
+    interval_minutes = fields.Integer()
+    active = fields.Boolean()
+    etag = maybe(fields.String, metadata={"description": "Bir sonraki okumada If-None-Match ile gönderilir"})
+    last_modified = maybe(fields.String)
+    consecutive_failures = fields.Integer()
+    next_fetch_at = fields.DateTime()
+    last_fetched_at = maybe(fields.DateTime)
+    last_outcome = maybe(fields.String, metadata={"enum": ["fetched", "not_modified", "failed", None]})
+    last_error = maybe(fields.String)
+    created_by = maybe(fields.String)
+    created_at = fields.DateTime()
+    clippings = fields.Integer(metadata={"description": "Bu kaynaktan gelen kupür sayısı (listede)"})
+
+
+class SourceListSchema(Schema):
+    sources = listed(SourceSchema)
+
+
+class ToneEvidenceSchema(Schema):
+    term = fields.String()
+    tone = fields.String(metadata={"enum": ["lehte", "aleyhte"]})
+    start = fields.Integer()
+    end = fields.Integer()
+    found = fields.String(metadata={"description": "Metinde geçtiği hâliyle, ekiyle"})
+    snippet = fields.String()
+    negated = fields.Boolean(metadata={"description": "Olumsuzlanmış: gösterilir, sayılmaz"})
+
+
+class ToneSuggestionSchema(Schema):
+    suggestion = fields.String(metadata={"enum": list(TONES)})
+    label = fields.String()
+    score = fields.Integer()
+    final = fields.Boolean(metadata={"description": "Her zaman false: tonu basın görevlisi belirler"})
+    evidence = listed(ToneEvidenceSchema)
+
+
+class ClippingSchema(Schema):
+    id = fields.UUID()
+    url = maybe(fields.String)
+    title = fields.String()
+    summary = fields.String()
+    outlet = fields.String()
+    source_id = maybe(fields.UUID)
+    kind = fields.String(metadata={"enum": ["feed", "print", "tv", "radio"]})
+    page_or_programme = maybe(fields.String)
+    published_at = maybe(fields.DateTime)
+    captured_at = fields.DateTime()
+    keywords = fields.List(fields.String())
+    tone = maybe(fields.String, metadata={"enum": [*TONES, None]})
+    tone_label = fields.String()
+    tone_set_by = maybe(fields.String)
+    tone_set_at = maybe(fields.DateTime)
+    tone_suggestion = fields.Nested(ToneSuggestionSchema, allow_none=True)
+    important = fields.Boolean()
+    important_at = maybe(fields.DateTime)
+    flagged_by = maybe(fields.String)
+    flag_note = maybe(fields.String)
+    directorates = fields.List(fields.String(), metadata={"description": "Haberdar edilen müdürlükler"})
+    new_practice = fields.Boolean()
+    topic = maybe(fields.String)
+    scan_filename = maybe(fields.String)
+    scan_content_type = maybe(fields.String)
+    has_scan = fields.Boolean()
+    created_by = maybe(fields.String)
+    rank = fields.Float(metadata={"description": "Aramada uygunluk (büyük olan önce)"})
+
+
+class ClippingPageSchema(Schema):
+    total = fields.Integer()
+    clippings = listed(ClippingSchema)
+
+
+class BoardItemSchema(Schema):
+    id = fields.UUID()
+    title = fields.String()
+    outlet = fields.String()
+    url = maybe(fields.String)
+    at = fields.DateTime()
+    local_time = fields.String(metadata={"example": "09:15"})
+    tone = maybe(fields.String, metadata={"enum": [*TONES, None]})
+    tone_label = fields.String()
+
+
+class BoardSchema(Schema):
+    items = listed(BoardItemSchema)
+
+
+class DigestSchema(Schema):
+    id = maybe(fields.UUID, metadata={"description": "Gönderilmemiş gün için null"})
+    day = fields.Date()
+    sent = fields.Boolean()
+    subject = fields.String()
+    text = fields.String()
+    total = fields.Integer()
+    pdf_url = fields.String()
+
+
+class PhotoSchema(Schema):
+    id = fields.UUID()
+    release_id = fields.UUID()
+    filename = fields.String()
+    content_type = fields.String()
+    size = fields.Integer()
+    caption = fields.String()
+    added_by = maybe(fields.String)
+    added_at = fields.DateTime()
+
+
+class VersionSchema(Schema):
+    version = fields.Integer()
+    title = fields.String()
+    summary = fields.String()
+    body = fields.String()
+    url = maybe(fields.String)
+    embargo_until = maybe(fields.DateTime)
+    segment_id = maybe(fields.String)
+    photos = fields.List(fields.Dict())
+    replaced_at = fields.DateTime()
+    replaced_by = maybe(fields.String)
+
+
+class CommentSchema(Schema):
+    version = fields.Integer()
+    by = maybe(fields.String)
+    text = fields.String()
+    at = fields.DateTime()
+
+
+class RecipientSchema(Schema):
+    contact_id = fields.String()
+    email = fields.String()
+    full_name = fields.String()
+
+
+class ReleaseSummarySchema(Schema):
+    id = fields.UUID()
+    state = fields.String(metadata={"enum": list(RELEASE_STATES)})
+    state_label = fields.String()
+    version = fields.Integer()
+    title = fields.String()
+    summary = fields.String()
+    url = maybe(fields.String)
+    embargo_until = maybe(fields.DateTime)
+    segment_id = maybe(fields.String)
+    created_by = maybe(fields.String)
+    created_at = fields.DateTime()
+    updated_at = fields.DateTime()
+    submitted_at = maybe(fields.DateTime)
+    approved_at = maybe(fields.DateTime)
+    approved_by = maybe(fields.String)
+    published_at = maybe(fields.DateTime)
+    allowed_actions = fields.List(fields.String())
+    photo_count = fields.Integer()
+    recipient_count = fields.Integer()
+
+
+class ReleaseSchema(ReleaseSummarySchema):
+    body = fields.String()
+    photos = listed(PhotoSchema)
+    versions = listed(VersionSchema)
+    comments = listed(CommentSchema)
+    recipients = listed(RecipientSchema)
+
+
+class ReleasePageSchema(Schema):
+    total = fields.Integer()
+    releases = listed(ReleaseSummarySchema)
+
+
+class PhotoAddedSchema(Schema):
+    id = fields.UUID()
+    filename = fields.String()
+    content_type = fields.String()
+    size = fields.Integer()
+
+
+class IssueSchema(Schema):
+    id = fields.UUID()
+    publication_id = fields.UUID()
+    number = fields.Integer()
+    issued_on = fields.Date()
+    contents = fields.String()
+    print_run = maybe(fields.Integer)
+    pdf_filename = maybe(fields.String)
+    has_pdf = fields.Boolean()
+
+
+class PublicationSchema(Schema):
+    id = fields.UUID()
+    title = fields.String()
+    kind = fields.String(metadata={"enum": ["magazine", "newspaper", "bulletin"]})
+    frequency = maybe(fields.String)
+    active = fields.Boolean()
+    created_at = fields.DateTime()
+    segment_ids = fields.List(fields.String())
+    issues = listed(IssueSchema)
+
+
+class PublicationListSchema(Schema):
+    publications = listed(PublicationSchema)
+
+
+class SubscriptionSchema(Schema):
+    id = fields.UUID()
+    publication = fields.String()
+    period = fields.String(metadata={"enum": ["monthly", "quarterly", "yearly"]})
+    period_label = fields.String()
+    cost = maybe(fields.String, metadata={"example": "4800.00"})
+    started_on = fields.Date()
+    paid_until = maybe(fields.Date)
+    active = fields.Boolean()
+    reminded_for = maybe(fields.Date)
+    renews_on = maybe(fields.Date, metadata={"description": "İptal edilmişse null"})
+    days_left = maybe(fields.Integer)
+    notes = fields.String()
+    created_at = fields.DateTime()
+
+
+class SubscriptionListSchema(Schema):
+    subscriptions = listed(SubscriptionSchema)
+
+
+class ProductionSchema(Schema):
+    id = fields.UUID()
+    title = fields.String()
+    kind = fields.String(metadata={"enum": ["programme", "series"]})
+    outlet = fields.String()
+    status = fields.String(metadata={"enum": list(PRODUCTION_STATUSES)})
+    status_label = fields.String()
+    partners = fields.List(fields.String())
+    notes = fields.String()
+    created_by = maybe(fields.String)
+    created_at = fields.DateTime()
+    updated_at = fields.DateTime()
+
+
+class ProductionListSchema(Schema):
+    productions = listed(ProductionSchema)
