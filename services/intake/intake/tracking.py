@@ -27,4 +27,5 @@ def lookup_code(secret, application_id):
 def lookup_code_matches(secret, application_id, offered):
     expected = lookup_code(secret, application_id).replace("-", "")
     given = "".join(ch for ch in (offered or "").upper() if ch.isalnum())
-    return hmac.compare_digest(expected, given)
+    # as bytes: compare_digest refuses str with letters beyond ASCII, which a user may well type
+    return hmac.compare_digest(expected.encode(), given.encode())

@@ -23,3 +23,7 @@ def test_lookup_code_is_accepted_in_any_case_and_without_the_dash():
     assert lookup_code_matches("s", "app-1", code.lower().replace("-", ""))
     assert not lookup_code_matches("s", "app-2", code)
     assert not lookup_code_matches("s", "app-1", "")
+
+
+def test_a_code_typed_with_turkish_letters_is_simply_wrong():
+    assert not lookup_code_matches("s", "app-1", "ĞÜŞİ-ÇÖĞÜ")
