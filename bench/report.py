@@ -1,6 +1,8 @@
 """The results as one table on the terminal, and as JSON in a file."""
 import json
 
+from .press_archive import RATIO_EXPLANATIONS
+
 
 def print_report(results):
     """Machine, the figures table, errors seen, the outbox check and the ratios."""
@@ -14,12 +16,13 @@ def print_report(results):
         for name, lines in system.get("logs", {}).items():
             print(f"--- last lines of {name}")
             print("\n".join(lines))
-    else:
+    elif system:  # not with --press-only
         _print_cpu(system, (results.get("machine") or {}).get("cores"))
         _print_errors(system)
         _print_outbox(system)
         _print_mail(system.get("mail"))
     _print_watcher(results.get("watcher"))
+    _print_press(results.get("press"))
     _print_ratios(results.get("ratios") or {})
 
 
@@ -31,13 +34,17 @@ def write_json(results, path):
 def succeeded(results):
     """True when the system ran, every request was accepted, the outbox drained and every accepted
     application's receipt e-mail reached the SMTP sink, and the deadline watcher's probe finished,
-    published every signal and emitted none twice."""
+    published every signal and emitted none twice, and press's probe finished and stored every feed item."""
+    if results.get("press_only"):
+        return _press_succeeded(results.get("press"))
     system = results.get("system") or {}
     if "error" in system:
         return False
     watcher = results.get("watcher")
     if watcher is not None and ("error" in watcher or watcher["second_sweep"]["signals"]
                                 or watcher["outbox_drain"]["unsent_after"]):
+        return False
+    if not _press_succeeded(results.get("press")):
         return False
     levels = [system["warmup"], *system["levels"]]
     mail = system.get("mail") or {"missing": 0}
@@ -106,6 +113,7 @@ def _rows(results):
                      f"due dates/s; {run['computations']} in {run['seconds']} s, {run['us_each']} µs each, "
                      f"received {clock['first_received_on'][:4]}–{clock['last_received_on'][:4]}"])
     rows.extend(_watcher_rows(results.get("watcher")))
+    rows.extend(_press_rows(results.get("press")))
     return rows
 
 
@@ -278,3 +286,104 @@ def _print_ratios(ratios):
         value = ratios.get(key)
         shown = "-" if value is None else f"{value:.3f}"
         print(f"{key} = {shown}: {ratios['explanations'][key]}")
+
+
+# -- press's archive and feed reader (bench.press_archive) ---------------------------------------------
+def _press_succeeded(press):
+    """True when there was no press run, or it finished, stored every feed item once and emitted nothing."""
+    if press is None:
+        return True
+    if "error" in press:
+        return False
+    ingest = press.get("ingest") or {}
+    expected = ingest.get("feeds", 0) * ingest.get("items_per_feed", 0)
+    return ingest.get("stored_from_feeds") == expected and not press.get("events_emitted")
+
+
+def _press_rows(press):
+    """Load, archive search (p95 in the detail), feed items stored/s, unchanged feeds re-read/s."""
+    if not press or "error" in press:
+        return []
+    load, search = press["load"], press["search"]
+    size = load["size_mib"]
+    kinds = ", ".join(f"{kind} {part['p95_ms']:,.0f}" for kind, part in search["by_kind"].items() if part["count"])
+    rows = [
+        [f"press, load {load['clippings']:,} clippings", load["per_s"], None, None, None,
+         f"clippings/s by COPY, {load['streams']} at once ({load['seconds']:.0f} s); table {size['total']} MiB "
+         f"({size['heap']} heap + {size['indexes']} indexes, GIN {size['search_index']})"],
+        [f"press, archive search ({load['clippings']:,} clippings)", search["per_s"], search["p50_ms"],
+         search["p99_ms"], None,
+         f"searches/s one at a time; p95 {search['p95_ms']:,.1f} ms; p95 ms by kind: {kinds}"],
+    ]
+    ingest = press.get("ingest")
+    if ingest:
+        first, refetch = ingest["first"], ingest["refetch"]
+        expected = ingest["feeds"] * ingest["items_per_feed"]
+        rows.append(["press, feed items ingested", ingest["items_per_s"], None, None,
+                     expected - ingest["stored_from_feeds"],
+                     f"items/s, first request to last clipping stored; {first['counts']['new']:,} items from "
+                     f"{ingest['feeds']} feeds in {first['seconds']:.2f} s"])
+        rows.append(["press, unchanged feeds re-read (304)", refetch["per_s"], None, None,
+                     refetch["fetches"] - refetch["not_modified"],
+                     f"re-reads/s; {refetch['not_modified']:,} in {refetch['seconds']:.2f} s "
+                     f"({refetch['ms_each']} ms each)"])
+    return rows
+
+
+def _print_press(press):
+    """Search latency by kind, the plans of typical searches, where the feed reader's time went, and
+    the press figures beside this run's raw PostgreSQL commits."""
+    if press is None:
+        return
+    if "error" in press:
+        print(f"\nTHE PRESS PROBE FAILED: {press['error']}")
+        print("\n".join(press.get("stderr") or []))
+        return
+    load, search, bare = press["load"], press["search"], press["bare_match"]
+    print(f"\npress's part took {press.get('seconds')} s. Its archive: {load['clippings']:,} clippings "
+          f"{str(load['first'])[:10]} – {str(load['last'])[:10]} "
+          f"({load['mean_text_chars']} characters of title and summary on average, {load['with_tone']:,} with a "
+          f"tone), loaded in {load['seconds']:.0f} s into the table with its indexes, VACUUM ANALYZE "
+          f"{load['vacuum_analyze_seconds']:.0f} s. "
+          f"{search['searches']} searches through press.archive.search (the search_clippings RPC), one at a time, "
+          f"{search['page']} a page, after {search['warmup']} untimed ones; the same text queries as a bare GIN "
+          f"lookup (first page, no rank, no total): p50 {bare['p50_ms']} ms, p95 {bare['p95_ms']} ms.")
+    rows = [[kind, part["count"], part["p50_ms"], part["p95_ms"], part["p99_ms"], part["max_ms"], part["sql_p95_ms"],
+             part["matches_p50"]] for kind, part in [*search["by_kind"].items(), ("all", search)] if part["count"]]
+    print(format_table(["searches", "n", "p50 ms", "p95 ms", "p99 ms", "max ms", "SQL p95 ms", "matches p50"],
+                       rows))
+    slow = ", ".join(f"{run['query']} {_filters(run['filters'])}{run['ms']:,.0f} ms ({run['total']:,} matches)"
+                     for run in search["slowest"][:5])
+    print(f"slowest: {slow}")
+    for name, plan in (press.get("explain") or {}).items():
+        access = "GIN index clippings_search" if plan["uses_gin_index"] else \
+            "SEQ SCAN" if plan["seq_scan"] else "no GIN index"
+        print(f"EXPLAIN ANALYZE, {name} ({plan['query']} {_filters(plan['filters'])}{plan['total']:,} matches): "
+              f"{access}{', JIT' if plan['jit'] else ''}, {plan['execution_time']}")
+    typical = (press.get("explain") or {}).get("typical")
+    if typical:
+        print("\n".join("    " + line for line in typical["plan"]))
+    ingest = press.get("ingest")
+    if ingest:
+        first, refetch = ingest["first"], ingest["refetch"]
+        spent = first["spent"]
+        print(f"feeds: {ingest['feeds']} local RSS feeds of {ingest['items_per_feed']} new items each "
+              f"({ingest['feed_bytes'] / 1024:,.0f} KiB), read by press.ingest.fetch_due (the fetch_feeds timer): "
+              f"{first['seconds']:.2f} s, of which fetching and parsing {spent['fetch']:.2f} s, relevance and tone "
+              f"{spent['keep'] - spent['insert']:.2f} s, inserts {spent['insert']:.2f} s; "
+              f"{ingest['stored_from_feeds']:,} clippings stored. Then {refetch['rounds']} rounds of the same feeds "
+              f"unchanged: {refetch['not_modified']:,} answers 304 in {refetch['seconds']:.2f} s (fetching "
+              f"{refetch['spent']['fetch']:.2f} s of it); the feed server's answers: {ingest['feed_answers']}.")
+    steps = [("load", load), ("searches", search)]
+    if ingest:
+        steps += [("feed items", ingest["first"]), ("304 re-reads", ingest["refetch"])]
+    names = ("press", "PostgreSQL", "feed server", "other", "machine")
+    print("cores busy during each step (PostgreSQL: the press database's backends and the server's processes):")
+    print(format_table(["step", *names], [[label, *((part.get("cores_busy") or {}).get(n) for n in names)]
+                                          for label, part in steps], decimals=2))
+    for key, value in (press.get("ratios") or {}).items():
+        print(f"{key} = {value}: {RATIO_EXPLANATIONS[key]}")
+
+
+def _filters(filters):
+    return "".join(f"{name}={value} " for name, value in (filters or {}).items())

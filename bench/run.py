@@ -1,12 +1,12 @@
 """Every benchmark, in order, in one run: raw PostgreSQL, raw RabbitMQ, the system, then routing's legal
-clock and deadline watcher."""
+clock and deadline watcher, then press's clippings archive and feed reader."""
 from dataclasses import asdict
 from datetime import datetime, timezone
 
-from deploy.local.isolation import fresh_database, fresh_vhost
+from deploy.local.isolation import AMQP_HOST, AMQP_PASSWORD, AMQP_PORT, AMQP_USER, fresh_database, fresh_vhost
 from deploy.local.system import SystemDidNotStart
 
-from . import legal_clock, machine, raw_postgres, raw_rabbitmq, ratios, system_load, watcher
+from . import legal_clock, machine, press_archive, raw_postgres, raw_rabbitmq, ratios, system_load, watcher
 from .launch import log_tails
 from .settings import LOG_DIR
 
@@ -39,9 +39,40 @@ def run_all(settings):
     _say(f"routing's deadline watcher: {settings.watcher_cases:,} open cases, two sweeps ...")
     with fresh_database("routing", prefix="bench") as db_url, fresh_vhost(prefix="bench") as amqp_uri:
         results["watcher"] = watcher.measure(db_url, amqp_uri, settings.watcher_cases, settings.watcher_seconds)
+    # press last of all: loading its archive writes more still (the clippings with their text search
+    # vectors and GIN index, and their WAL)
+    _press(settings, results)
     results["ratios"] = ratios.compute(results)
     results["finished_at"] = _now()
     return results
+
+
+def run_press_only(settings):
+    """`--press-only`: this machine's raw PostgreSQL commits (the press figures' ratios need them), then
+    press's clippings archive and feed reader; nothing else."""
+    results = {"started_at": _now(), "settings": asdict(settings), "press_only": True}
+    _say("raw PostgreSQL: single-row INSERT + COMMIT ...")
+    with fresh_database("intake", prefix="bench") as db_url:
+        results["raw_postgres"] = raw_postgres.measure(db_url, settings.pg_commits, settings.pg_threads,
+                                                       settings.pg_seconds)
+        results["machine"] = machine.describe(db_url, f"amqp://{AMQP_USER}:{AMQP_PASSWORD}@{AMQP_HOST}:"
+                                                      f"{AMQP_PORT}/")  # its version only
+    _press(settings, results)
+    results["ratios"] = ratios.compute(results)
+    results["finished_at"] = _now()
+    return results
+
+
+def _press(settings, results):
+    """Press's archive search over many clippings and its feed reader, on a fresh database, with the
+    ratios to the raw PostgreSQL figures measured earlier in the same run."""
+    _say(f"press's archive: {settings.press_clippings:,} clippings, {settings.press_searches} searches; "
+         f"{settings.press_feeds} feeds of {settings.press_feed_items} items ...")
+    with fresh_database("press", prefix="bench") as db_url:
+        results["press"] = press_archive.measure(db_url, settings.press_clippings, settings.press_searches,
+                                                 settings.press_feeds, settings.press_feed_items,
+                                                 settings.press_refetch_rounds, settings.press_seconds)
+    results["press"]["ratios"] = press_archive.ratios(results["press"], results.get("raw_postgres"))
 
 
 def _now():

@@ -34,6 +34,15 @@ class Settings:
     # two sweeps, the outbox drain between them)
     watcher_cases: int = 1_000_000
     watcher_seconds: float = 240.0
+    # press's archive and feed reader (issue 7): clippings bulk-loaded, archive searches timed, local feeds
+    # and the new items in each, rounds of re-reading them unchanged (304), and a time cap for its whole
+    # child process (migrations, load, searches, feeds)
+    press_clippings: int = 1_000_000
+    press_searches: int = 300
+    press_feeds: int = 20
+    press_feed_items: int = 100
+    press_refetch_rounds: int = 10
+    press_seconds: float = 1500.0
 
     @classmethod
     def choose(cls, quick=False, requests=None):
@@ -48,4 +57,6 @@ class Settings:
     def quick(cls):
         return cls(pg_commits=3000, pg_seconds=2.0, rabbit_messages=2000, rabbit_seconds=3.0,
                    requests=60, warmup_requests=5, level_seconds=60.0, mail_seconds=60.0, clock_computations=5000,
-                   clock_seconds=5.0, watcher_cases=100_000, watcher_seconds=60.0)
+                   clock_seconds=5.0, watcher_cases=100_000, watcher_seconds=60.0,
+                   press_clippings=100_000, press_searches=150, press_feeds=10, press_feed_items=50,
+                   press_refetch_rounds=5, press_seconds=400.0)

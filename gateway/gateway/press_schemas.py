@@ -157,6 +157,7 @@ class ClippingQuerySchema(StrictSchema):
 
 class ClippingSearchSchema(ClippingQuerySchema):
     q = text(300)
+    sort = one_of(("newest", "relevance"))
 
 
 class ToneSchema(StrictSchema):

@@ -86,6 +86,7 @@ class ClippingSchema(Schema):
 
 class ClippingPageSchema(Schema):
     total = fields.Integer()
+    total_exact = fields.Boolean(metadata={"description": "false: en az bu kadar (sayım 10.000'de durur)"})
     clippings = listed(ClippingSchema)
 
 

@@ -69,8 +69,8 @@ class PressCoverageRoutes:
 
     @http("GET", "/api/v1/press/clippings/search")
     def search_press_clippings(self, request):
-        """Turkish full-text search, best first: `q` ("su baskını", `"yeni park" -otopark`), with the
-        list's filters."""
+        """Turkish full-text search, newest first (`sort=relevance`: best first): `q` ("su baskını",
+        `"yeni park" -otopark`), with the list's filters. `total` is counted up to 10,000 (`total_exact`)."""
         self.guard.require(self.db, request, "press.coverage.read")
         query = query_args(press_schemas.ClippingSearchSchema, request)
         text, limit, offset = query.pop("q"), query.pop("limit"), query.pop("offset")

@@ -74,12 +74,13 @@ def get_clipping(store, clipping_id):
 
 
 def search(store, filters, limit, offset):
-    """`{"total", "clippings"}` matching `filters` (see `inputs.SearchInput`)."""
+    """`{"total", "total_exact", "clippings"}` matching `filters` (see `inputs.SearchInput`); a total
+    past `storage.COUNT_CAP` is not counted to the end (`total_exact` false)."""
     filters = inputs.load(inputs.SearchInput, filters or {})
     limit, offset = max(1, min(int(limit), MAX_PAGE)), max(0, int(offset))
     with store.transaction() as tx:
-        total, rows = storage.search_clippings(tx.cursor, filters, limit, offset)
-    return {"total": total, "clippings": [_clipping(row) for row in rows]}
+        total, exact, rows = storage.search_clippings(tx.cursor, filters, limit, offset)
+    return {"total": total, "total_exact": exact, "clippings": [_clipping(row) for row in rows]}
 
 
 def set_tone(store, clipping_id, tone, actor, now):

@@ -77,6 +77,7 @@ class SearchInput(StrictSchema):
     directorate = fields.String(allow_none=True)
     important = fields.Boolean(allow_none=True)
     kind = fields.String(allow_none=True, validate=one_of(KINDS))
+    sort = fields.String(load_default="newest", validate=one_of(("newest", "relevance")))
 
 
 class ReleaseInput(StrictSchema):

@@ -106,7 +106,8 @@ class PressService:
 
     @rpc
     def search_clippings(self, query, filters=None, limit=50, offset=0):
-        """Turkish full-text search, best first: `query` "park -otopark", filters `{"date_from":
+        """Turkish full-text search, newest first (`"sort": "relevance"`: best first): `query` "park -otopark",
+        filters `{"date_from":
         "2026-11-01", "date_to": "2026-11-30", "outlet": "Yeni Asır", "tone": "lehte" | "aleyhte" |
         "tarafsiz" | "none", "topic": "…", "directorate": "fen-isleri", "important": true, "kind": "print"}`."""
         return archive.search(self.db, {**(filters or {}), "query": query}, limit, offset)

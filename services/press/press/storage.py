@@ -103,10 +103,15 @@ def scan(cur, clipping_id):
     return cur.fetchone()
 
 
+# counting every match of a common word costs more than finding a page of them: counted up to this
+COUNT_CAP = 10_000
+
+
 def search_clippings(cur, filters, limit, offset):
-    """`(total, rows)` by the filters of `inputs.SearchInput`; with a query, best matches first
-    (title counts more than summary), else newest first."""
-    where, params = [], {"query": filters.get("query") or "", "limit": limit, "offset": offset}
+    """`(total, exact, rows)` by the filters of `inputs.SearchInput`: newest first, or with `sort:
+    relevance` and a query, best matches first (title counts more than summary). `total` is exact up to
+    COUNT_CAP; past it, `exact` is false and the archive holds at least that many."""
+    where, params = [], {"query": filters.get("query") or "", "limit": limit, "offset": offset, "cap": COUNT_CAP}
     text = bool((filters.get("query") or "").strip())
     if text:
         where.append("(numnode(q) = 0 OR c.search @@ q)")
@@ -126,15 +131,16 @@ def search_clippings(cur, filters, limit, offset):
     if filters.get("important") is not None:
         where.append("c.important = %(important)s")
     rank = "ts_rank_cd(c.search, q)" if text else "0"
+    order = f"rank DESC, {_APPEARED} DESC, c.id" if text and filters.get("sort") == "relevance" \
+        else f"{_APPEARED} DESC, c.id"
     matching = "FROM clippings c, press_search_query(%(query)s) q" + (" WHERE " + " AND ".join(where) if where else "")
     values = {**filters, **params}
-    cur.execute(f"SELECT {_CLIPPING}, {rank} AS rank, count(*) OVER () AS total {matching} "
-                f"ORDER BY rank DESC, {_APPEARED} DESC, c.id LIMIT %(limit)s OFFSET %(offset)s", values)
+    cur.execute(f"SELECT {_CLIPPING}, {rank} AS rank {matching} ORDER BY {order} LIMIT %(limit)s OFFSET %(offset)s",
+                values)
     rows = cur.fetchall()
-    if rows or not offset:
-        return (rows[0]["total"] if rows else 0), rows
-    cur.execute(f"SELECT count(*) AS total {matching}", values)  # paged past the end: still say how many
-    return cur.fetchone()["total"], rows
+    cur.execute(f"SELECT count(*) AS total FROM (SELECT 1 {matching} LIMIT %(cap)s + 1) found", values)
+    total = cur.fetchone()["total"]
+    return min(total, COUNT_CAP), total <= COUNT_CAP, rows
 
 
 def clippings_between(cur, start, end):

@@ -34,6 +34,8 @@ def test_turkish_search_finds_suffixed_words_and_keeps_to_the_filters(press):
 
     found = press.search_clippings("park")
     assert titles(found) == sorted([parki["title"], parking["title"]]) and found["total"] == 2
+    assert found["total_exact"] and [c["id"] for c in found["clippings"]] == [parki["id"], parking["id"]]  # newest
+    assert titles(press.search_clippings("park", {"sort": "relevance"})) == titles(found)
     assert press.search_clippings("parkı")["clippings"][0]["id"] == parki["id"]
     assert titles(press.search_clippings("park", {"date_from": "2026-11-15"})) == [parki["title"]]
     # the day is Istanbul's: 23:30 on the 10th is still the 10th
