@@ -159,6 +159,28 @@ class AlreadyPosted(Exception):
     pass
 
 
+# contacts' errors (`contacts.exceptions`): args[0] is a Turkish sentence without personal data, or for
+# InvalidInput the field errors `{field: [messages]}`
+@remote_error("contacts.exceptions.NotFound")
+class ContactNotFound(Exception):
+    pass
+
+
+@remote_error("contacts.exceptions.NotAllowed")
+class ContactNotAllowed(Exception):
+    pass
+
+
+@remote_error("contacts.exceptions.InvalidInput")
+class InvalidContactInput(Exception):
+    pass
+
+
+@remote_error("contacts.exceptions.Conflict")
+class ContactConflict(Exception):
+    pass
+
+
 # press's errors (`press.exceptions`): args[0] is a Turkish sentence, or the field errors, safe to show
 @remote_error("press.exceptions.NotFound")
 class PressNotFound(Exception):
@@ -192,6 +214,10 @@ PROBLEMS = {
     CaseNotFound: (404, "not-found", "Kayıt bulunamadı"),
     LetterNotFound: (404, "not-found", "Kayıt bulunamadı"),
     AlreadyPosted: (409, "already-posted", "Bu mektubun postaya verildiği zaten kayıtlı"),
+    ContactNotFound: (404, "not-found", "Kayıt bulunamadı"),
+    ContactNotAllowed: (403, "forbidden", "Bu işlem için yetkiniz yok"),
+    InvalidContactInput: (422, "validation-failed", "Gönderilen veriler geçersiz"),
+    ContactConflict: (409, "conflict", "Kaydın şimdiki durumu bu işleme izin vermiyor"),
     CaseActionNotAllowed: (403, "forbidden", "Bu işlem için yetkiniz yok"),
     InvalidTransition: (409, "invalid-transition", "Dosyanın şimdiki durumunda bu işlem yapılamaz"),
     RouteNotFound: (404, "not-found", "Böyle bir adres yok"),
@@ -236,6 +262,10 @@ def problem_for(exc, correlation_id=None):
         body["errors"] = exc.args[0]
     if isinstance(exc, (ExtensionRefused, UnknownApplicationType, InvalidTransition)) and exc.args:
         body["detail"] = str(exc) if isinstance(exc, InvalidTransition) else str(exc.args[0])
+    if isinstance(exc, InvalidContactInput) and exc.args and isinstance(exc.args[0], dict):
+        body["errors"] = exc.args[0]
+    if isinstance(exc, (ContactNotFound, ContactNotAllowed, ContactConflict)) and exc.args:
+        body["detail"] = str(exc.args[0])
     if isinstance(exc, InvalidPressInput) and exc.args:
         body["errors"] = exc.args[0]
     if isinstance(exc, (PressNotFound, PressNotAllowed, PressInvalidTransition)) and exc.args:

@@ -45,6 +45,16 @@ PERMISSIONS = {
                          "directorate_head"},
     "press.write": {"admin", "press_officer"},
     "press.approve": {"mayor_office"},
+    # the information bank (bilgi bankası): the desk and the press office keep it (contacts checks the same
+    # writers and readers again); segments are its lists; an export is a copy leaving: writers only
+    "contacts.read": {"admin", "pr_officer", "press_officer", "mayor_office", "auditor"},
+    "contacts.write": {"admin", "pr_officer", "press_officer"},
+    # protocol (DOMAIN.md §5): the public relations desk runs it (precedence, seating, speaking order, every
+    # event); the press office invites the media to press conferences: events, invitations, replies and
+    # check-in of that kind only (checked on the event); the mayor's office and the auditor read
+    "protocol.read": {"admin", "pr_officer", "press_officer", "mayor_office", "auditor"},
+    "protocol.manage": {"admin", "pr_officer"},
+    "protocol.invite": {"admin", "pr_officer", "press_officer"},
 }
 CLIENT_SCOPES = {
     "application.submit": "applications:submit",

@@ -15,6 +15,7 @@ from .errors import UpstreamUnavailable
 # modules, not their classes: `nameko run` takes every class with entrypoints in this module for a service
 from .routes import applications, auth, cases, notifications, open311, operations, press
 from .routes import press_coverage, press_office, press_releases
+from .routes import contacts, invitations, protocol, segments
 from .security import Guard
 
 log = logging.getLogger(__name__)
@@ -26,7 +27,9 @@ class GatewayService(auth.AuthRoutes, applications.ApplicationRoutes, cases.Case
                      notifications.NotificationRoutes, open311.Open311Routes, operations.OperationsRoutes,
                      press.PressRoutes,
                      press_coverage.PressCoverageRoutes, press_releases.PressReleaseRoutes,
-                     press_office.PressOfficeRoutes):
+                     press_office.PressOfficeRoutes,
+                     contacts.ContactRoutes, segments.SegmentRoutes, protocol.ProtocolRoutes,
+                     invitations.InvitationReplyRoutes):
     name = "gateway"
 
     db = Database(MIGRATIONS)
@@ -37,6 +40,7 @@ class GatewayService(auth.AuthRoutes, applications.ApplicationRoutes, cases.Case
     routing_rpc = RpcProxy("routing")
     notify_rpc = RpcProxy("notify")
     press_rpc = RpcProxy("press")
+    contacts_rpc = RpcProxy("contacts")
 
     def _call(self, method, *args, service="intake", **kwargs):
         """Call a service, answering 503 rather than hanging when it does not reply in time."""

@@ -24,6 +24,11 @@ ALL_STAFF = set(STAFF_ROLES)
 PRESS_OFFICE = {"admin", "press_officer"}
 PRESS_READERS = {"admin", "press_officer", "mayor_office", "auditor"}
 COVERAGE_READERS = PRESS_READERS | {"pr_officer"}
+# the information bank: the desk and the press office keep it, the mayor's office and the auditor read it;
+# protocol is the desk's; the press office invites the media to its press conferences
+BANK_WRITERS = {"admin", "pr_officer", "press_officer"}
+BANK_READERS = BANK_WRITERS | {"mayor_office", "auditor"}
+PROTOCOL_DESK = {"admin", "pr_officer"}
 
 # endpoint -> callers allowed through (anything else must get 401 or 403)
 EXPECTED = {
@@ -127,6 +132,52 @@ EXPECTED = {
     "POST /api/v1/press/productions": PRESS_OFFICE,
     "GET /api/v1/press/productions": PRESS_READERS,
     "PUT /api/v1/press/productions/{production_id}/status": PRESS_OFFICE,
+    # the information bank (an unknown record, role, import or segment: 404 past the door; merging a record
+    # with itself: 422); a copy leaves only in a writer's hands; directorates and operations see none of it
+    "POST /api/v1/contacts": BANK_WRITERS,
+    "GET /api/v1/contacts": BANK_READERS,
+    "GET /api/v1/contacts/{contact_id}": BANK_READERS,
+    "PATCH /api/v1/contacts/{contact_id}": BANK_WRITERS,
+    "POST /api/v1/contacts/{contact_id}/roles": BANK_WRITERS,
+    "POST /api/v1/contacts/{contact_id}/roles/{role_id}/end": BANK_WRITERS,
+    "POST /api/v1/contacts/{contact_id}/verified": BANK_WRITERS,
+    "POST /api/v1/contacts/{contact_id}/opt-out": BANK_WRITERS,
+    "GET /api/v1/contacts/stale": BANK_READERS,
+    "POST /api/v1/contacts/reverification": BANK_WRITERS,
+    "GET /api/v1/contacts/duplicates": BANK_READERS,
+    "POST /api/v1/contacts/merge": BANK_WRITERS,
+    "POST /api/v1/contacts/imports": BANK_WRITERS,
+    "GET /api/v1/contacts/imports/{import_id}": BANK_READERS,
+    "GET /api/v1/contacts/export": BANK_WRITERS,
+    "POST /api/v1/segments": BANK_WRITERS,  # the second writer finds the name taken: 409 past the door
+    "GET /api/v1/segments": BANK_READERS,
+    "PATCH /api/v1/segments/{segment_id}": BANK_WRITERS,
+    "DELETE /api/v1/segments/{segment_id}": BANK_WRITERS,
+    "GET /api/v1/segments/{segment_id}/members": BANK_READERS,
+    "POST /api/v1/segments/{segment_id}/members": BANK_WRITERS,
+    "DELETE /api/v1/segments/{segment_id}/members/{contact_id}": BANK_WRITERS,
+    # protocol: the desk keeps the precedence list, seats and orders the speakers; the press office opens
+    # press conferences only (the body asks for a ceremony: 403) and invites, records replies and checks in
+    # on press conferences (an unknown event: 404 past the door); the mayor's office and the auditor read
+    "GET /api/v1/protocol/precedence": BANK_READERS,
+    "PUT /api/v1/protocol/precedence/{office}": PROTOCOL_DESK,
+    "POST /api/v1/events": PROTOCOL_DESK,
+    "GET /api/v1/events": BANK_READERS,
+    "POST /api/v1/events/{event_id}/invitations": BANK_WRITERS,
+    "POST /api/v1/events/{event_id}/invitations/{invitation_id}/reply": BANK_WRITERS,
+    "POST /api/v1/events/{event_id}/check-ins": BANK_WRITERS,
+    "GET /api/v1/events/{event_id}/attendance": BANK_READERS,
+    "POST /api/v1/events/{event_id}/seating": PROTOCOL_DESK,
+    "GET /api/v1/events/{event_id}/seating": BANK_READERS,
+    "POST /api/v1/events/{event_id}/seating/move": PROTOCOL_DESK,
+    "GET /api/v1/events/{event_id}/speaking-order": BANK_READERS,
+    "PUT /api/v1/events/{event_id}/speaking-order": PROTOCOL_DESK,
+    "GET /api/v1/events/{event_id}/name-cards.pdf": BANK_READERS,
+    "GET /api/v1/events/{event_id}/seating-plan.pdf": BANK_READERS,
+    # an invitee answers through the link in the invitation: no sign-in, the token is the proof (the page
+    # opens for anyone and records nothing; a forged token is a 404 past the door)
+    "GET /api/v1/invitations/{invitation_id}/reply": EVERYONE,
+    "POST /api/v1/invitations/{invitation_id}/reply": EVERYONE,
 }
 
 
@@ -186,6 +237,8 @@ def body_for(endpoint):
         return {"day": "2026-12-31", "note": "Rol tablosu"}
     if endpoint in PRESS_BODIES:
         return PRESS_BODIES[endpoint]
+    if endpoint in CONTACTS_BODIES:
+        return CONTACTS_BODIES[endpoint]
     return None
 
 
@@ -211,6 +264,30 @@ PRESS_BODIES = {
 }
 
 
+NO_ID = "00000000-0000-0000-0000-000000000000"
+CONTACTS_BODIES = {
+    "POST /api/v1/contacts": {"kind": "person", "full_name": "Rol Tablosu", "category": "muhtar"},
+    "PATCH /api/v1/contacts/{contact_id}": {"tags": ["rol-tablosu"]},
+    "POST /api/v1/contacts/{contact_id}/roles": {"office": "muhtar", "title": "Sarnıç Mahallesi Muhtarı"},
+    "POST /api/v1/contacts/reverification": {"categories": ["muhtar"], "reason": "Rol tablosu"},
+    "POST /api/v1/contacts/merge": {"keep_id": NO_ID, "other_id": NO_ID},
+    "POST /api/v1/contacts/imports": {"format": "csv", "filename": "rol.csv", "dry_run": True,
+                                      "content_base64": "QWQgU295YWQ7S2F0ZWdvcmkNClJvbCBLacWfaXNpO011aHRhcg0K"},
+    "POST /api/v1/segments": {"name": "Rol tablosu", "kind": "fixed"},
+    "PATCH /api/v1/segments/{segment_id}": {"name": "Rol tablosu 2"},
+    "POST /api/v1/segments/{segment_id}/members": {"contact_ids": [NO_ID]},
+    "PUT /api/v1/protocol/precedence/{office}": {"rank": 99, "title": "Rol Tablosu Makamı"},
+    "POST /api/v1/events": {"kind": "toren", "title": "Rol tablosu töreni", "starts_at": "2026-10-29T10:00:00+03:00",
+                            "rows": [5]},
+    "POST /api/v1/events/{event_id}/invitations": {"contact_ids": [NO_ID]},
+    "POST /api/v1/events/{event_id}/invitations/{invitation_id}/reply": {"reply": "accepted"},
+    "POST /api/v1/events/{event_id}/check-ins": {"contact_id": NO_ID},
+    "POST /api/v1/events/{event_id}/seating/move": {"contact_id": NO_ID, "row": 1, "seat": 1},
+    "PUT /api/v1/events/{event_id}/speaking-order": {"contact_ids": []},
+    "POST /api/v1/invitations/{invitation_id}/reply": {"token": "0" * 32, "reply": "accepted"},
+}
+
+
 def url_for(path, application_id, case_id):
     path = path.replace("{id}", application_id).replace("{case_id}", case_id)
     path = path.replace("{action}", "extend").replace("{rule_id}", "999999").replace("{request_id}", "GZM-2026-1")
@@ -221,6 +298,11 @@ def url_for(path, application_id, case_id):
     for press_id in ("source_id", "clipping_id", "release_id", "photo_id", "publication_id", "production_id"):
         path = path.replace("{" + press_id + "}", "00000000-0000-0000-0000-000000000000")
     path = path.replace("{day}", "2026-11-25")
+    for contacts_id in ("contact_id", "import_id", "segment_id", "event_id", "invitation_id"):
+        path = path.replace("{" + contacts_id + "}", NO_ID)
+    path = path.replace("{role_id}", "999999").replace("{office}", "rol_tablosu")
+    if path.startswith("/api/v1/invitations/"):
+        path += "?token=" + "0" * 32
     if path == "/api/v1/deadlines/preview":
         path += "?type=dilekce&received_on=2026-03-13"
     return path

@@ -1,0 +1,304 @@
+"""What the information bank's and protocol's routes read (staff, and an invitee's reply); what they
+answer is `contacts_views`.
+
+contacts validates every input again, with Turkish messages (`contacts.schemas`, `segments`); the edge
+refuses what is plainly wrong before it crosses the broker (unknown fields, oversized text and lists,
+control characters, malformed ids and dates) and the OpenAPI document shows the same bounds. Codes that
+contacts owns (categories, lawful bases, event kinds, office codes) are left for contacts to judge.
+"""
+import datetime as dt
+import uuid
+
+from marshmallow import ValidationError, fields, post_load, validate, validates_schema
+
+from contracts.contacts import REPLIES
+from contracts.inbound import StrictSchema, no_control_characters
+
+from .schemas import dates_in_utc
+
+MB = 1024 * 1024
+MAX_IMPORT_BYTES = 20 * MB  # contacts' limit (contacts.imports.MAX_BYTES)
+FIRST_DAY, LAST_DAY = dt.date(1900, 1, 1), dt.date(2100, 12, 31)
+KINDS = ("person", "organisation")
+FILE_FORMATS = ("csv", "vcard")
+SEGMENT_KINDS = ("fixed", "filter")
+PRESS_CONFERENCE = "basin_toplantisi"  # the one event kind the press office runs itself
+OFFICE_CODE = r"^[a-z0-9_]{2,60}$"
+BASE64 = validate.Regexp(r"^[A-Za-z0-9+/]*={0,2}$", error="Dosya içeriği geçerli base64 olmalı.")
+TOKEN = validate.Regexp(r"^[A-Za-z0-9]{1,100}$", error="Bağlantı kodu geçersiz.")
+
+
+class Strict(StrictSchema):
+    """StrictSchema, but an id is not text: a UUID field loads to `uuid.UUID`, which the control-character
+    check StrictSchema gives every String field (UUID is one) cannot read."""
+
+    def on_bind_field(self, field_name, field_obj):
+        super().on_bind_field(field_name, field_obj)
+        if isinstance(field_obj, fields.UUID) and no_control_characters in field_obj.validators:
+            field_obj.validators.remove(no_control_characters)
+
+
+def text(max_length, required=False, min_length=None, **kwargs):
+    least = (1 if required else 0) if min_length is None else min_length
+    return fields.String(required=required, validate=[validate.Length(min=least, max=max_length),
+                                                      no_control_characters], **kwargs)
+
+
+def texts(max_items, max_length, **kwargs):
+    """A list of short texts (the inner strings are checked here: StrictSchema binds only the outer field)."""
+    return fields.List(fields.String(validate=[validate.Length(min=1, max=max_length), no_control_characters]),
+                       validate=validate.Length(max=max_items), **kwargs)
+
+
+def one_of(choices, **kwargs):
+    return fields.String(validate=validate.OneOf(choices, error="Şunlardan biri olmalı: " + ", ".join(choices) + "."),
+                         **kwargs)
+
+
+def day(**kwargs):
+    return fields.Date(validate=validate.Range(min=FIRST_DAY, max=LAST_DAY,
+                                               error="1900-01-01 ile 2100-12-31 arasında olmalı."), **kwargs)
+
+
+def ids(max_items, min_items=0, **kwargs):
+    return fields.List(fields.UUID(), validate=validate.Length(min=min_items, max=max_items), **kwargs)
+
+
+def page_limit(default=50, most=200):
+    return fields.Integer(load_default=default, validate=validate.Range(min=1, max=most))
+
+
+def page_offset():
+    return fields.Integer(load_default=0, validate=validate.Range(min=0, max=1_000_000))
+
+
+def base64_length(max_bytes):
+    return 4 * ((max_bytes + 2) // 3)
+
+
+IMPORT_BODY_BYTES = base64_length(MAX_IMPORT_BYTES) + 64 * 1024
+
+
+def as_rpc(data):
+    """Loaded data as contacts' RPCs take it over JSON: days and moments ISO 8601 text, ids text."""
+    if isinstance(data, dict):
+        return {key: as_rpc(value) for key, value in data.items()}
+    if isinstance(data, (list, tuple)):
+        return [as_rpc(item) for item in data]
+    if isinstance(data, (dt.date, dt.datetime)):
+        return data.isoformat()
+    if isinstance(data, uuid.UUID):
+        return str(data)
+    return data
+
+
+# -- records ----------------------------------------------------------------------------------------
+class ConsentSchema(Strict):
+    basis = text(40, allow_none=True, metadata={
+        "description": "KVKK yasal dayanağı: acik_riza, kanunda_ongorulme, kanuni_yukumluluk, alenilestirme, "
+                       "mesru_menfaat", "example": "kanunda_ongorulme"})
+    given_on = day(allow_none=True)
+
+
+class RoleSchema(Strict):
+    """An office held: `office` a code of the precedence list (or written as its title), else free text."""
+    organisation_id = fields.UUID(allow_none=True, metadata={"description": "Kurum kaydının kimliği"})
+    organisation_name = text(500, allow_none=True)
+    office = text(200, allow_none=True, metadata={"example": "muhtar"})
+    title = text(200, allow_none=True, metadata={"example": "Sarnıç Mahallesi Muhtarı"})
+    started_on = day(allow_none=True)
+    ended_on = day(allow_none=True)
+
+
+class ContactChangesSchema(Strict):
+    """The fields to change (roles: add or end one; the opt-out: its own route)."""
+    full_name = text(200, allow_none=True, metadata={"example": "İsmail Işık"})
+    name = text(300, allow_none=True, metadata={"description": "Kurum kayıtlarında kurumun adı"})
+    category = text(40, allow_none=True, metadata={"example": "ilce_protokolu"})
+    phones = texts(20, 40, metadata={"example": ["0532 111 22 33"]})
+    emails = fields.List(fields.Email(validate=validate.Length(max=254)), validate=validate.Length(max=20))
+    addresses = texts(10, 500)
+    neighbourhood = text(100, allow_none=True, metadata={"example": "Sarnıç"})
+    tags = texts(30, 100)
+    notes = text(5000, allow_none=True)
+    consent = fields.Nested(ConsentSchema)
+    last_verified_on = day(allow_none=True)
+    external_ref = text(200, allow_none=True, metadata={"description": "İçe aktarılan dosyadaki Kayıt No"})
+
+
+class ContactSchema(ContactChangesSchema):
+    """A new record: a person (`full_name`, roles) or an organisation (`name`)."""
+    kind = one_of(KINDS, required=True)
+    roles = fields.List(fields.Nested(RoleSchema), validate=validate.Length(max=20))
+
+
+class RoleEndSchema(Strict):
+    ended_on = day(allow_none=True, metadata={"description": "Boşsa bugün"})
+
+
+class VerifiedSchema(Strict):
+    verified_on = day(allow_none=True, metadata={"description": "Boşsa bugün"})
+
+
+class OptOutSchema(Strict):
+    opted_out_on = day(allow_none=True, metadata={"description": "Boşsa bugün"})
+
+
+class FilterQuery(Strict):
+    """The filters a search and an export share (contacts' names: category, tag, neighbourhood, office,
+    organisation)."""
+    category = text(40, min_length=1)
+    tag = text(100, min_length=1)
+    neighbourhood = text(100, min_length=1)
+    office = text(200, min_length=1)
+    organisation = fields.UUID(metadata={"description": "Bu kurumda görevi olanlar"})
+
+
+class ContactQuerySchema(FilterQuery):
+    q = text(200, metadata={"description": "Türkçe harflere duyarsız, yazım hatasına dayanıklı arama; telefon ya da "
+                                           "e-posta tam eşleşir", "example": "isik"})
+    limit = page_limit()
+    offset = page_offset()
+
+
+class ExportQuerySchema(FilterQuery):
+    format = one_of(FILE_FORMATS, load_default="csv")
+    segment_id = fields.UUID(metadata={"description": "Bir listenin toplu gönderim listesi (süzgeçler yok sayılır)"})
+
+
+class StaleQuerySchema(Strict):
+    older_than_days = fields.Integer(load_default=365, validate=validate.Range(min=0, max=36500))
+    limit = page_limit(100, 500)
+    offset = page_offset()
+
+
+class DuplicateQuerySchema(Strict):
+    limit = page_limit(50, 500)
+
+
+class ReverificationSchema(Strict):
+    """A campaign: every live record of these categories or holding these offices today is to be checked."""
+    categories = texts(20, 40, load_default=list, metadata={"example": ["muhtar"]})
+    offices = texts(50, 60, load_default=list, metadata={"example": ["muhtar"]})
+    reason = text(300, required=True, metadata={"example": "2024 yerel seçimleri"})
+
+
+class MergeSchema(Strict):
+    keep_id = fields.UUID(required=True, metadata={"description": "Kalan kayıt"})
+    other_id = fields.UUID(required=True, metadata={"description": "Kalan kayda katılan kayıt"})
+
+
+class ImportSchema(Strict):
+    """A CSV as Excel writes it (UTF-8 with or without BOM, or Windows-1254; `;` or `,`) or a vCard file."""
+    format = one_of(FILE_FORMATS, required=True)
+    filename = text(200, required=True, metadata={"example": "muhtarlar.csv"})
+    content_base64 = fields.String(required=True, validate=[
+        validate.Length(min=1, max=base64_length(MAX_IMPORT_BYTES)), BASE64])
+    dry_run = fields.Boolean(load_default=False, metadata={"description": "Hiçbir şey yazmadan dene"})
+
+
+# -- segments ---------------------------------------------------------------------------------------
+class SegmentFilterSchema(Strict):
+    """A saved filter: every criterion given narrows the list; within a list any value will do."""
+    categories = texts(20, 40)
+    tags = texts(30, 100)
+    neighbourhoods = texts(50, 100)
+    organisation_id = fields.UUID(allow_none=True)
+    offices = texts(50, 60)
+    active_on = day(allow_none=True)
+    has_email = fields.Boolean(allow_none=True)
+    has_phone = fields.Boolean(allow_none=True)
+
+
+class SegmentSchema(Strict):
+    name = text(200, required=True, metadata={"example": "İlçe protokolü"})
+    kind = one_of(SEGMENT_KINDS, required=True)
+    filter = fields.Nested(SegmentFilterSchema, metadata={"description": "kind = filter için"})
+    members = ids(5000, metadata={"description": "kind = fixed için kayıt kimlikleri"})
+
+    @validates_schema
+    def _fits_its_kind(self, data, **_):
+        if data.get("kind") == "fixed" and "filter" in data:
+            raise ValidationError("Elle tutulan bir listenin süzgeci olmaz.", "filter")
+        if data.get("kind") == "filter" and data.get("members"):
+            raise ValidationError("Süzgeçle tanımlı bir listeye elle kişi eklenmez.", "members")
+
+
+class SegmentChangesSchema(Strict):
+    name = text(200, min_length=1)
+    filter = fields.Nested(SegmentFilterSchema)
+
+
+class MembersSchema(Strict):
+    contact_ids = ids(1000, min_items=1, required=True)
+
+
+# -- protocol ---------------------------------------------------------------------------------------
+class PrecedenceSchema(Strict):
+    """Put the office (in the path) at `rank`; the offices from that rank on move down one."""
+    rank = fields.Integer(required=True, validate=validate.Range(min=1, max=1000))
+    title = text(200, required=True, metadata={"example": "İlçe Müftüsü"})
+    source = text(500, allow_none=True, metadata={"description": "Kaynak notu (Kaymakamlık listesi, tarih)"})
+
+
+class EventSchema(Strict):
+    kind = text(40, required=True, metadata={
+        "description": "toren, acilis, basin_toplantisi, mahalle_toplantisi, personel_egitimi", "example": "toren"})
+    title = text(300, required=True, metadata={"example": "29 Ekim Cumhuriyet Bayramı Resmî Töreni"})
+    starts_at = fields.AwareDateTime(required=True, metadata={"example": "2026-10-29T10:00:00+03:00"})
+    place = text(300, allow_none=True, metadata={"example": "Atatürk Anıtı"})
+    rows = fields.List(fields.Integer(validate=validate.Range(min=1, max=200)), validate=validate.Length(max=50),
+                       metadata={"description": "Sıralardaki koltuk sayıları, ön sıra önce", "example": [7, 9, 9]})
+
+    @post_load
+    def _in_utc(self, data, **_):
+        return dates_in_utc(data, ("starts_at",))
+
+
+class EventQuerySchema(Strict):
+    limit = page_limit(50, 500)
+    offset = page_offset()
+
+
+class InviteSchema(Strict):
+    contact_ids = ids(2000, load_default=list)
+    segment_ids = ids(50, load_default=list)
+
+    @validates_schema
+    def _someone(self, data, **_):
+        if not data.get("contact_ids") and not data.get("segment_ids"):
+            raise ValidationError("Davet edilecek en az bir kişi ya da liste seçilmeli.", "contact_ids")
+
+
+class ReplySchema(Strict):
+    reply = one_of(REPLIES, required=True, metadata={"description": "accepted: katılacak; declined: katılamayacak"})
+
+
+class InvitationReplySchema(ReplySchema):
+    """The invitee's answer through their personal link (the token is in the link)."""
+    token = fields.String(required=True, validate=TOKEN)
+
+
+class CheckInSchema(Strict):
+    contact_id = fields.UUID(required=True)
+
+
+class ReservedSeatSchema(Strict):
+    row = fields.Integer(required=True, validate=validate.Range(min=1, max=50))
+    seat = fields.Integer(required=True, validate=validate.Range(min=1, max=200))
+    contact_id = fields.UUID(allow_none=True,
+                             metadata={"description": "Boşsa koltuk kapalı; doluysa o kişiye ayrılmış"})
+
+
+class SeatingSchema(Strict):
+    reserved = fields.List(fields.Nested(ReservedSeatSchema), load_default=list, validate=validate.Length(max=500))
+
+
+class SeatMoveSchema(Strict):
+    contact_id = fields.UUID(required=True)
+    row = fields.Integer(required=True, validate=validate.Range(min=1, max=50))
+    seat = fields.Integer(required=True, validate=validate.Range(min=1, max=200))
+
+
+class SpeakingOrderSchema(Strict):
+    contact_ids = ids(200, required=True, metadata={"description": "İlk konuşan önce; boş liste: protokol sırası"})

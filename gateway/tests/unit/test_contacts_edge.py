@@ -1,0 +1,77 @@
+"""The information bank and protocol at the edge, without a broker: contacts' errors as HTTP answers, what
+the request schemas refuse and how they hand data on, and the invitee's pages."""
+import uuid
+
+import pytest
+from marshmallow import ValidationError
+from werkzeug.test import EnvironBuilder
+from werkzeug.wrappers import Request
+
+from gateway import contacts_schemas as schemas, invitation_page
+from gateway.errors import ContactConflict, ContactNotAllowed, ContactNotFound, InvalidContactInput, problem_for
+
+INVITATION = uuid.UUID("6f1c2a4e-0000-4000-8000-000000000001")
+
+
+@pytest.mark.parametrize("exc,status,key", [
+    (ContactNotFound("Böyle bir kayıt yok."), 404, "detail"),
+    (ContactNotAllowed("Bilgi bankasını görme yetkiniz yok."), 403, "detail"),
+    (ContactConflict("Bu görev 2024-03-31 tarihinde zaten sona ermiş."), 409, "detail"),
+    (InvalidContactInput({"roles.0.office": ["Makam ya da görev unvanı yazılmalı."]}), 422, "errors"),
+])
+def test_contacts_errors_are_answered_with_their_safe_turkish_words(exc, status, key):
+    code, body = problem_for(exc)
+    assert code == status == body["status"]
+    assert body[key] == exc.args[0]
+
+
+def test_a_record_is_refused_for_unknown_fields_control_characters_and_oversized_lists():
+    with pytest.raises(ValidationError) as refused:
+        schemas.ContactSchema().load({"kind": "person", "full_name": "Ali\x07", "tags": ["a\x00"], "yas": 40,
+                                      "phones": ["0532 111 22 33"] * 21})
+    assert set(refused.value.messages) == {"full_name", "tags", "yas", "phones"}
+
+
+def test_ids_load_as_ids_and_reach_contacts_as_text_with_days_and_moments():
+    merge = schemas.MergeSchema().load({"keep_id": str(INVITATION), "other_id": str(INVITATION)})
+    assert merge["keep_id"] == INVITATION
+    event = schemas.EventSchema().load({"kind": "toren", "title": "29 Ekim", "starts_at": "2026-10-29T10:00:00+03:00"})
+    role = schemas.RoleSchema().load({"office": "muhtar", "started_on": "2024-04-01"})
+    assert schemas.as_rpc({"event": event, "role": role, "ids": [INVITATION]}) == {
+        "event": {"kind": "toren", "title": "29 Ekim", "starts_at": "2026-10-29T07:00:00+00:00"},
+        "role": {"office": "muhtar", "started_on": "2024-04-01"}, "ids": [str(INVITATION)]}
+
+
+def test_an_invitation_needs_someone_and_days_are_bounded():
+    with pytest.raises(ValidationError):
+        schemas.InviteSchema().load({})
+    with pytest.raises(ValidationError):
+        schemas.RoleEndSchema().load({"ended_on": "9999-12-31"})
+    assert schemas.RoleEndSchema().load({"ended_on": None}) == {"ended_on": None}
+
+
+def test_the_reply_page_offers_both_answers_and_escapes_what_the_link_carried():
+    page = invitation_page.reply_form(INVITATION, 'abc"><script>')
+    html = page.get_data(as_text=True)
+    assert "Katılacağım" in html and "Katılamayacağım" in html and "<script>" not in html
+    assert f'action="/api/v1/invitations/{INVITATION}/reply"' in html
+    assert page.headers["Referrer-Policy"] == "no-referrer" and page.headers["Cache-Control"] == "no-store"
+
+
+def test_the_thanks_page_shows_the_event_in_turkey_s_time():
+    html = invitation_page.thanks({"title": "29 Ekim Töreni", "starts_at": "2026-10-29T07:00:00+00:00",
+                                   "place": "Atatürk Anıtı", "status": "accepted"}).get_data(as_text=True)
+    assert "29.10.2026, saat 10:00" in html and "Atatürk Anıtı" in html and "teşekkür" in html
+
+
+@pytest.mark.parametrize("content_type,accept,html", [
+    ("application/x-www-form-urlencoded", "text/html,application/xhtml+xml,*/*;q=0.8", True),  # a browser
+    ("application/x-www-form-urlencoded", "*/*", True),
+    ("application/json", "*/*", False),
+    ("application/json", "text/html", True),
+    ("application/x-www-form-urlencoded", "application/json", False),
+])
+def test_a_person_gets_a_page_and_a_program_json(content_type, accept, html):
+    request = Request(EnvironBuilder(method="POST", headers={"Accept": accept, "Content-Type": content_type})
+                      .get_environ())
+    assert invitation_page.wants_html(request) is html
