@@ -28,16 +28,6 @@ BASE64 = validate.Regexp(r"^[A-Za-z0-9+/]*={0,2}$", error="Dosya içeriği geçe
 TOKEN = validate.Regexp(r"^[A-Za-z0-9]{1,100}$", error="Bağlantı kodu geçersiz.")
 
 
-class Strict(StrictSchema):
-    """StrictSchema, but an id is not text: a UUID field loads to `uuid.UUID`, which the control-character
-    check StrictSchema gives every String field (UUID is one) cannot read."""
-
-    def on_bind_field(self, field_name, field_obj):
-        super().on_bind_field(field_name, field_obj)
-        if isinstance(field_obj, fields.UUID) and no_control_characters in field_obj.validators:
-            field_obj.validators.remove(no_control_characters)
-
-
 def text(max_length, required=False, min_length=None, **kwargs):
     least = (1 if required else 0) if min_length is None else min_length
     return fields.String(required=required, validate=[validate.Length(min=least, max=max_length),
@@ -93,14 +83,14 @@ def as_rpc(data):
 
 
 # -- records ----------------------------------------------------------------------------------------
-class ConsentSchema(Strict):
+class ConsentSchema(StrictSchema):
     basis = text(40, allow_none=True, metadata={
         "description": "KVKK yasal dayanağı: acik_riza, kanunda_ongorulme, kanuni_yukumluluk, alenilestirme, "
                        "mesru_menfaat", "example": "kanunda_ongorulme"})
     given_on = day(allow_none=True)
 
 
-class RoleSchema(Strict):
+class RoleSchema(StrictSchema):
     """An office held: `office` a code of the precedence list (or written as its title), else free text."""
     organisation_id = fields.UUID(allow_none=True, metadata={"description": "Kurum kaydının kimliği"})
     organisation_name = text(500, allow_none=True)
@@ -110,7 +100,7 @@ class RoleSchema(Strict):
     ended_on = day(allow_none=True)
 
 
-class ContactChangesSchema(Strict):
+class ContactChangesSchema(StrictSchema):
     """The fields to change (roles: add or end one; the opt-out: its own route)."""
     full_name = text(200, allow_none=True, metadata={"example": "İsmail Işık"})
     name = text(300, allow_none=True, metadata={"description": "Kurum kayıtlarında kurumun adı"})
@@ -132,19 +122,19 @@ class ContactSchema(ContactChangesSchema):
     roles = fields.List(fields.Nested(RoleSchema), validate=validate.Length(max=20))
 
 
-class RoleEndSchema(Strict):
+class RoleEndSchema(StrictSchema):
     ended_on = day(allow_none=True, metadata={"description": "Boşsa bugün"})
 
 
-class VerifiedSchema(Strict):
+class VerifiedSchema(StrictSchema):
     verified_on = day(allow_none=True, metadata={"description": "Boşsa bugün"})
 
 
-class OptOutSchema(Strict):
+class OptOutSchema(StrictSchema):
     opted_out_on = day(allow_none=True, metadata={"description": "Boşsa bugün"})
 
 
-class FilterQuery(Strict):
+class FilterQuery(StrictSchema):
     """The filters a search and an export share (contacts' names: category, tag, neighbourhood, office,
     organisation)."""
     category = text(40, min_length=1)
@@ -166,29 +156,29 @@ class ExportQuerySchema(FilterQuery):
     segment_id = fields.UUID(metadata={"description": "Bir listenin toplu gönderim listesi (süzgeçler yok sayılır)"})
 
 
-class StaleQuerySchema(Strict):
+class StaleQuerySchema(StrictSchema):
     older_than_days = fields.Integer(load_default=365, validate=validate.Range(min=0, max=36500))
     limit = page_limit(100, 500)
     offset = page_offset()
 
 
-class DuplicateQuerySchema(Strict):
+class DuplicateQuerySchema(StrictSchema):
     limit = page_limit(50, 500)
 
 
-class ReverificationSchema(Strict):
+class ReverificationSchema(StrictSchema):
     """A campaign: every live record of these categories or holding these offices today is to be checked."""
     categories = texts(20, 40, load_default=list, metadata={"example": ["muhtar"]})
     offices = texts(50, 60, load_default=list, metadata={"example": ["muhtar"]})
     reason = text(300, required=True, metadata={"example": "2024 yerel seçimleri"})
 
 
-class MergeSchema(Strict):
+class MergeSchema(StrictSchema):
     keep_id = fields.UUID(required=True, metadata={"description": "Kalan kayıt"})
     other_id = fields.UUID(required=True, metadata={"description": "Kalan kayda katılan kayıt"})
 
 
-class ImportSchema(Strict):
+class ImportSchema(StrictSchema):
     """A CSV as Excel writes it (UTF-8 with or without BOM, or Windows-1254; `;` or `,`) or a vCard file."""
     format = one_of(FILE_FORMATS, required=True)
     filename = text(200, required=True, metadata={"example": "muhtarlar.csv"})
@@ -198,7 +188,7 @@ class ImportSchema(Strict):
 
 
 # -- segments ---------------------------------------------------------------------------------------
-class SegmentFilterSchema(Strict):
+class SegmentFilterSchema(StrictSchema):
     """A saved filter: every criterion given narrows the list; within a list any value will do."""
     categories = texts(20, 40)
     tags = texts(30, 100)
@@ -210,7 +200,7 @@ class SegmentFilterSchema(Strict):
     has_phone = fields.Boolean(allow_none=True)
 
 
-class SegmentSchema(Strict):
+class SegmentSchema(StrictSchema):
     name = text(200, required=True, metadata={"example": "İlçe protokolü"})
     kind = one_of(SEGMENT_KINDS, required=True)
     filter = fields.Nested(SegmentFilterSchema, metadata={"description": "kind = filter için"})
@@ -224,24 +214,24 @@ class SegmentSchema(Strict):
             raise ValidationError("Süzgeçle tanımlı bir listeye elle kişi eklenmez.", "members")
 
 
-class SegmentChangesSchema(Strict):
+class SegmentChangesSchema(StrictSchema):
     name = text(200, min_length=1)
     filter = fields.Nested(SegmentFilterSchema)
 
 
-class MembersSchema(Strict):
+class MembersSchema(StrictSchema):
     contact_ids = ids(1000, min_items=1, required=True)
 
 
 # -- protocol ---------------------------------------------------------------------------------------
-class PrecedenceSchema(Strict):
+class PrecedenceSchema(StrictSchema):
     """Put the office (in the path) at `rank`; the offices from that rank on move down one."""
     rank = fields.Integer(required=True, validate=validate.Range(min=1, max=1000))
     title = text(200, required=True, metadata={"example": "İlçe Müftüsü"})
     source = text(500, allow_none=True, metadata={"description": "Kaynak notu (Kaymakamlık listesi, tarih)"})
 
 
-class EventSchema(Strict):
+class EventSchema(StrictSchema):
     kind = text(40, required=True, metadata={
         "description": "toren, acilis, basin_toplantisi, mahalle_toplantisi, personel_egitimi", "example": "toren"})
     title = text(300, required=True, metadata={"example": "29 Ekim Cumhuriyet Bayramı Resmî Töreni"})
@@ -255,12 +245,12 @@ class EventSchema(Strict):
         return dates_in_utc(data, ("starts_at",))
 
 
-class EventQuerySchema(Strict):
+class EventQuerySchema(StrictSchema):
     limit = page_limit(50, 500)
     offset = page_offset()
 
 
-class InviteSchema(Strict):
+class InviteSchema(StrictSchema):
     contact_ids = ids(2000, load_default=list)
     segment_ids = ids(50, load_default=list)
 
@@ -270,7 +260,7 @@ class InviteSchema(Strict):
             raise ValidationError("Davet edilecek en az bir kişi ya da liste seçilmeli.", "contact_ids")
 
 
-class ReplySchema(Strict):
+class ReplySchema(StrictSchema):
     reply = one_of(REPLIES, required=True, metadata={"description": "accepted: katılacak; declined: katılamayacak"})
 
 
@@ -279,26 +269,26 @@ class InvitationReplySchema(ReplySchema):
     token = fields.String(required=True, validate=TOKEN)
 
 
-class CheckInSchema(Strict):
+class CheckInSchema(StrictSchema):
     contact_id = fields.UUID(required=True)
 
 
-class ReservedSeatSchema(Strict):
+class ReservedSeatSchema(StrictSchema):
     row = fields.Integer(required=True, validate=validate.Range(min=1, max=50))
     seat = fields.Integer(required=True, validate=validate.Range(min=1, max=200))
     contact_id = fields.UUID(allow_none=True,
                              metadata={"description": "Boşsa koltuk kapalı; doluysa o kişiye ayrılmış"})
 
 
-class SeatingSchema(Strict):
+class SeatingSchema(StrictSchema):
     reserved = fields.List(fields.Nested(ReservedSeatSchema), load_default=list, validate=validate.Length(max=500))
 
 
-class SeatMoveSchema(Strict):
+class SeatMoveSchema(StrictSchema):
     contact_id = fields.UUID(required=True)
     row = fields.Integer(required=True, validate=validate.Range(min=1, max=50))
     seat = fields.Integer(required=True, validate=validate.Range(min=1, max=200))
 
 
-class SpeakingOrderSchema(Strict):
+class SpeakingOrderSchema(StrictSchema):
     contact_ids = ids(200, required=True, metadata={"description": "İlk konuşan önce; boş liste: protokol sırası"})

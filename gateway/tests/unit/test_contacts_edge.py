@@ -75,3 +75,19 @@ def test_a_person_gets_a_page_and_a_program_json(content_type, accept, html):
     request = Request(EnvironBuilder(method="POST", headers={"Accept": accept, "Content-Type": content_type})
                       .get_environ())
     assert invitation_page.wants_html(request) is html
+
+
+def test_an_id_field_at_the_edge_loads_as_a_uuid_not_as_text():
+    import uuid
+
+    from marshmallow import fields
+
+    from contracts.inbound import StrictSchema
+
+    class WithId(StrictSchema):
+        id = fields.UUID(required=True)
+        note = fields.String()
+
+    loaded = WithId().load({"id": "6a9c2e4f-1b3d-4f5a-8c7e-9d0b1a2c3e4f", "note": "tamam"})
+    assert isinstance(loaded["id"], uuid.UUID)
+    assert "note" in WithId().validate({"id": "6a9c2e4f-1b3d-4f5a-8c7e-9d0b1a2c3e4f", "note": "a\x00b"})

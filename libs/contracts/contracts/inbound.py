@@ -85,7 +85,9 @@ class StrictSchema(Schema):
 
     def on_bind_field(self, field_name, field_obj):
         field_obj.error_messages.update(FIELD_MESSAGES)
-        if isinstance(field_obj, fields.String) and no_control_characters not in field_obj.validators:
+        # an id is not text: a UUID loads to uuid.UUID, which the check could not read
+        if isinstance(field_obj, fields.String) and not isinstance(field_obj, fields.UUID) \
+                and no_control_characters not in field_obj.validators:
             field_obj.validators.append(no_control_characters)
         for field_type, message in TYPE_MESSAGES.items():
             if isinstance(field_obj, field_type):
