@@ -21,13 +21,13 @@ from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
 
 import pytest
-import schemathesis
 from nameko.standalone.rpc import ClusterRpcProxy
 
 from tests.support.broker import wait_until
 from tests.support.net import free_port
 
-from .conftest import Api, staff
+from .conftest import staff
+from .documented import Documented, openapi, press, public  # noqa: F401 (fixtures)
 
 pytestmark = pytest.mark.e2e
 
@@ -99,34 +99,6 @@ class Feed:
         self.server.server_close()
 
 
-class Documented:
-    """One caller of the gateway; every answer must be one the OpenAPI document describes for the
-    operation (status, content type, schema)."""
-
-    def __init__(self, api, schema):
-        self.api, self.schema = api, schema
-
-    def __call__(self, method, template, json=None, params=None, **ids):
-        response = self.api.request(method, template.format(**ids), json=json, params=params)
-        self.schema[template][method].validate_response(response)
-        return response
-
-    def ok(self, method, template, json=None, params=None, status=200, **ids):
-        response = self(method, template, json=json, params=params, **ids)
-        assert response.status_code == status, response.text[:500]
-        return response.json() if response.headers["Content-Type"].startswith("application/json") else response
-
-
-@pytest.fixture(scope="module")
-def openapi(system):
-    return schemathesis.openapi.from_url(f"{system.url}/api/openapi.json")
-
-
-@pytest.fixture(scope="module")
-def press(system, openapi):
-    return Documented(staff(system, "press"), openapi)
-
-
 @pytest.fixture(scope="module")
 def makam(system, openapi):
     return Documented(staff(system, "makam"), openapi)
@@ -135,11 +107,6 @@ def makam(system, openapi):
 @pytest.fixture(scope="module")
 def fen(system, openapi):
     return Documented(staff(system, "fen"), openapi)
-
-
-@pytest.fixture(scope="module")
-def public(system, openapi):
-    return Documented(Api(system.url), openapi)
 
 
 @pytest.fixture(scope="module")
