@@ -37,13 +37,16 @@ class Numbers:
             return self._next
 
 
-def run_level(base_url, auth, run_id, numbers, concurrency, count, seconds, timeout, accepted_log=None):
+def run_level(base_url, auth, run_id, numbers, concurrency, count, seconds, timeout, accepted_log=None,
+              posted=None):
     """Send `count` applications with `concurrency` clients (new requests stop after `seconds`).
 
     Returns accepted/s (201s per wall second), p50/p99 latency of every answer, and the errors:
     anything but a 201 with a tracking number, with the first few kept verbatim. Each 201 is also
     appended to `accepted_log`, when given, as (tracking number, `time.time()` when its answer came
-    back): the e-mail benchmark matches it to the receipt that notify sends.
+    back): the e-mail benchmark matches it to the receipt that notify sends. When `posted` (a dict) is
+    given, it gets {tracking number: `time.time()` just before its POST was sent} for the end-to-end
+    stages (`end_to_end`).
     """
     url = base_url + PATH
     headers = {"Content-Type": "application/json"}
@@ -63,8 +66,10 @@ def run_level(base_url, auth, run_id, numbers, concurrency, count, seconds, time
         with requests.Session() as session:
             session.auth = auth
             while (n := claim()) is not None:
+                body = application(run_id, n)
+                posted_at = time.time()  # wall clock: compared with the databases' timestamps
                 began = time.perf_counter()
-                outcome = _post(session, url, headers, application(run_id, n), timeout)
+                outcome = _post(session, url, headers, body, timeout)
                 took = time.perf_counter() - began
                 answered_at = time.time()  # wall clock: compared with the mtimes of the sink's files
                 with lock:
@@ -72,6 +77,8 @@ def run_level(base_url, auth, run_id, numbers, concurrency, count, seconds, time
                     statuses[outcome[0]] += 1
                     if outcome[0] == "accepted" and accepted_log is not None:
                         accepted_log.append((outcome[1], answered_at))
+                    if outcome[0] == "accepted" and posted is not None:
+                        posted[outcome[1]] = posted_at
                     if outcome[0] != "accepted" and len(errors) < MAX_ERRORS_KEPT:
                         errors.append(outcome[1])
 

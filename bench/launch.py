@@ -1,8 +1,9 @@
-"""The system under test: intake, routing, notify and the gateway as `nameko run` processes on a fresh
-vhost and fresh databases, with a real SMTP server (the tests' sink) for notify's e-mails; all stopped
-(and the vhost and databases dropped) afterwards."""
+"""The system under test: intake, routing, notify, contacts, press and the gateway as `nameko run`
+processes on a fresh vhost and fresh databases (each service its own, each with a free ops port), with a
+real SMTP server (the tests' sink) for notify's e-mails; all stopped (and the vhost and databases
+dropped) afterwards."""
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from deploy.local.clients import SignedAuth, provision
@@ -32,6 +33,7 @@ class Platform:
     sink: SmtpSink  # aiosmtpd in its own process; `sink.process.pid`, `sink.messages()`
     mail_folder: Path  # where the sink writes each message it accepts, as one file
     databases: tuple  # the names of every service's database (their backends count as PostgreSQL)
+    db_urls: dict = field(default_factory=dict)  # {service: its database's URL}, read after the load
 
 
 @contextmanager
@@ -48,6 +50,8 @@ def running_platform(log_dir, start_seconds):
             fresh_database("gateway", prefix="bench") as gateway_db, \
             fresh_database("routing", prefix="bench") as routing_db, \
             fresh_database("notify", prefix="bench") as notify_db, \
+            fresh_database("contacts", prefix="bench") as contacts_db, \
+            fresh_database("press", prefix="bench") as press_db, \
             _smtp_sink(mail_folder) as sink:
         # the bench client signs its requests as another e-municipality system would
         keys = provision(gateway_db, MASTER_KEY, api_clients=[(CLIENT_ID, ("applications:submit",))])
@@ -60,6 +64,12 @@ def running_platform(log_dir, start_seconds):
             "NOTIFY_DB_URL": notify_db,
             "NOTIFY_OPS_PORT": str(free_port()),
             "INTAKE_OPS_PORT": str(free_port()),
+            # contacts and press run too (deploy/local/processes.py starts them): their own databases and
+            # ports, not the development ones (9104, 9105) another run on this machine may hold
+            "CONTACTS_DB_URL": contacts_db,
+            "CONTACTS_OPS_PORT": str(free_port()),
+            "PRESS_DB_URL": press_db,
+            "PRESS_OPS_PORT": str(free_port()),
             "API_KEY_MASTER": MASTER_KEY,
             "RATE_LIMITS": "user=1000000/60,client=1000000/60,address=1000000/60",
             "LOG_LEVEL": "WARNING",
@@ -77,7 +87,9 @@ def running_platform(log_dir, start_seconds):
                            auth=SignedAuth(CLIENT_ID, *keys[CLIENT_ID]), notify_db_url=notify_db,
                            sink=sink, mail_folder=mail_folder,
                            databases=tuple(url.rsplit("/", 1)[1] for url in (db_url, gateway_db, routing_db,
-                                                                             notify_db)))
+                                                                             notify_db, contacts_db, press_db)),
+                           db_urls={"intake": db_url, "gateway": gateway_db, "routing": routing_db,
+                                    "notify": notify_db, "contacts": contacts_db, "press": press_db})
         finally:
             system.stop()
 

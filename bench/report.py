@@ -1,6 +1,7 @@
 """The results as one table on the terminal, and as JSON in a file."""
 import json
 
+from . import contacts_search, end_to_end
 from .press_archive import RATIO_EXPLANATIONS
 
 
@@ -21,6 +22,8 @@ def print_report(results):
         _print_errors(system)
         _print_outbox(system)
         _print_mail(system.get("mail"))
+        _print_end_to_end(system.get("end_to_end"), (results.get("machine") or {}).get("cores"))
+    _print_contacts(results.get("contacts"))
     _print_watcher(results.get("watcher"))
     _print_press(results.get("press"))
     _print_ratios(results.get("ratios") or {})
@@ -37,6 +40,10 @@ def succeeded(results):
     published every signal and emitted none twice, and press's probe finished and stored every feed item."""
     if results.get("press_only"):
         return _press_succeeded(results.get("press"))
+    if results.get("contacts_only"):
+        return _contacts_succeeded(results.get("contacts"))
+    if not _contacts_succeeded(results.get("contacts")):
+        return False
     system = results.get("system") or {}
     if "error" in system:
         return False
@@ -106,12 +113,14 @@ def _rows(results):
                      f"applications accepted/s; {level['accepted']} in {level['seconds']} s"])
     if system.get("mail"):
         rows.append(_mail_row(system["mail"]))
+    rows.extend(_end_to_end_rows(system.get("end_to_end")))
     clock = results.get("legal_clock") or {}
     for rule_id, run in clock.get("rules", {}).items():
         unit = "working" if run["kind"] == "working_days" else "calendar"
         rows.append([f"legal clock, {rule_id} ({run['days']} {unit} days)", run["per_s"], None, None, None,
                      f"due dates/s; {run['computations']} in {run['seconds']} s, {run['us_each']} µs each, "
                      f"received {clock['first_received_on'][:4]}–{clock['last_received_on'][:4]}"])
+    rows.extend(_contacts_rows(results.get("contacts")))
     rows.extend(_watcher_rows(results.get("watcher")))
     rows.extend(_press_rows(results.get("press")))
     return rows
@@ -387,3 +396,156 @@ def _print_press(press):
 
 def _filters(filters):
     return "".join(f"{name}={value} " for name, value in (filters or {}).items())
+
+
+# -- the end-to-end stages (bench.end_to_end) ----------------------------------------------------------
+def _end_to_end_rows(e2e):
+    """One row: applications through to the SMTP sink per second, and POST → receipt p50/p99."""
+    if not e2e or "error" in e2e or not e2e.get("complete"):
+        return []
+    whole = e2e["stages"]["post_to_sink"]
+    return [["end to end, POST → receipt in the sink", e2e.get("through_per_s"), whole["p50_ms"], whole["p99_ms"],
+             e2e["applications"] - e2e["complete"],
+             f"applications/s, first POST to last receipt ({e2e.get('through_seconds')} s); errors: applications "
+             f"without every stage recorded"]]
+
+
+def _print_end_to_end(e2e, cores):
+    """The stages of every application, by level; the milestones after the 201; CPU per application and
+    memory per process; the ratios to this run's raw figures."""
+    if not e2e:
+        return
+    if "error" in e2e:
+        print(f"\nthe end-to-end stages could not be read: {e2e['error']}")
+        return
+    print(f"\nend to end (issue 8): {e2e['complete']} of {e2e['applications']} accepted applications (warm-up "
+          f"included) with every stage recorded; {e2e.get('through_per_s')} applications/s from the first POST to "
+          f"the last receipt in the sink ({e2e.get('through_seconds')} s). Wall-clock times of one machine: "
+          f"posted/201 by this client; stored = intake's applications.created_at, opened = routing's "
+          f"cases.opened_at, queued = notify's notifications.created_at (each now(): its transaction's start); "
+          f"in the sink = the .eml file's mtime; sent = notify's sent_at (clock_timestamp() after the SMTP "
+          f"conversation). Shares are of the mean POST → sink, over the receipt's path.")
+    rows = [[part["label"], part["p50_ms"], part["p99_ms"], part["mean_ms"],
+             None if part.get("share") is None else round(100 * part["share"], 1)]
+            for part in e2e["stages"].values()]
+    print(format_table(["stage, all applications", "p50 ms", "p99 ms", "mean ms", "share %"], rows))
+    rows = [[part["label"], part["p50_ms"], part["p99_ms"], part["min_ms"], part["max_ms"]]
+            for part in e2e["milestones"].values()]
+    print("each milestone after the application's 201 (negative: before the 201 came back):")
+    print(format_table(["milestone", "p50 ms", "p99 ms", "min ms", "max ms"], rows))
+    keys = ("post_to_stored", "stored_to_answered", "stored_to_opened", "stored_to_queued", "queued_to_sink",
+            "post_to_sink")
+    heads = ("POST→stored", "stored→201", "stored→case", "stored→queued", "queued→sink", "POST→sink")
+    rows = []
+    for level in e2e["by_level"]:
+        stages = level["stages"]
+        rows.append([level["level"], level["accepted_per_s"], level["complete"],
+                     *(f"{_cell(stages[k]['p50_ms'], 0)} / {_cell(stages[k]['p99_ms'], 0)}" for k in keys)])
+    print("by level (p50 / p99 ms; the levels run one after the other, so receipts still queued from a level "
+          "wait behind the next one's):")
+    print(format_table(["level", "accepted/s", "n", *heads], rows))
+    cpu = e2e.get("cpu_ms_per_application") or {}
+    if cpu:
+        shown = ", ".join(f"{name} {value:.1f}" for name, value in cpu.items() if name not in ("machine", "other")
+                          and value >= 0.05)
+        print(f"CPU per application over the whole way ({e2e['seconds']} s, warm-up to the last receipt), ms: "
+              f"{shown}; other {cpu.get('other', 0):.1f}; machine {cpu.get('machine', 0):.1f} (of {cores} cores)")
+    after, end = e2e.get("memory_after_load") or {}, e2e.get("memory_at_end") or {}
+    if end:
+        rows = [[name, (after.get(name) or {}).get("rss_mib"), (end.get(name) or {}).get("rss_mib"),
+                 (end.get(name) or {}).get("peak_mib")] for name in end]
+        print("memory per process, MiB (VmRSS when the load ended and at the end; VmHWM: the peak since it started):")
+        print(format_table(["process", "RSS, load ended", "RSS, at end", "peak (VmHWM)"], rows))
+    transactions = e2e.get("transactions")
+    if transactions:
+        by_db = ", ".join(f"{name} {count:,}" for name, count in sorted(transactions["by_database"].items(),
+                                                                         key=lambda kv: -kv[1]))
+        print(f"transactions committed in the platform's databases over the whole way: {by_db} "
+              f"({transactions['per_application']} per application; read-only ones and idle polling included, "
+              f"the level sampler's {transactions['sampler_subtracted']:,} left out)")
+    for key, value in (e2e.get("ratios") or {}).items():
+        print(f"{key} = {value}: {end_to_end.RATIO_EXPLANATIONS[key]}")
+
+
+# -- contacts' search (bench.contacts_search) ----------------------------------------------------------
+def _contacts_succeeded(contacts):
+    """True when there was no contacts run, or its probe finished and searching emitted nothing."""
+    if contacts is None:
+        return True
+    return "error" not in contacts and not contacts.get("events_emitted")
+
+
+def _contacts_rows(contacts):
+    """Load, and search (p95 in the detail)."""
+    if not contacts or "error" in contacts:
+        return []
+    load, search = contacts["load"], contacts["search"]
+    kinds = ", ".join(f"{kind} {part['p95_ms']:,.0f}" for kind, part in search["by_kind"].items() if part["count"])
+    size = load["size_mib"]
+    return [
+        [f"contacts, load {load['contacts']:,} records", load["per_s"], None, None, None,
+         f"records/s by COPY with their points and roles ({load['seconds']:.1f} s); contacts "
+         f"{size['contacts']['total']} MiB (trigram GIN {size['contacts_search_trgm']}), points "
+         f"{size['contact_points']['total']}, roles {size['roles']['total']}"],
+        [f"contacts, search ({load['contacts']:,} records)", search["per_s"], search["p50_ms"], search["p99_ms"], None,
+         f"searches/s one at a time; p95 {search['p95_ms']:,.1f} ms, max {search['max_ms']:,.0f}; p95 ms by kind: "
+         f"{kinds}"],
+    ]
+
+
+def _print_contacts(contacts):
+    """Search latency by kind and by variant, the slowest, the plans, and the ratios."""
+    if contacts is None:
+        return
+    if "error" in contacts:
+        print(f"\nTHE CONTACTS PROBE FAILED: {contacts['error']}")
+        print("\n".join(contacts.get("stderr") or []))
+        return
+    load, search = contacts["load"], contacts["search"]
+    kinds = load["by_kind"]
+    print(f"\ncontacts' part took {contacts.get('seconds')} s. Its bank: {load['contacts']:,} records "
+          f"({kinds.get('person', 0):,} people, {kinds.get('organisation', 0):,} organisations, {load['merged']:,} "
+          f"merged into another), {load['roles']:,} roles ({load['ended_roles']:,} ended), contact points "
+          f"{load['points']}; search text {load['search_text_mean_chars']:.0f} characters "
+          f"({load['search_text_mean_words']} words) on average; made in {load['made_seconds']:.1f} s by contacts' "
+          f"records.row_of, loaded in {load['seconds']:.1f} s, VACUUM ANALYZE {load['vacuum_analyze_seconds']:.1f} s; "
+          f"pg_trgm.word_similarity_threshold {load['word_similarity_threshold']}. {search['searches']} searches "
+          f"through contacts.search.search (the search_contacts RPC), one at a time, {search['page']} a page, after "
+          f"{search['warmup']} untimed ones; {search['fell_back']} fell back to the either-way query, "
+          f"{search['no_match']} found nothing.")
+    rows = [[kind, part["count"], part["p50_ms"], part["p95_ms"], part["p99_ms"], part["max_ms"], part["match_p95_ms"],
+             part["probe_p95_ms"], part["read_p95_ms"], part["matches_p50"],
+             f"{part['target_found']}/{part['with_target']}" if part["with_target"] else "-",
+             part["no_match"], part["fell_back"]]
+            for kind, part in [*search["by_kind"].items(), ("all", search)] if part["count"]]
+    print(format_table(["searches", "n", "p50 ms", "p95 ms", "p99 ms", "max ms", "match p95", "probes p95",
+                        "read p95", "matches p50", "found", "none", "fallback"], rows))
+    print("(match: storage.search's statement(s); probes: storage.occurs, one per term; read: records.read of the "
+          "page; found: the record the query was made from on the first page)")
+    rows = [[name, part["count"], part["p50_ms"], part["p95_ms"], part["matches_p50"],
+             f"{part['target_found']}/{part['with_target']}" if part["with_target"] else "-", part["no_match"]]
+            for name, part in search.get("variants", {}).items()]
+    print(format_table(["variant", "n", "p50 ms", "p95 ms", "matches p50", "found", "none"], rows))
+    slow = ", ".join(f"{run['query'] or '-'} {_filters(run['filters'])}{run['ms']:,.0f} ms ({run['total']:,} matches)"
+                     for run in search["slowest"][:5])
+    print(f"slowest: {slow}")
+    for name, plan in (contacts.get("explain") or {}).items():
+        scans = "; ".join(dict.fromkeys(scan for statement in plan["statements"] if statement["what"] == "match"
+                                        for scan in statement["access"]))
+        print(f"EXPLAIN ANALYZE, {name} ({plan['query'] or '-'} {_filters(plan['filters'])}{plan['total']:,} "
+              f"matches): probes {plan['probe_ms']} ms, match {plan['match_ms']} ms: {scans}"
+              f"{', JIT' if plan['jit'] else ''}")
+    for name in ("full name", "slowest SQL"):
+        plan = (contacts.get("explain") or {}).get(name)
+        if plan and plan["plan"]:
+            print(f"  the plan of the match statement, {name} ({plan['query'] or '-'} {_filters(plan['filters'])}):")
+            shown = [line for line in plan["plan"]
+                     if not line.strip().startswith(("Buffers:", "Planning:")) or "temp" in line]
+            print("\n".join("    " + line for line in shown))
+    steps = [("load", load), ("searches", search)]
+    names = ("contacts", "PostgreSQL", "other", "machine")
+    print("cores busy during each step (PostgreSQL: the contacts database's backends and the server's processes):")
+    print(format_table(["step", *names], [[label, *((part.get("cores_busy") or {}).get(n) for n in names)]
+                                          for label, part in steps], decimals=2))
+    for key, value in (contacts.get("ratios") or {}).items():
+        print(f"{key} = {value}: {contacts_search.RATIO_EXPLANATIONS[key]}")

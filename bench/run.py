@@ -1,12 +1,14 @@
-"""Every benchmark, in order, in one run: raw PostgreSQL, raw RabbitMQ, the system, then routing's legal
-clock and deadline watcher, then press's clippings archive and feed reader."""
+"""Every benchmark, in order, in one run: raw PostgreSQL, raw RabbitMQ, the system (with its end-to-end
+stages), then routing's legal clock, contacts' search, routing's deadline watcher, then press's clippings
+archive and feed reader."""
 from dataclasses import asdict
 from datetime import datetime, timezone
 
 from deploy.local.isolation import AMQP_HOST, AMQP_PASSWORD, AMQP_PORT, AMQP_USER, fresh_database, fresh_vhost
 from deploy.local.system import SystemDidNotStart
 
-from . import legal_clock, machine, press_archive, raw_postgres, raw_rabbitmq, ratios, system_load, watcher
+from . import (contacts_search, end_to_end, legal_clock, machine, press_archive, raw_postgres, raw_rabbitmq, ratios,
+               system_load, watcher)
 from .launch import log_tails
 from .settings import LOG_DIR
 
@@ -36,6 +38,8 @@ def run_all(settings):
     # last: the watcher's bulk load writes a few hundred MB, whose checkpoints would disturb the others
     _say(f"routing's legal clock: {settings.clock_computations} due dates per rule ...")
     results["legal_clock"] = legal_clock.measure(settings.clock_computations, settings.clock_seconds)
+    # contacts' bank (about 130 MB with its indexes at 100,000 records) before the watcher's bigger load
+    _contacts(settings, results)
     _say(f"routing's deadline watcher: {settings.watcher_cases:,} open cases, two sweeps ...")
     with fresh_database("routing", prefix="bench") as db_url, fresh_vhost(prefix="bench") as amqp_uri:
         results["watcher"] = watcher.measure(db_url, amqp_uri, settings.watcher_cases, settings.watcher_seconds)
@@ -43,8 +47,37 @@ def run_all(settings):
     # vectors and GIN index, and their WAL)
     _press(settings, results)
     results["ratios"] = ratios.compute(results)
+    e2e = (results.get("system") or {}).get("end_to_end")
+    if e2e and "error" not in e2e:
+        e2e["ratios"] = end_to_end.ratios(e2e, results.get("raw_postgres"), results.get("raw_rabbitmq"))
     results["finished_at"] = _now()
     return results
+
+
+def run_contacts_only(settings):
+    """`--contacts-only`: this machine's raw PostgreSQL commits (the contacts figures' ratios need them),
+    then contacts' search over its bank; nothing else."""
+    results = {"started_at": _now(), "settings": asdict(settings), "contacts_only": True}
+    _say("raw PostgreSQL: single-row INSERT + COMMIT ...")
+    with fresh_database("intake", prefix="bench") as db_url:
+        results["raw_postgres"] = raw_postgres.measure(db_url, settings.pg_commits, settings.pg_threads,
+                                                       settings.pg_seconds)
+        results["machine"] = machine.describe(db_url, f"amqp://{AMQP_USER}:{AMQP_PASSWORD}@{AMQP_HOST}:"
+                                                      f"{AMQP_PORT}/")  # its version only
+    _contacts(settings, results)
+    results["ratios"] = ratios.compute(results)
+    results["finished_at"] = _now()
+    return results
+
+
+def _contacts(settings, results):
+    """Contacts' search over a bank of `contacts_records` records, on a fresh database, with the ratios
+    to the raw PostgreSQL figures measured earlier in the same run."""
+    _say(f"contacts' search: {settings.contacts_records:,} records, {settings.contacts_searches} searches ...")
+    with fresh_database("contacts", prefix="bench") as db_url:
+        results["contacts"] = contacts_search.measure(db_url, settings.contacts_records, settings.contacts_searches,
+                                                      settings.contacts_seconds)
+    results["contacts"]["ratios"] = contacts_search.ratios(results["contacts"], results.get("raw_postgres"))
 
 
 def run_press_only(settings):

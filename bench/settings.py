@@ -43,6 +43,11 @@ class Settings:
     press_feed_items: int = 100
     press_refetch_rounds: int = 10
     press_seconds: float = 1500.0
+    # contacts' search (issue 6): records bulk-loaded (people and organisations with their phones, e-mails,
+    # addresses and roles), searches timed, and a time cap for its whole child process
+    contacts_records: int = 100_000
+    contacts_searches: int = 400
+    contacts_seconds: float = 600.0
 
     @classmethod
     def choose(cls, quick=False, requests=None):
@@ -59,4 +64,5 @@ class Settings:
                    requests=60, warmup_requests=5, level_seconds=60.0, mail_seconds=60.0, clock_computations=5000,
                    clock_seconds=5.0, watcher_cases=100_000, watcher_seconds=60.0,
                    press_clippings=100_000, press_searches=150, press_feeds=10, press_feed_items=50,
-                   press_refetch_rounds=5, press_seconds=400.0)
+                   press_refetch_rounds=5, press_seconds=400.0,
+                   contacts_records=20_000, contacts_searches=200, contacts_seconds=240.0)
