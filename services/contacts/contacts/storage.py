@@ -197,10 +197,17 @@ def search(cur, terms, criteria, day, limit, offset):
         where.append(_TERM_MATCH[how].format(i=i))
         score.append(_TERM_SCORE[how].format(i=i))
     params.update(limit=limit, offset=offset)
-    cur.execute(f"SELECT {CONTACT_COLUMNS}, {' + '.join(score) or '0'} AS score, count(*) OVER () AS total "
-                f"FROM contacts c WHERE {' AND '.join(where)} "
+    matching = f"FROM contacts c WHERE {' AND '.join(where)}"
+    cur.execute(f"SELECT {CONTACT_COLUMNS}, {' + '.join(score) or '0'} AS score {matching} "
                 "ORDER BY score DESC, c.name_key, c.id LIMIT %(limit)s OFFSET %(offset)s", params)
-    return cur.fetchall()
+    rows = cur.fetchall()
+    if rows:
+        # counted apart: a count over the window would make PostgreSQL keep every match before the page
+        cur.execute(f"SELECT count(*) AS total {matching}", params)
+        total = cur.fetchone()["total"]
+        for row in rows:
+            row["total"] = total
+    return rows
 
 
 def matching_ids(cur, criteria, day, limit=None):
