@@ -385,6 +385,8 @@ class _ExplainingCursor:
 
     def execute(self, sql, params=None):
         statement = self.cursor.mogrify(sql, params).decode()
+        if not statement.lstrip().upper().startswith("SELECT"):  # a setting has no plan
+            return self.cursor.execute(statement)
         self.cursor.execute("EXPLAIN (ANALYZE, BUFFERS) " + statement)
         self.plans.append({"what": self.what, "sql": statement,
                            "plan": [row["QUERY PLAN"] for row in self.cursor.fetchall()]})
