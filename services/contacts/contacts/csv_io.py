@@ -19,6 +19,7 @@ import io
 import re
 from typing import NamedTuple
 
+from servicekit.spreadsheet import FORMULA_START, excel_csv
 from servicekit.turkish import fold
 
 from . import categories, phones
@@ -44,7 +45,6 @@ _ALIASES = {"adi soyadi": "full_name", "isim": "full_name", "ad": "given_name", 
             "telefon no": "phones", "gsm": "phones", "eposta": "emails", "email": "emails", "mail": "emails",
             "adresi": "addresses", "etiket": "tags", "not": "notes", "aciklama": "notes",
             "kvkk dayanagi": "basis", "kayit numarasi": "external_ref"}
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s.]+$")
 
 
@@ -83,7 +83,7 @@ def _split(value, separators="|,"):
 
 def _cell(value):
     value = (value or "").strip()
-    if value.startswith("'") and value[1:2] in _FORMULA_START:
+    if value.startswith("'") and value[1:2] in FORMULA_START:
         value = value[1:]
     return value
 
@@ -177,11 +177,6 @@ def import_key(record):
     return "sha256:" + hashlib.sha256(basis.encode("utf-8")).hexdigest()
 
 
-def _safe(value):
-    value = "" if value is None else str(value)
-    return "'" + value if value.startswith(_FORMULA_START) else value
-
-
 def _row(record):
     person = record.get("kind", categories.PERSON) == categories.PERSON
     role = next((r for r in record.get("roles") or () if r.get("ended_on") is None), None) if person else None
@@ -200,14 +195,9 @@ def _row(record):
         "notes": record.get("notes"),
         "basis": categories.LAWFUL_BASES.get(basis, basis),
     }
-    return [_safe(values[f]) for f in COLUMNS]
+    return [values[f] for f in COLUMNS]
 
 
 def export(records, delimiter=";"):
     """The records as CSV bytes for Excel: UTF-8 with BOM, CRLF, the headers of COLUMNS."""
-    out = io.StringIO(newline="")
-    writer = csv.writer(out, delimiter=delimiter, lineterminator="\r\n")
-    writer.writerow(COLUMNS.values())
-    for record in records:
-        writer.writerow(_row(record))
-    return out.getvalue().encode("utf-8-sig")
+    return excel_csv(COLUMNS.values(), (_row(record) for record in records), delimiter)
