@@ -10,7 +10,7 @@ from contracts import contacts as contract
 
 from . import access, records, schemas, storage_events, tokens
 from .exceptions import Conflict, InvalidInput, NotAllowed, NotFound
-from .segments_store import member_ids
+from .segments_store import member_ids, reachable
 
 ISSUE_CHUNK = 100  # invitees per invitations_issued event: a 2,000-person segment is 20 messages
 
@@ -148,6 +148,35 @@ def check_in(store, event_id, contact_id, actor):
             raise NotFound("Bu kişi bu etkinliğe davetli değil.")
         arrived = storage_events.check_in(tx.cursor, invitation["id"])
     return records.public({"event_id": event["id"], "contact_id": invitation["contact_id"], "checked_in_at": arrived})
+
+
+AUDIENCES = {"invited": ("invited", "accepted"), "accepted": ("accepted",), "attended": None}
+
+
+def get_event(store, event_id, actor):
+    """One event as staff see it."""
+    access.may_read(actor)
+    with store.transaction() as tx:
+        return shown_event(find_event(tx.cursor, event_id))
+
+
+def audience(store, event_id, who):
+    """Service-to-service (press shares a conference's materials): the event and its guests who may be
+    written to: `who` is `invited` (every guest who did not decline), `accepted` or `attended` (checked
+    in). Guests who since opted out, or whose record was merged away, are left out."""
+    if who not in AUDIENCES:
+        raise InvalidInput({"audience": [f"Şunlardan biri olmalı: {', '.join(AUDIENCES)}."]})
+    with store.transaction() as tx:
+        event = find_event(tx.cursor, event_id)
+        invitations = storage_events.invitations(tx.cursor, event["id"], AUDIENCES[who])
+        if who == "attended":
+            invitations = [i for i in invitations if i["checked_in_at"]]
+        found = records.read(tx.cursor, [i["contact_id"] for i in invitations])
+    today = records.today()
+    guests = [reachable(record) for record in (found.get(str(i["contact_id"])) for i in invitations)
+              if record and not record["merged_into"]
+              and not (record["consent"]["opted_out_on"] and record["consent"]["opted_out_on"] <= today)]
+    return records.public({"event": shown_event(event), "guests": guests})
 
 
 def attendance(store, event_id, actor):

@@ -98,16 +98,22 @@ def listing(store, actor):
 
 
 def members(store, segment_id):
-    """`[{"contact_id", "full_name", "email", "phone"}]`: the bulk list (phone: a mobile, for SMS)."""
+    """`[{"contact_id", "full_name", "email", "phone", "address", "organisation"}]`: the bulk list (phone:
+    a mobile, for SMS; address: the first postal address, for what goes by post; organisation: where a
+    person holds an office today)."""
     with store.transaction() as tx:
         ids = member_ids(tx.cursor, segment_id)
         found = records.read(tx.cursor, ids)
-    result = []
-    for contact_id in ids:
-        record = found[str(contact_id)]
-        result.append({"contact_id": str(contact_id), "full_name": record.get("full_name") or record.get("name"),
-                       "email": (record["emails"] or [None])[0], "phone": records.first_mobile(record)})
-    return result
+    return [reachable(found[str(contact_id)]) for contact_id in ids]
+
+
+def reachable(record):
+    """How a record is reached, as a bulk list or an event's guest list gives it to other services."""
+    current = [role for role in record.get("roles") or () if role["ended_on"] is None and role["organisation_name"]]
+    return {"contact_id": record["id"], "full_name": record.get("full_name") or record.get("name"),
+            "email": (record["emails"] or [None])[0], "phone": records.first_mobile(record),
+            "address": (record["addresses"] or [None])[0],
+            "organisation": current[0]["organisation_name"] if current else None}
 
 
 def change_members(store, segment_id, contact_ids, actor, add=True):

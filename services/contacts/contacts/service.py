@@ -194,6 +194,17 @@ class ContactsService:
         return events.listing(self.db, actor, limit, offset)
 
     @rpc
+    def get_event(self, event_id, actor):
+        """One event: `{"id", "kind", "title", "starts_at", "place", "status", ...}`."""
+        return events.get_event(self.db, event_id, actor)
+
+    @rpc
+    def event_audience(self, event_id, audience):
+        """Service-to-service (press): `{"event", "guests": [{"contact_id", "full_name", "email", "phone",
+        "address", "organisation"}]}`, the guests who did not decline (`invited`), accepted, or `attended`."""
+        return events.audience(self.db, event_id, audience)
+
+    @rpc
     def invite(self, event_id, contact_ids, segment_ids, actor):
         """Invite records and segments' bulk lists; notify sends each a personal reply link. Answers
         `{"invited", "already_invited", "skipped": [{"contact_id", "reason"}]}`."""

@@ -148,3 +148,30 @@ def test_the_precedence_list_is_seeded_and_staff_can_insert_or_move_an_office(ca
     assert sorted(ranks.values()) == list(range(1, len(ranks) + 1))
     with pytest.raises(NotAllowed):
         call("set_precedence", "muhtar", 1, "Muhtarlar", {"id": "m", "role": "mayor_office"})
+
+
+def test_an_events_audience_is_its_guests_who_came_accepted_or_did_not_decline(call, ceremony):
+    people, protocol, event = ceremony
+    call("invite", event["id"], [], [protocol["id"]], DESK)
+    guests = {g["contact_id"]: g for g in call("attendance", event["id"], DESK)["guests"]}
+    for name, office, _, reply in OFFICES:
+        if reply == "declined" or office == "garnizon_komutani":  # one never answers
+            continue
+        call("record_reply", guests[people[office]]["invitation_id"], reply, DESK)
+    call("record_reply", guests[people["ilce_muftusu"]]["invitation_id"], "declined", DESK)
+    call("check_in", event["id"], people["kaymakam"], DESK)
+    call("opt_out", people["milletvekili"], DESK)
+
+    def names(who):
+        found = call("event_audience", event["id"], who)  # no actor: press asks service to service
+        assert found["event"]["id"] == event["id"]
+        return sorted(g["full_name"] for g in found["guests"])
+
+    assert names("attended") == ["İsmail Işık"]
+    assert names("accepted") == ["Zeynep Çelik", "Ünal Işık", "İsmail Işık", "Şule Yıldız"]
+    assert names("invited") == ["Kemal Ağaoğlu", "Zeynep Çelik", "Ünal Işık", "İsmail Işık", "Şule Yıldız"]
+    kaymakam = call("event_audience", event["id"], "attended")["guests"][0]
+    assert kaymakam["email"] == "kaymakam@example.gov.tr" and kaymakam["organisation"] is None
+    assert call("get_event", event["id"], DESK)["title"] == event["title"]
+    with pytest.raises(NotFound):
+        call("event_audience", "5f0f3c1e-0000-4000-8000-000000000000", "attended")

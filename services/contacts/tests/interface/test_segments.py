@@ -16,7 +16,9 @@ def media(call):
         return call("create_contact", person(name, category="gazeteci", **fields), DESK)
     return {
         "ok": journalist("Deniz Aksoy", emails=["deniz@gazete.example"], phones=["0532 111 22 33", "0232 251 00 00"],
-                         consent={"basis": "alenilestirme"}, tags=["Yerel Basın"]),
+                         consent={"basis": "alenilestirme"}, tags=["Yerel Basın"],
+                         addresses=["Akçay Cd. No:12, Gaziemir"],
+                         roles=[{"office": "muhabir", "organisation_name": "Ege Telgraf", "started_on": "2025-01-01"}]),
         "landline": journalist("Selin Koç", phones=["0232 251 00 01"], consent={"basis": "acik_riza"}),
         "no_basis": journalist("Burak Şahin", emails=["burak@tv.example"], tags=["yerel basin"]),
         "opted_out": journalist("Ceren Öz", emails=["ceren@radyo.example"], consent={"basis": "acik_riza"},
@@ -32,8 +34,9 @@ def test_segment_members_leave_out_opted_out_and_no_basis_contacts(call, media, 
                                         "filter": {"categories": ["gazeteci"]}}, PRESS)
     expected = [
         {"contact_id": media["ok"]["id"], "full_name": "Deniz Aksoy", "email": "deniz@gazete.example",
-         "phone": "+905321112233"},
-        {"contact_id": media["landline"]["id"], "full_name": "Selin Koç", "email": None, "phone": None},
+         "phone": "+905321112233", "address": "Akçay Cd. No:12, Gaziemir", "organisation": "Ege Telgraf"},
+        {"contact_id": media["landline"]["id"], "full_name": "Selin Koç", "email": None, "phone": None,
+         "address": None, "organisation": None},
     ]
     assert call("segment_members", fixed["id"]) == expected  # no actor: press asks service to service
     assert call("segment_members", by_filter["id"]) == expected
