@@ -33,6 +33,8 @@ SUBSCRIPTIONS = {
     (press.EXCHANGE, press.CLIPPING_FLAGGED): ("notify",),
     (press.EXCHANGE, press.DIGEST_READY): ("notify",),
     (press.EXCHANGE, press.SUBSCRIPTION_RENEWAL_DUE): ("notify",),
+    (press.EXCHANGE, press.ISSUE_DISTRIBUTED): ("notify",),
+    (press.EXCHANGE, press.CONFERENCE_MATERIALS_SHARED): ("notify",),
     # the information bank: notify sends each invitee their invitation with a personal reply link, and
     # confirms a reply to the invitee and the protocol desk
     (contacts.EXCHANGE, contacts.INVITATIONS_ISSUED): ("notify",),

@@ -22,4 +22,8 @@ class InvalidInput(Exception):
 
 
 class InvalidTransition(Exception):
-    """The release's state does not allow this now, e.g. approving a draft (409)."""
+    """The thing's state does not allow this now, e.g. approving a draft, sending an issue twice (409)."""
+
+
+class Unavailable(Exception):
+    """Another service press needs for this (the information bank) did not answer; nothing was done (503)."""

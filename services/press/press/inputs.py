@@ -104,6 +104,15 @@ class IssueInput(StrictSchema):
     pdf = fields.Nested(FileInput, allow_none=True)
 
 
+class MaterialInput(StrictSchema):
+    title = fields.String(required=True, validate=length(min=1, max=200))
+    file = fields.Nested(FileInput, required=True)
+
+
+class ShareInput(StrictSchema):
+    note = fields.String(load_default="", validate=length(max=2000))
+
+
 class SubscriptionInput(StrictSchema):
     publication = fields.String(required=True, validate=length(min=1, max=200))
     period = fields.String(required=True, validate=one_of(PERIODS))

@@ -47,14 +47,22 @@ def add_issue(store, publication_id, issue, actor):
                                              "pdf_filename": filename, "created_by": by}):
             raise InvalidInput({"number": [f"Bu yayının {issue['number']} sayılı sayısı zaten kayıtlı."]})
     return {**plain(issue), "id": str(issue_id), "publication_id": str(publication_id), "pdf_filename": filename,
-            "has_pdf": pdf is not None}
+            "has_pdf": pdf is not None, "distribution": None}
 
 
 def list_publications(store):
     with store.transaction() as tx:
         rows = storage.publications(tx.cursor)
         issues = storage.issues(tx.cursor, [row["id"] for row in rows])
-    return [{**plain(row), "issues": plain(issues.get(row["id"], []))} for row in rows]
+    return [{**plain(row), "issues": [_issue(issue) for issue in issues.get(row["id"], [])]} for row in rows]
+
+
+def _issue(row):
+    """An issue as listed, with `distribution` (when it was sent and to how many) or null."""
+    sent = {key: row[key] for key in ("distributed_at", "distributed_by", "emailed", "without_email")}
+    shown = plain({key: value for key, value in row.items() if key not in sent})
+    shown["distribution"] = plain(sent) if sent["distributed_at"] else None
+    return shown
 
 
 def issue_pdf(store, issue_id):

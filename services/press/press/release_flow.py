@@ -15,7 +15,7 @@ from nameko.exceptions import UnknownService
 
 from contracts import press as events
 
-from . import access, files, inputs, metrics, releases
+from . import access, files, information_bank, inputs, metrics, releases
 from . import storage_releases as storage
 from .exceptions import InvalidInput, InvalidTransition, NotFound
 from .present import plain
@@ -167,14 +167,7 @@ def _recipients(contacts_rpc, segment_id, timeout):
         raise ContactsUnavailable("not running", down=True) from None
     except Exception as exc:  # its own error about this segment: this release waits, others go on
         raise ContactsUnavailable(type(exc).__name__, down=False) from None
-    seen, recipients = set(), []
-    for member in members or []:
-        email = (member.get("email") or "").strip()
-        if email and email.lower() not in seen:
-            seen.add(email.lower())
-            recipients.append({"contact_id": str(member.get("contact_id")), "email": email,
-                               "full_name": member.get("full_name") or ""})
-    return recipients
+    return information_bank.mailable(members)
 
 
 def rss(store, site, photo_url, limit=50):

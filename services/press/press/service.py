@@ -15,7 +15,7 @@ from servicekit.correlation import CorrelationId
 from servicekit.db import Database
 from servicekit.rpc import rpc
 
-from . import archive, ingest, inputs, morning, office, release_flow, renewals
+from . import archive, conferences, distribution, ingest, inputs, morning, office, release_flow, renewals
 from .clippings import istanbul_day
 from .exceptions import InvalidInput
 from .settings import Clock, Settings
@@ -30,7 +30,8 @@ DIGEST_CHECK_SECONDS = float(os.environ.get("DIGEST_CHECK_SECONDS") or 60)
 REMINDER_SECONDS = float(os.environ.get("REMINDER_SECONDS") or 3600)
 # what `attachment(kind, id)` serves: the files other services attach (notify's e-mails)
 ATTACHMENT_KINDS = {"release_photo": release_flow.photo, "digest_pdf": morning.pdf_attachment,
-                    "clipping_scan": archive.scan, "issue_pdf": office.issue_pdf}
+                    "clipping_scan": archive.scan, "issue_pdf": office.issue_pdf,
+                    "conference_material": conferences.material_file}
 
 
 class PressService:
@@ -206,7 +207,7 @@ class PressService:
     @rpc
     def attachment(self, kind, id):
         """A file by kind and id: "release_photo", "digest_pdf" (the digest's id), "clipping_scan",
-        "issue_pdf"; `{"filename", "content_type", "content_base64"}`."""
+        "issue_pdf", "conference_material"; `{"filename", "content_type", "content_base64"}`."""
         fetch = ATTACHMENT_KINDS.get(kind)
         if fetch is None:
             raise InvalidInput({"kind": ["Şunlardan biri olmalı: " + ", ".join(ATTACHMENT_KINDS) + "."]})
@@ -233,6 +234,54 @@ class PressService:
     def list_publications(self):
         """The municipality's publications with their issues (no PDFs) and distribution segments."""
         return office.list_publications(self.db)
+
+    @rpc
+    def distribute_issue(self, issue_id, actor):
+        """E-mail an issue (its PDF attached when small enough, and its public link) to the publication's
+        distribution list, once: `{"issue_id", "distributed_at", "emailed": 412, "without_email": 37, ...}`;
+        those without e-mail are on `distribution_list` for the printed copies."""
+        return distribution.distribute_issue(self.db, self.contacts_rpc, issue_id, actor, self.settings)
+
+    @rpc
+    def distribution_list(self, publication_id, actor):
+        """The publication's distribution list today, as CSV for Excel (name, organisation, address,
+        e-mail, phone): `{"filename", "content_type", "content_base64"}`."""
+        return distribution.distribution_list(self.db, self.contacts_rpc, publication_id, actor, self.settings)
+
+    @rpc
+    def public_issue_pdf(self, issue_id):
+        """The PDF of an issue that has been sent out (anyone may read it); NotFound before that."""
+        return distribution.public_issue_pdf(self.db, issue_id)
+
+    # -- press conferences' materials ----------------------------------------------------------------
+    @rpc
+    def add_conference_material(self, event_id, material, actor):
+        """`{"title": "Sunum", "file": {"filename": "sunum.pdf", "content_type": "application/pdf",
+        "content_base64": "…"}}` for a press conference (a contacts event of kind basin_toplantisi)."""
+        return conferences.add_material(self.db, self.contacts_rpc, event_id, material, actor,
+                                        self.settings.contacts_timeout)
+
+    @rpc
+    def conference_materials(self, event_id, actor):
+        """`{"event", "materials": [{"id", "title", "filename", "content_type", "size", ...}], "shares": [...]}`."""
+        return conferences.materials(self.db, self.contacts_rpc, event_id, actor, self.settings.contacts_timeout)
+
+    @rpc
+    def remove_conference_material(self, event_id, material_id, actor):
+        """The conference's materials left after removing one."""
+        return conferences.remove_material(self.db, event_id, material_id, actor)
+
+    @rpc
+    def conference_material(self, material_id):
+        """`{"filename", "content_type", "content_base64"}` of one material."""
+        return conferences.material_file(self.db, material_id)
+
+    @rpc
+    def share_conference_materials(self, event_id, audience, note, actor):
+        """E-mail every material to the guests: `audience` "attended", "accepted" or "invited" (all who did
+        not decline); answers the record `{"id", "recipients", "without_email", "material_ids", ...}`."""
+        return conferences.share(self.db, self.contacts_rpc, event_id, audience, note, actor,
+                                 self.settings.contacts_timeout)
 
     @rpc
     def add_subscription(self, subscription, actor):

@@ -26,6 +26,10 @@ class PressSettings:
         """Where the public fetches a release photo (the gateway serves it)."""
         return f"{self.public_api_url.rstrip('/')}/press/photos/{photo_id}"
 
+    def issue_url(self, issue_id):
+        """Where the public fetches a sent issue's PDF (the gateway serves it)."""
+        return f"{self.public_api_url.rstrip('/')}/press/issues/{issue_id}.pdf"
+
 
 def load(config):
     site_url = config.get("SITE_URL") or "https://www.gaziemir.bel.tr"

@@ -40,20 +40,44 @@ def add_issue(cur, issue):
 
 
 def issues(cur, publication_ids):
-    """`{publication_id: [issue, …]}`, newest first, without the PDFs."""
-    cur.execute("SELECT id, publication_id, number, issued_on, contents, print_run, pdf_filename, "
-                "(pdf IS NOT NULL) AS has_pdf FROM publication_issues WHERE publication_id = ANY(%s::uuid[]) "
-                "ORDER BY number DESC", ([str(i) for i in publication_ids],))
+    """`{publication_id: [issue, …]}`, newest first, without the PDFs, with their distribution if sent."""
+    cur.execute("SELECT i.id, i.publication_id, i.number, i.issued_on, i.contents, i.print_run, i.pdf_filename, "
+                "(i.pdf IS NOT NULL) AS has_pdf, d.distributed_at, d.distributed_by, d.emailed, d.without_email "
+                "FROM publication_issues i LEFT JOIN issue_distributions d ON d.issue_id = i.id "
+                "WHERE i.publication_id = ANY(%s::uuid[]) ORDER BY i.number DESC", ([str(i) for i in publication_ids],))
     found = {}
     for row in cur.fetchall():
         found.setdefault(row["publication_id"], []).append(row)
     return found
 
 
-def issue_pdf(cur, issue_id):
-    cur.execute("SELECT pdf_filename AS filename, pdf AS content FROM publication_issues WHERE id = %s",
-                (str(issue_id),))
+def issue_pdf(cur, issue_id, distributed_only=False):
+    cur.execute("SELECT pdf_filename AS filename, pdf AS content FROM publication_issues i WHERE id = %s"
+                + (" AND EXISTS (SELECT 1 FROM issue_distributions d WHERE d.issue_id = i.id)"
+                   if distributed_only else ""), (str(issue_id),))
     return cur.fetchone()
+
+
+# -- distribution ---------------------------------------------------------------------------------------
+def issue_for_distribution(cur, issue_id):
+    """The issue with its publication, the size of its PDF, the publication's segments and, if it was
+    sent already, when (`distributed_at`)."""
+    cur.execute("SELECT i.id, i.publication_id, i.number, i.issued_on, i.contents, i.pdf_filename, "
+                "octet_length(i.pdf) AS pdf_size, p.title AS publication_title, p.kind AS publication_kind, "
+                "coalesce((SELECT array_agg(l.segment_id ORDER BY l.segment_id) FROM distribution_lists l "
+                "WHERE l.publication_id = p.id), '{}') AS segment_ids, d.distributed_at "
+                "FROM publication_issues i JOIN publications p ON p.id = i.publication_id "
+                "LEFT JOIN issue_distributions d ON d.issue_id = i.id WHERE i.id = %s", (str(issue_id),))
+    return cur.fetchone()
+
+
+def record_distribution(cur, distribution):
+    """True the first time an issue is recorded as sent; False when it already was."""
+    cur.execute("INSERT INTO issue_distributions (issue_id, segment_ids, emailed, without_email, distributed_by) "
+                "VALUES (%(issue_id)s, %(segment_ids)s, %(emailed)s, %(without_email)s, %(distributed_by)s) "
+                "ON CONFLICT (issue_id) DO NOTHING RETURNING distributed_at", distribution)
+    row = cur.fetchone()
+    return row["distributed_at"] if row else None
 
 
 # -- subscriptions ------------------------------------------------------------------------------------
