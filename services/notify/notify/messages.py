@@ -6,7 +6,6 @@ from pathlib import Path
 from jinja2 import ChoiceLoader, DictLoader, Environment, PackageLoader, StrictUndefined, TemplateError
 
 TEMPLATE_DIR = Path(__file__).resolve().parent / "templates"
-KINDS = ("receipt", "not_processed", "extension", "forwarded", "fee", "answer", "press_release", "invitation", "digest")
 SMS_KINDS = ("receipt", "not_processed", "extension", "forwarded", "fee", "answer", "invitation")
 
 # what each template is rendered with for a preview, and to check an edit before it is saved
@@ -31,6 +30,13 @@ SAMPLES = {
                    "starts_on": "29.10.2026", "starts_time": "10:00", "place": "Gaziemir Cumhuriyet Meydanı",
                    "reply_url": "https://e.gaziemir.bel.tr/api/v1/invitations/1/reply?token=abc"},
     "digest": {"subject": "Basın özeti — 26.11.2026", "text": "Dünkü haberler: 6 lehte, 2 aleyhte, 32 tarafsız."},
+    "publication_issue": {"full_name": "Gaziemir Esnaf Odası", "publication_title": "Gaziemir Bülten",
+                          "kind_label": "bülten", "number": 42, "issued_on": "25.11.2026",
+                          "contents": "Sarnıç'ta yeni park; kültür takvimi",
+                          "pdf_url": "https://www.gaziemir.bel.tr/api/v1/press/issues/1.pdf", "attached": True},
+    "conference_materials": {"full_name": "Zeynep Şahin", "title": "2027 yatırım programı basın toplantısı",
+                             "starts_on": "26.11.2026", "starts_time": "11:00", "place": "Belediye Meclis Salonu",
+                             "note": "Sunum ve basın dosyası ektedir.", "filenames": ["sunum.pdf", "santiye.jpg"]},
 }
 
 

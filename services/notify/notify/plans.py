@@ -90,6 +90,10 @@ def for_applicant(event_type, payload, contact):
 
 EVENT_KIND_LABELS = {"toren": "tören", "acilis": "açılış", "basin_toplantisi": "basın toplantısı",
                      "mahalle_toplantisi": "mahalle toplantısı", "personel_egitimi": "personel eğitimi"}
+PUBLICATION_KIND_LABELS = {"magazine": "dergi", "newspaper": "gazete", "bulletin": "bülten"}
+
+# many mail servers refuse a message much over 10 MB; a bigger issue is only linked (the link always works)
+MAX_ATTACHED_ISSUE_BYTES = 10 * 1024 * 1024
 
 
 def press_file(kind, ref):
@@ -97,32 +101,69 @@ def press_file(kind, ref):
     return {"source": "press", "kind": kind, "id": str(ref["id"]), "filename": ref["filename"]}
 
 
+def _to_recipients(kind, payload, context, attachments=()):
+    """One e-mail per recipient press resolved, greeted by name."""
+    return [Outgoing(kind, "email", recipient["email"], {**context, "full_name": recipient["full_name"]},
+                     attachments=tuple(attachments)) for recipient in payload["recipients"]]
+
+
+def _release_published(payload, mailboxes):
+    photos = [press_file("release_photo", photo) for photo in payload["photos"]]
+    context = {key: payload.get(key) for key in ("title", "summary", "body", "url")}
+    return _to_recipients("press_release", payload, context, photos)
+
+
+def _digest_ready(payload, mailboxes):
+    mailbox = mailboxes.get("role:mayor_office")
+    return [Outgoing("digest", "email", mailbox, {"subject": payload["subject"], "text": payload["text"]},
+                     attachments=(press_file("digest_pdf", payload["pdf"]),))] if mailbox else []
+
+
+def _invitations_issued(payload, mailboxes):
+    starts = payload["starts_at"].astimezone(ISTANBUL)
+    context = {"title": payload["title"], "place": payload.get("place"),
+               "kind_label": EVENT_KIND_LABELS.get(payload["kind"], payload["kind"]),
+               "starts_on": starts.strftime("%d.%m.%Y"), "starts_time": starts.strftime("%H:%M")}
+    found = []
+    for invitee in payload["invitees"]:
+        channel, address = ("email", invitee["email"]) if invitee.get("email") else ("sms", invitee.get("phone"))
+        if address:
+            found.append(Outgoing("invitation", channel, address, {
+                **context, "full_name": invitee["full_name"], "reply_url": invitee["reply_url"]},
+                discriminator=str(invitee["invitation_id"])))
+    return found
+
+
+def _issue_distributed(payload, mailboxes):
+    attached = payload["pdf"]["size"] <= MAX_ATTACHED_ISSUE_BYTES
+    context = {"publication_title": payload["publication_title"], "number": payload["number"],
+               "kind_label": PUBLICATION_KIND_LABELS.get(payload["publication_kind"], payload["publication_kind"]),
+               "issued_on": payload["issued_on"].strftime("%d.%m.%Y"), "contents": payload["contents"],
+               "pdf_url": payload["pdf_url"], "attached": attached}
+    return _to_recipients("publication_issue", payload, context,
+                          [press_file("issue_pdf", payload["pdf"])] if attached else [])
+
+
+def _conference_materials_shared(payload, mailboxes):
+    starts = payload["starts_at"].astimezone(ISTANBUL)
+    context = {"title": payload["title"], "place": payload.get("place"), "note": payload["note"],
+               "starts_on": starts.strftime("%d.%m.%Y"), "starts_time": starts.strftime("%H:%M"),
+               "filenames": [material["filename"] for material in payload["materials"]]}
+    return _to_recipients("conference_materials", payload, context,
+                          [press_file("conference_material", material) for material in payload["materials"]])
+
+
+OTHERS_BY_EVENT = {press.RELEASE_PUBLISHED: _release_published, press.DIGEST_READY: _digest_ready,
+                   contacts.INVITATIONS_ISSUED: _invitations_issued, press.ISSUE_DISTRIBUTED: _issue_distributed,
+                   press.CONFERENCE_MATERIALS_SHARED: _conference_materials_shared}
+
+
 def for_others(event_type, payload, mailboxes):
     """Messages to people outside the applicant's case: the media for a press release, invitees for an
-    event, the mayor's office for the morning digest."""
-    if event_type == press.RELEASE_PUBLISHED:
-        photos = tuple(press_file("release_photo", photo) for photo in payload["photos"])
-        context = {key: payload.get(key) for key in ("title", "summary", "body", "url")}
-        return [Outgoing("press_release", "email", recipient["email"], {**context, "full_name": recipient["full_name"]},
-                         attachments=photos) for recipient in payload["recipients"]]
-    if event_type == press.DIGEST_READY:
-        mailbox = mailboxes.get("role:mayor_office")
-        return [Outgoing("digest", "email", mailbox, {"subject": payload["subject"], "text": payload["text"]},
-                         attachments=(press_file("digest_pdf", payload["pdf"]),))] if mailbox else []
-    if event_type == contacts.INVITATIONS_ISSUED:
-        starts = payload["starts_at"].astimezone(ISTANBUL)
-        context = {"title": payload["title"], "place": payload.get("place"),
-                   "kind_label": EVENT_KIND_LABELS.get(payload["kind"], payload["kind"]),
-                   "starts_on": starts.strftime("%d.%m.%Y"), "starts_time": starts.strftime("%H:%M")}
-        found = []
-        for invitee in payload["invitees"]:
-            channel, address = ("email", invitee["email"]) if invitee.get("email") else ("sms", invitee.get("phone"))
-            if address:
-                found.append(Outgoing("invitation", channel, address, {
-                    **context, "full_name": invitee["full_name"], "reply_url": invitee["reply_url"]},
-                    discriminator=str(invitee["invitation_id"])))
-        return found
-    return []
+    event, the mayor's office for the morning digest, the distribution list for an issue of the
+    municipality's publication, a press conference's guests for its materials."""
+    plan = OTHERS_BY_EVENT.get(event_type)
+    return plan(payload, mailboxes) if plan else []
 
 
 STAFF_TITLES = {

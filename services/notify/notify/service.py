@@ -83,6 +83,9 @@ class NotifyService:
     handle_digest_ready = _on(press.EXCHANGE, press.DIGEST_READY, press.DigestReadySchema)
     handle_subscription_renewal_due = _on(press.EXCHANGE, press.SUBSCRIPTION_RENEWAL_DUE,
                                           press.SubscriptionRenewalDueSchema)
+    handle_issue_distributed = _on(press.EXCHANGE, press.ISSUE_DISTRIBUTED, press.IssueDistributedSchema)
+    handle_conference_materials_shared = _on(press.EXCHANGE, press.CONFERENCE_MATERIALS_SHARED,
+                                             press.ConferenceMaterialsSharedSchema)
     handle_invitations_issued = _on(contacts.EXCHANGE, contacts.INVITATIONS_ISSUED, contacts.InvitationsIssuedSchema)
     handle_invitation_replied = _on(contacts.EXCHANGE, contacts.INVITATION_REPLIED, contacts.InvitationRepliedSchema)
 

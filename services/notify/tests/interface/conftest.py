@@ -27,6 +27,19 @@ def one_page_pdf(text):
 RECEIPT = one_page_pdf("ALINDI BELGESI")
 ANSWER_FILE = one_page_pdf("HARCAMA TABLOSU")
 PHOTO = b"\xff\xd8\xff\xe0 a photograph of the new park"
+ISSUE_PDF = one_page_pdf("GAZIEMIR BULTEN 42")
+SLIDES = one_page_pdf("2027 YATIRIM PROGRAMI")
+# what the press stand-in serves, by kind; a conference's materials by id (those of its sample)
+PRESS_FILES = {"release_photo": ("park.jpg", "image/jpeg", PHOTO),
+               "digest_pdf": ("basin-ozeti.pdf", "application/pdf", RECEIPT),
+               "issue_pdf": ("bulten-42.pdf", "application/pdf", ISSUE_PDF)}
+MATERIALS = {"4b3a2918-0716-4f5e-8d4c-3b2a19080706": ("sunum.pdf", "application/pdf", SLIDES),
+             "5c4b3a29-1807-4e6f-9e5d-4c3b2a190807": ("santiye.jpg", "image/jpeg", PHOTO)}
+
+
+def press_attachment(kind, file_id):
+    filename, content_type, content = MATERIALS[file_id] if kind == "conference_material" else PRESS_FILES[kind]
+    return {"filename": filename, "content_type": content_type, "content_base64": base64.b64encode(content).decode()}
 
 
 @pytest.fixture
@@ -60,10 +73,7 @@ def notify(notify_db, amqp_uri, sink, sms, container_factory):
     routing.answer_attachment.return_value = {"filename": "harcama-tablosu.pdf", "content_type": "application/pdf",
                                               "content_base64": base64.b64encode(ANSWER_FILE).decode()}
     press = replace_dependencies(container, "press_rpc")
-    press.attachment.side_effect = lambda kind, file_id: {
-        "filename": "park.jpg" if kind == "release_photo" else "basin-ozeti.pdf",
-        "content_type": "image/jpeg" if kind == "release_photo" else "application/pdf",
-        "content_base64": base64.b64encode(PHOTO if kind == "release_photo" else RECEIPT).decode()}
+    press.attachment.side_effect = press_attachment
     container.start()
     return container
 

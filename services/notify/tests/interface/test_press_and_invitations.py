@@ -1,6 +1,6 @@
 """What the press office and the protocol desk send through notify: releases to the media with their
-photos, important news to the directorates, the morning digest, renewals, and invitations with a
-personal reply link, each once."""
+photos, important news to the directorates, the morning digest, renewals, invitations with a
+personal reply link, issues of the municipality's publication and a press conference's materials, each once."""
 from nameko.testing.services import entrypoint_hook
 
 from contracts import contacts, press
@@ -8,7 +8,7 @@ from contracts.envelope import make_envelope
 from contracts.samples import load_samples
 from tests.support.broker import publish_raw, wait_until
 
-from .conftest import PHOTO, RECEIPT
+from .conftest import ISSUE_PDF, PHOTO, RECEIPT, SLIDES
 
 
 def sample(source, event_type):
@@ -82,3 +82,41 @@ def test_each_invitee_gets_a_personal_reply_link_by_e_mail_or_sms(notify, sink, 
                m.get_body(("plain",)).get_content() for m in mails)
     [text] = wait_until(lambda: sms.messages())
     assert text["to"] == "905321112233" and by_sms["reply_url"] in text["text"]
+
+
+def test_an_issue_reaches_its_distribution_list_with_its_pdf_or_only_its_link_when_too_big(notify, sink, amqp_uri):
+    payload = sample("press", press.ISSUE_DISTRIBUTED)["payload"]
+    [reader] = payload["recipients"]
+    publish(amqp_uri, press.EXCHANGE, press.ISSUE_DISTRIBUTED, payload)
+    [mail] = wait_until(lambda: sink.messages())
+    assert mail["To"] == reader["email"] and mail["Subject"] == "Gaziemir Bülten — 42. sayı (25.11.2026)"
+    body = mail.get_body(("plain",)).get_content()
+    assert f"Sayın {reader['full_name']}" in body and payload["pdf_url"] in body
+    [pdf] = list(mail.iter_attachments())
+    assert pdf.get_filename() == "bulten-42.pdf" and pdf.get_content_type() == "application/pdf"
+    assert pdf.get_content() == ISSUE_PDF
+
+    big = dict(payload, issue_id="1d2e3f4a-5b6c-4d7e-8f9a-0b1c2d3e4f5a", number=43,
+               pdf=dict(payload["pdf"], size=50 * 1024 * 1024))
+    publish(amqp_uri, press.EXCHANGE, press.ISSUE_DISTRIBUTED, big)
+    mails = wait_until(lambda: (lambda m: m if len(m) == 2 else None)(sink.messages()))
+    [linked] = [m for m in mails if m["Subject"] == "Gaziemir Bülten — 43. sayı (25.11.2026)"]
+    assert list(linked.iter_attachments()) == []
+    assert payload["pdf_url"] in linked.get_body(("plain",)).get_content()
+
+
+def test_a_conference_s_materials_reach_every_guest_with_every_file(notify, sink, amqp_uri):
+    payload = sample("press", press.CONFERENCE_MATERIALS_SHARED)["payload"]
+    guests = payload["recipients"] + [{"contact_id": "d1", "full_name": "Deniz Aydın",
+                                       "email": "deniz@egehaber.example"}]
+    publish(amqp_uri, press.EXCHANGE, press.CONFERENCE_MATERIALS_SHARED, dict(payload, recipients=guests))
+    mails = wait_until(lambda: (lambda m: m if len(m) == len(guests) else None)(sink.messages()))
+    assert sorted(m["To"] for m in mails) == sorted(g["email"] for g in guests)
+    for mail in mails:
+        assert mail["Subject"] == f"Basın toplantısı materyalleri: {payload['title']}"
+        body = mail.get_body(("plain",)).get_content()
+        assert "26.11.2026, saat 11:00" in body and payload["note"] in body
+        files = [(f.get_filename(), f.get_content_type(), f.get_content()) for f in mail.iter_attachments()]
+        assert files == [("sunum.pdf", "application/pdf", SLIDES), ("santiye.jpg", "image/jpeg", PHOTO)]
+    wait_until(lambda: False, timeout=1)
+    assert len(sink.messages()) == len(guests)

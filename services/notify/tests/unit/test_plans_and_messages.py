@@ -3,7 +3,8 @@ from datetime import datetime, timezone
 
 import pytest
 
-from contracts import intake, routing
+from contracts import intake, press, routing
+from contracts.samples import load_samples
 from notify import messages, plans
 from notify.sender import backoff_seconds
 from notify.sms_channel import e164_digits
@@ -103,3 +104,59 @@ def test_only_the_answer_by_e_mail_carries_a_generated_letter():
                                     "reason": "İzBB", "legal_due_on": "26.06.2026", "application_id": "a"},
                                     {**CONTACT, "preferred_reply_channel": "email"})
     assert not extension[0].attach_letter
+
+
+def press_payload(event_type, schema, **changes):
+    """A sample event's payload as the handler gets it (loaded by its schema), with two recipients."""
+    payload = dict(load_samples()[("press", event_type)]["payload"], **changes)
+    payload["recipients"] = payload["recipients"] + [
+        {"contact_id": "d1", "full_name": "Deniz Aydın", "email": "deniz@egehaber.example"}]
+    return schema().load(payload)
+
+
+def issue(size):
+    sample = load_samples()[("press", press.ISSUE_DISTRIBUTED)]["payload"]
+    return press_payload(press.ISSUE_DISTRIBUTED, press.IssueDistributedSchema, pdf=dict(sample["pdf"], size=size))
+
+
+def test_an_issue_reaches_every_recipient_with_its_pdf_attached_when_small_enough():
+    payload = issue(plans.MAX_ATTACHED_ISSUE_BYTES)
+    outgoing = plans.for_others(press.ISSUE_DISTRIBUTED, payload, {})
+    assert [o.recipient for o in outgoing] == ["bilgi@gaziemiresnaf.example", "deniz@egehaber.example"]
+    for message in outgoing:
+        assert message.channel == "email"
+        assert message.attachments == ({"source": "press", "kind": "issue_pdf", "id": str(payload["pdf"]["id"]),
+                                        "filename": "bulten-42.pdf"},)
+    subject, body = messages.render(outgoing[1].kind, outgoing[1].channel, outgoing[1].context)
+    assert subject == "Gaziemir Bülten — 42. sayı (25.11.2026)"
+    assert "Sayın Deniz Aydın" in body and "Emrez'de altyapı çalışmaları" in body and "ektedir" in body
+    assert payload["pdf_url"] in body
+
+
+def test_an_issue_too_big_to_mail_is_only_linked():
+    payload = issue(plans.MAX_ATTACHED_ISSUE_BYTES + 1)
+    outgoing = plans.for_others(press.ISSUE_DISTRIBUTED, payload, {})
+    assert len(outgoing) == 2 and all(o.attachments == () for o in outgoing)
+    _, body = messages.render(outgoing[0].kind, outgoing[0].channel, outgoing[0].context)
+    assert payload["pdf_url"] in body and "eklenemeyecek kadar büyük" in body and "ektedir" not in body
+
+
+def test_conference_materials_reach_every_guest_with_every_file_at_istanbul_time():
+    payload = press_payload(press.CONFERENCE_MATERIALS_SHARED, press.ConferenceMaterialsSharedSchema)
+    outgoing = plans.for_others(press.CONFERENCE_MATERIALS_SHARED, payload, {})
+    assert [o.recipient for o in outgoing] == ["zeynep.sahin@egetelgraf.example", "deniz@egehaber.example"]
+    for message in outgoing:
+        assert [(a["kind"], a["id"], a["filename"]) for a in message.attachments] == [
+            ("conference_material", "4b3a2918-0716-4f5e-8d4c-3b2a19080706", "sunum.pdf"),
+            ("conference_material", "5c4b3a29-1807-4e6f-9e5d-4c3b2a190807", "santiye.jpg")]
+    subject, body = messages.render(outgoing[0].kind, outgoing[0].channel, outgoing[0].context)
+    assert subject == "Basın toplantısı materyalleri: 2027 yatırım programı basın toplantısı"
+    assert "Sayın Zeynep Şahin" in body and "26.11.2026, saat 11:00" in body  # 08:00 UTC
+    assert "Belediye Meclis Salonu" in body and "Sunum ve basın dosyası ektedir." in body
+    assert "sunum.pdf" in body and "santiye.jpg" in body
+
+
+def test_every_template_staff_can_edit_has_a_sample_to_preview_it_with():
+    for name in messages.template_names():
+        shown = messages.preview(name)
+        assert shown if name == "sms.j2" else shown["subject"].strip() and shown["body"].strip(), name
