@@ -39,7 +39,8 @@ SUBSCRIPTIONS = {
     # confirms a reply to the invitee and the protocol desk
     (contacts.EXCHANGE, contacts.INVITATIONS_ISSUED): ("notify",),
     (contacts.EXCHANGE, contacts.INVITATION_REPLIED): ("notify",),
-    # press keeps a read model of its media segments and drops opted-out or merged contacts from it
+    # press's records of what went out follow the bank: opted-out contacts leave its recipient lists, merged ones
+    # are renamed, a deleted segment leaves the publications' distribution lists
     (contacts.EXCHANGE, contacts.CONTACT_CHANGED): ("press",),
     (contacts.EXCHANGE, contacts.SEGMENT_CHANGED): ("press",),
 }

@@ -11,11 +11,14 @@ from nameko.dependency_providers import Config
 from nameko.rpc import RpcProxy
 from nameko.timer import timer
 
+from contracts import contacts
+from servicekit.consumers import event_handler
 from servicekit.correlation import CorrelationId
 from servicekit.db import Database
 from servicekit.rpc import rpc
 
-from . import archive, conferences, distribution, ingest, inputs, morning, office, release_flow, renewals
+from . import (archive, conferences, contact_changes, distribution, ingest, inputs, morning, office, release_flow,
+               renewals)
 from .clippings import istanbul_day
 from .exceptions import InvalidInput
 from .settings import Clock, Settings
@@ -70,6 +73,19 @@ class PressService:
 
     def _today(self):
         return istanbul_day(self.clock())
+
+    # -- the information bank's changes ---------------------------------------------------------------
+    @event_handler(contacts.EXCHANGE, contacts.CONTACT_CHANGED, contacts.ContactChangedSchema)
+    def handle_contact_changed(self, event):
+        """`{"contact_id", "change": "opted_out", ...}`: an opted-out contact's name and address leave the
+        releases' recipient lists; a merged one's entries name the record kept."""
+        contact_changes.on_contact_changed(self.db, event)
+
+    @event_handler(contacts.EXCHANGE, contacts.SEGMENT_CHANGED, contacts.SegmentChangedSchema)
+    def handle_segment_changed(self, event):
+        """`{"segment_id", "name", "kind", "change": "deleted"}`: a deleted segment leaves the distribution
+        lists; a release still to go to it gets a comment."""
+        contact_changes.on_segment_changed(self.db, event, self.clock())
 
     # -- sources and clippings ----------------------------------------------------------------------
     @rpc

@@ -31,6 +31,12 @@ def set_distribution(cur, publication_id, segment_ids):
                     (str(publication_id), segment_id))
 
 
+def drop_segment(cur, segment_id):
+    """A segment deleted in the information bank leaves every distribution list; how many it was on."""
+    cur.execute("DELETE FROM distribution_lists WHERE segment_id = %s", (segment_id,))
+    return cur.rowcount
+
+
 def add_issue(cur, issue):
     cur.execute("INSERT INTO publication_issues (id, publication_id, number, issued_on, contents, print_run, pdf, "
                 "pdf_filename, created_by) VALUES (%(id)s, %(publication_id)s, %(number)s, %(issued_on)s, "

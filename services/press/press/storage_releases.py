@@ -109,3 +109,31 @@ def photos(cur, release_ids):
 def photo_content(cur, photo_id):
     cur.execute("SELECT filename, content_type, content FROM release_photos WHERE id = %s", (str(photo_id),))
     return cur.fetchone()
+
+
+# -- following the information bank --------------------------------------------------------------------
+def forget_recipient(cur, contact_id):
+    """The contact's name and address leave every release's recipient list; their entry stays, marked
+    `removed`, so the lists still count what was sent. Returns how many releases changed."""
+    cur.execute("UPDATE releases SET recipients = (SELECT jsonb_agg(CASE WHEN r->>'contact_id' = %(id)s "
+                "THEN jsonb_build_object('contact_id', NULL, 'full_name', NULL, 'email', NULL, 'removed', true) "
+                "ELSE r END ORDER BY n) FROM jsonb_array_elements(recipients) WITH ORDINALITY AS e(r, n)) "
+                "WHERE recipients @> jsonb_build_array(jsonb_build_object('contact_id', %(id)s::text))",
+                {"id": str(contact_id)})
+    return cur.rowcount
+
+
+def rename_recipient(cur, contact_id, merged_into):
+    """A merged record's entries name the record kept."""
+    cur.execute("UPDATE releases SET recipients = (SELECT jsonb_agg(CASE WHEN r->>'contact_id' = %(id)s "
+                "THEN jsonb_set(r, '{contact_id}', to_jsonb(%(into)s::text)) ELSE r END ORDER BY n) "
+                "FROM jsonb_array_elements(recipients) WITH ORDINALITY AS e(r, n)) "
+                "WHERE recipients @> jsonb_build_array(jsonb_build_object('contact_id', %(id)s::text))",
+                {"id": str(contact_id), "into": str(merged_into)})
+    return cur.rowcount
+
+
+def unpublished_for_segment(cur, segment_id):
+    cur.execute("SELECT id, version FROM releases WHERE segment_id = %s AND state <> 'yayimlandi' FOR UPDATE",
+                (segment_id,))
+    return cur.fetchall()
