@@ -1,9 +1,8 @@
 """The pages an invitee sees from the personal link in their invitation (no sign-in: the token is the proof).
 
-The first page records nothing, because mail scanners and link previews follow links: it offers the two
-answers as a form that posts to the same address. It names no event: only contacts can check a token,
-and it has no call that reads an invitation without answering it, so a page shown before the check would
-tell anyone holding an invitation id (a forwarded mail, a proxy log) what the link is about.
+The first page records nothing, because mail scanners and link previews follow links: it names the
+event (once contacts has checked the link's token, so an invitation id alone tells nothing), shows the
+answer given so far, and offers the two answers as a form that posts to the same address.
 """
 from datetime import datetime
 from html import escape
@@ -41,10 +40,15 @@ def _page(title, body, status=200):
     return Response(html, status=status, mimetype="text/html", headers=HEADERS)
 
 
-def reply_form(invitation_id, token):
-    """The two answers, posted to the link's own address with the token as a hidden field."""
+CURRENT = {"accepted": "Katılacağınızı bildirmiştiniz.", "declined": "Katılamayacağınızı bildirmiştiniz."}
+
+
+def reply_form(invitation_id, token, shown):
+    """The event and the two answers, posted to the link's own address with the token as a hidden field."""
     action = f"/api/v1/invitations/{escape(str(invitation_id))}/reply"
-    body = (f"<p>Belediyemizin davetine katılıp katılmayacağınızı aşağıdan bildirebilirsiniz.</p>"
+    current = f"<p><em>{escape(CURRENT[shown['status']])}</em></p>" if shown.get("status") in CURRENT else ""
+    body = (f"{_event(shown)}{current}"
+            f"<p>Belediyemizin davetine katılıp katılmayacağınızı aşağıdan bildirebilirsiniz.</p>"
             f'<form method="post" action="{action}">'
             f'<input type="hidden" name="token" value="{escape(token)}">'
             f'<button type="submit" name="reply" value="accepted">Katılacağım</button>'
@@ -54,11 +58,14 @@ def reply_form(invitation_id, token):
 
 def thanks(shown):
     """After the answer: what was recorded, for which event (the token was checked by then)."""
+    body = f"{_event(shown)}<p>{escape(ANSWERS.get(shown.get('status'), 'Yanıtınız kaydedildi.'))}</p>"
+    return _page("Yanıtınız alındı", body)
+
+
+def _event(shown):
     when = _local(shown.get("starts_at"))
     place = f", {escape(shown['place'])}" if shown.get("place") else ""
-    body = (f"<p><strong>{escape(shown.get('title') or '')}</strong><br>{escape(when)}{place}</p>"
-            f"<p>{escape(ANSWERS.get(shown.get('status'), 'Yanıtınız kaydedildi.'))}</p>")
-    return _page("Yanıtınız alındı", body)
+    return f"<p><strong>{escape(shown.get('title') or '')}</strong><br>{escape(when)}{place}</p>"
 
 
 def _local(moment):

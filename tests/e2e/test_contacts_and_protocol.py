@@ -128,13 +128,17 @@ def test_the_29_october_ceremony(system, desk, press, public, district):
     assert set(links) == set(who), "every invitee, and only they, got a personal link"
     link = {who[address]: found for address, found in links.items()}
 
-    # the governor opens the link: a page with two buttons, and nothing recorded yet
+    # the governor opens the link: the event named, two buttons, and nothing recorded yet
     invitation_id, token = link["kaymakam"]
     page = public("GET", "/api/v1/invitations/{invitation_id}/reply", params={"token": token},
                   invitation_id=invitation_id)
     assert page.status_code == 200 and page.headers["Content-Type"].startswith("text/html")
     assert "Katılacağım" in page.text and "Katılamayacağım" in page.text and "no-referrer" in \
         page.headers["Referrer-Policy"]
+    assert title in page.text and "Atatürk Anıtı" in page.text
+    stranger = public("GET", "/api/v1/invitations/{invitation_id}/reply", params={"token": link["muhtar"][1]},
+                      invitation_id=invitation_id)
+    assert stranger.status_code == 404 and title not in stranger.text  # another's token shows nothing
     assert status_of(desk, event, district["kaymakam"]) == "invited"
     action = re.search(r'<form method="post" action="([^"]+)"', page.text).group(1)
     hidden = re.search(r'name="token" value="([^"]+)"', page.text).group(1)

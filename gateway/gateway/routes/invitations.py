@@ -36,15 +36,18 @@ def _reply_form(request):
 class InvitationReplyRoutes:
     @http("GET", "/api/v1/invitations/<uuid:invitation_id>/reply")
     def invitation_reply_page(self, request, invitation_id):
-        """The page the link opens: two buttons, "Katılacağım" and "Katılamayacağım". Opening it records
-        nothing (mail scanners follow links); the answer is the form's POST."""
+        """The page the link opens: the event (title, time, place), the answer given so far, and two
+        buttons, "Katılacağım" and "Katılamayacağım". Opening it records nothing (mail scanners follow
+        links); the answer is the form's POST. A link that does not hold is the same 404 page, whichever
+        part is wrong."""
         self.guard.throttle(request)
         token = request.args.get("token", "")
         try:
             schemas.InvitationReplySchema(only=("token",)).load({"token": token})
-        except ValidationError:
+            shown = self._call("invitation_for_reply", str(invitation_id), token, service="contacts")
+        except (ValidationError, ContactNotFound, ContactNotAllowed):
             return invitation_page.problem(404)
-        return invitation_page.reply_form(invitation_id, token)
+        return invitation_page.reply_form(invitation_id, token, shown)
 
     @http("POST", "/api/v1/invitations/<uuid:invitation_id>/reply")
     def reply_to_invitation(self, request, invitation_id):

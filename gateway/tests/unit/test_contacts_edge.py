@@ -50,10 +50,16 @@ def test_an_invitation_needs_someone_and_days_are_bounded():
     assert schemas.RoleEndSchema().load({"ended_on": None}) == {"ended_on": None}
 
 
-def test_the_reply_page_offers_both_answers_and_escapes_what_the_link_carried():
-    page = invitation_page.reply_form(INVITATION, 'abc"><script>')
+def test_the_reply_page_names_the_event_offers_both_answers_and_escapes_what_the_link_carried():
+    shown = {"title": "Basın <b>toplantısı</b>", "starts_at": "2026-12-01T08:00:00+00:00", "place": None,
+             "status": "invited"}
+    page = invitation_page.reply_form(INVITATION, 'abc"><script>', shown)
     html = page.get_data(as_text=True)
-    assert "Katılacağım" in html and "Katılamayacağım" in html and "<script>" not in html
+    assert "Katılacağım" in html and "Katılamayacağım" in html and "<script>" not in html and "<b>" not in html
+    assert "Basın &lt;b&gt;toplantısı" in html and "01.12.2026, saat 11:00" in html
+    assert "bildirmiştiniz" not in html
+    answered = invitation_page.reply_form(INVITATION, "abc", {**shown, "status": "declined"}).get_data(as_text=True)
+    assert "Katılamayacağınızı bildirmiştiniz." in answered
     assert f'action="/api/v1/invitations/{INVITATION}/reply"' in html
     assert page.headers["Referrer-Policy"] == "no-referrer" and page.headers["Cache-Control"] == "no-store"
 

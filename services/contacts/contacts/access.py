@@ -1,8 +1,9 @@
 """Who may read and change the information bank (personal data: every call states its actor).
 
 The gateway checks roles per route; contacts checks them again here, so no caller reaches personal
-data by another door. `segment_members`, `event_audience` and `reply_invitation` take no actor on
-purpose: the first two are service-to-service reads (press), the third is answered by a signed link.
+data by another door. `segment_members`, `event_audience`, `invitation_for_reply` and `reply_invitation`
+take no actor on purpose: the first two are service-to-service reads (press), the last two are answered
+by a signed link.
 """
 from .exceptions import NotAllowed
 

@@ -107,6 +107,18 @@ def _reply_shown(cur, invitation_id):
                            "starts_at": event["starts_at"], "place": event["place"]})
 
 
+def invitation_for_reply(store, invitation_id, token, key):
+    """What the invitee's link opens: the event (title, time, place) and the answer recorded so far,
+    after checking the link's token; nothing changes. A forged token is refused like a missing invitation."""
+    if not tokens.token_matches(key, invitation_id, token):
+        raise NotAllowed("Bu yanıt bağlantısı geçersiz.")
+    with store.transaction() as tx:
+        invitation = storage_events.invitation(tx.cursor, schemas.identifier(invitation_id, "davet"))
+        if invitation is None:
+            raise NotFound("Böyle bir davet yok.")
+        return _reply_shown(tx.cursor, invitation["id"])
+
+
 def reply(store, invitation_id, token, answer, key):
     """An invitee's answer through their link. The first answer counts; the same answer again changes
     nothing; another answer afterwards is a Conflict (the protocol desk can still change it)."""

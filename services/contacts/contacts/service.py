@@ -211,6 +211,12 @@ class ContactsService:
         return events.invite(self.db, event_id, contact_ids, segment_ids, actor, *self._links())
 
     @rpc
+    def invitation_for_reply(self, invitation_id, token):
+        """What the invitee's link shows before they answer: `{"title", "starts_at", "place", "status"}`,
+        once the token is checked; no actor, the token is the proof; nothing is recorded."""
+        return events.invitation_for_reply(self.db, invitation_id, token, self._links()[1])
+
+    @rpc
     def reply_invitation(self, invitation_id, token, reply):
         """The invitee's answer ("accepted" / "declined") through their link; no actor, the token is the proof."""
         return events.reply(self.db, invitation_id, token, reply, self._links()[1])

@@ -81,7 +81,13 @@ def test_a_reply_link_works_once_and_a_forged_one_is_refused(call, ceremony, amq
     with pytest.raises(NotAllowed):
         call("reply_invitation", kaymakam["invitation_id"], "0" * 32, "accepted")
 
+    with pytest.raises(NotAllowed):  # the page before the answer checks the token the same way
+        call("invitation_for_reply", kaymakam["invitation_id"], token_of(muhtar["reply_url"]))
     token = token_of(kaymakam["reply_url"])
+    before = call("invitation_for_reply", kaymakam["invitation_id"], token)
+    assert (before["status"], before["title"], before["place"]) == (
+        "invited", "29 Ekim Cumhuriyet Bayramı Resmî Töreni", "Atatürk Anıtı")
+    assert call("invitation_for_reply", kaymakam["invitation_id"], token)["status"] == "invited"  # opening records nothing
     first = call("reply_invitation", kaymakam["invitation_id"], token, "accepted")
     assert (first["status"], first["title"]) == ("accepted", "29 Ekim Cumhuriyet Bayramı Resmî Töreni")
     assert call("reply_invitation", kaymakam["invitation_id"], token, "accepted") == first  # a second click
