@@ -68,7 +68,9 @@ def create(store, record, actor):
 
 
 def update(store, contact_id, changes, actor):
-    """Change the fields given (not the roles: add_role / end_role; not the opt-out: opt_out)."""
+    """Change the fields given (not the roles: add_role / end_role; not the opt-out: opt_out). Only the
+    person's new explicit consent lifts an opt-out: `consent` with basis `acik_riza` and a `given_on`
+    after the day they opted out."""
     access.may_write(actor)
     data = schemas.load(schemas.ContactSchema, changes, partial=True)
     data.pop("roles", None)
@@ -77,7 +79,8 @@ def update(store, contact_id, changes, actor):
         if data.get("kind", stored["kind"]) != stored["kind"]:
             raise InvalidInput({"kind": ["Kişi kaydı kuruma (ya da tersi) çevrilemez; yeni kayıt açın."]})
         consent = {**stored["consent"], **{k: v for k, v in (data.pop("consent", None) or {}).items()}}
-        consent["opted_out_on"] = stored["consent"]["opted_out_on"]
+        lifted = consented_again(stored["consent"], consent)
+        consent["opted_out_on"] = None if lifted else stored["consent"]["opted_out_on"]
         merged = {**stored, **data, "consent": consent}
         if not display_name(merged):
             field = "full_name" if stored["kind"] == categories.PERSON else "name"
@@ -88,6 +91,12 @@ def update(store, contact_id, changes, actor):
             changed(tx, contact_id, "updated", actor)
         shown = records.read_one(tx.cursor, contact_id)
     return records.public(shown)
+
+
+def consented_again(before, after):
+    """True when an opted-out person has since given explicit consent (KVKK m.5/1), dated after the opt-out."""
+    opted_out_on, given_on = before.get("opted_out_on"), after.get("given_on")
+    return bool(opted_out_on and given_on and after.get("basis") == "acik_riza" and given_on > opted_out_on)
 
 
 def view(store, contact_id, actor):

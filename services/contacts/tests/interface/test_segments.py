@@ -46,6 +46,20 @@ def test_segment_members_leave_out_opted_out_and_no_basis_contacts(call, media, 
         ("Basın listesi", "fixed", "created"), ("Gazeteciler", "filter", "created")]
 
 
+def test_only_the_persons_new_explicit_consent_brings_them_back_after_an_opt_out(call, media):
+    ceren = media["opted_out"]["id"]
+    call("opt_out", ceren, DESK, "2026-03-01")
+    segment = call("create_segment", {"name": "Yerel basın", "kind": "fixed", "members": [ceren]}, DESK)
+    for consent in ({"basis": "mesru_menfaat", "given_on": "2026-05-01"},  # not the person's own consent
+                    {"basis": "acik_riza", "given_on": "2026-02-01"}):  # given before the opt-out
+        call("update_contact", ceren, {"consent": consent}, DESK)
+        assert call("get_contact", ceren, DESK)["consent"]["opted_out_on"] == "2026-03-01"
+        assert call("segment_members", segment["id"]) == []
+    again = call("update_contact", ceren, {"consent": {"basis": "acik_riza", "given_on": "2026-05-01"}}, DESK)
+    assert again["consent"] == {"basis": "acik_riza", "given_on": "2026-05-01", "opted_out_on": None}
+    assert [m["contact_id"] for m in call("segment_members", segment["id"])] == [ceren]
+
+
 def test_the_sql_of_a_filter_agrees_with_the_reference_predicate(call, media):
     call("opt_out", media["opted_out"]["id"], DESK, "2026-01-02")
     saved = {"tags": ["YEREL BASIN"], "has_email": True}
