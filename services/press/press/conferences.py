@@ -87,7 +87,7 @@ def share(store, contacts_rpc, event_id, audience, note, actor, timeout):
     share_id = uuid.uuid4()
     row = {"id": share_id, "event_id": event["id"], "audience": audience, "note": note,
            "material_ids": [m["id"] for m in shared], "recipients": len(recipients),
-           "without_email": len(guests) - len(recipients), "shared_by": by}
+           "without_email": sum(1 for guest in guests if not (guest.get("email") or "").strip()), "shared_by": by}
     with store.transaction() as tx:
         recorded = storage.add_share(tx.cursor, row)
         tx.emit(events.CONFERENCE_MATERIALS_SHARED, {

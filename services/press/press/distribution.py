@@ -99,8 +99,12 @@ def _members(contacts_rpc, segment_ids, timeout):
     """Every segment's members, each contact once, in the order the segments name them."""
     found = {}
     for segment_id in segment_ids:
-        missing = f"Dağıtım listesindeki bir liste ({segment_id}) bilgi bankasında artık yok; listeyi güncelleyin."
-        for member in information_bank.ask(contacts_rpc, timeout, "segment_members", segment_id, missing=missing):
+        try:
+            members = information_bank.ask(contacts_rpc, timeout, "segment_members", segment_id)
+        except NotFound:  # the publication's list is what must change, not the issue
+            raise InvalidInput({"segment_ids": [f"Dağıtım listesindeki bir liste ({segment_id}) bilgi bankasında "
+                                                "artık yok; listeyi güncelleyin."]}) from None
+        for member in members:
             found.setdefault(str(member["contact_id"]), member)
     return list(found.values())
 
