@@ -202,6 +202,11 @@ class PressInvalidTransition(Exception):
     pass
 
 
+@remote_error("press.exceptions.Unavailable")
+class PressUnavailable(Exception):
+    """A service press needed (the information bank) did not answer; press did nothing (503, Retry-After)."""
+
+
 # exception class -> (status, slug, Turkish title)
 PROBLEMS = {
     MalformedRequest: (400, "malformed-request", "İstek okunamadı"),
@@ -241,6 +246,7 @@ PROBLEMS = {
     PressNotAllowed: (403, "forbidden", "Bu işlem için yetkiniz yok"),
     InvalidPressInput: (422, "validation-failed", "Gönderilen veriler geçersiz"),
     PressInvalidTransition: (409, "invalid-transition", "Kaydın şimdiki durumunda bu işlem yapılamaz"),
+    PressUnavailable: (503, "unavailable", "Bilgi bankası şu an yanıt veremiyor, lütfen biraz sonra tekrar deneyin"),
 }
 INTERNAL = (500, "internal-error", "Beklenmeyen bir hata oluştu")
 # a service that could not reach its database or broker: worth trying again shortly
@@ -268,7 +274,7 @@ def problem_for(exc, correlation_id=None):
         body["detail"] = str(exc.args[0])
     if isinstance(exc, InvalidPressInput) and exc.args:
         body["errors"] = exc.args[0]
-    if isinstance(exc, (PressNotFound, PressNotAllowed, PressInvalidTransition)) and exc.args:
+    if isinstance(exc, (PressNotFound, PressNotAllowed, PressInvalidTransition, PressUnavailable)) and exc.args:
         body["detail"] = str(exc.args[0])
     if correlation_id:
         body["correlation_id"] = correlation_id

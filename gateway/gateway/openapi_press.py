@@ -1,5 +1,6 @@
 """The press service's part of the OpenAPI document: journalists' requests, the press office's sources,
-clippings, board and digest, releases and registers, and what the public reads (the releases feed)."""
+clippings, board and digest, releases and registers, press conferences' materials, and what the public
+reads (the releases feed, the issues sent out)."""
 from . import press_schemas, press_views
 from .openapi_common import AUTH_ERRORS, JSON_BODY_ERRORS, PUBLIC, STAFF, UUID, json_body, op, path_param
 
@@ -15,6 +16,9 @@ REQUESTS = {
     "PressDistribution": press_schemas.DistributionSchema, "PressSubscriptionInput": press_schemas.SubscriptionSchema,
     "PressProductionInput": press_schemas.ProductionSchema,
     "PressProductionStatus": press_schemas.ProductionStatusSchema,
+    "PressMaterialFile": press_schemas.MaterialFileSchema,
+    "PressConferenceMaterialInput": press_schemas.ConferenceMaterialSchema,
+    "PressConferenceShareInput": press_schemas.ConferenceShareSchema,
 }
 ANSWERS = {
     "PressSource": press_views.SourceSchema, "PressSourceList": press_views.SourceListSchema,
@@ -25,10 +29,16 @@ ANSWERS = {
     "PressReleaseVersion": press_views.VersionSchema, "PressReleaseComment": press_views.CommentSchema,
     "PressRecipient": press_views.RecipientSchema, "PressReleaseSummary": press_views.ReleaseSummarySchema,
     "PressRelease": press_views.ReleaseSchema, "PressReleasePage": press_views.ReleasePageSchema,
-    "PressPhotoAdded": press_views.PhotoAddedSchema, "PressIssue": press_views.IssueSchema,
+    "PressPhotoAdded": press_views.PhotoAddedSchema, "PressIssueDistribution": press_views.IssueDistributionSchema,
+    "PressIssue": press_views.IssueSchema, "PressIssueDistributed": press_views.IssueDistributedSchema,
     "PressPublication": press_views.PublicationSchema, "PressPublicationList": press_views.PublicationListSchema,
     "PressSubscription": press_views.SubscriptionSchema, "PressSubscriptionList": press_views.SubscriptionListSchema,
     "PressProduction": press_views.ProductionSchema, "PressProductionList": press_views.ProductionListSchema,
+    "PressConferenceEvent": press_views.ConferenceEventSchema,
+    "PressConferenceMaterial": press_views.ConferenceMaterialSchema,
+    "PressConferenceMaterialList": press_views.ConferenceMaterialListSchema,
+    "PressConferenceShare": press_views.ConferenceShareSchema,
+    "PressConferenceMaterials": press_views.ConferenceMaterialsSchema,
 }
 READ = (*AUTH_ERRORS, "404")                  # an object by its id
 LIST = (*AUTH_ERRORS, "422")                  # a listing with query filters
@@ -69,6 +79,7 @@ def add_paths(spec):
     _coverage(spec)
     _releases(spec)
     _office(spec)
+    _conferences(spec)
 
 
 def _coverage(spec):
@@ -174,6 +185,7 @@ def _releases(spec):
 
 def _office(spec):
     publication, subscription, production = _id("publication_id"), _id("subscription_id"), _id("production_id")
+    issue = _id("issue_id")
     spec.path(path="/api/v1/press/publications", operations={
         "post": op("Belediyenin yayını (dergi, gazete, bülten)", "addPressPublication", STAFF,
                    {"201": json_body("PressPublication", "Yayın")}, WRITE, body="PressPublicationInput"),
@@ -186,6 +198,23 @@ def _office(spec):
         "Yayının dağıtıldığı contacts segmentleri (liste yenilenir)", "setPressDistribution", STAFF,
         {"200": json_body("PressPublication", "Yayın")}, CHANGE, body="PressDistribution",
         parameters=[publication])})
+    spec.path(path="/api/v1/press/publications/{publication_id}/distribution-list.csv", operations={"get": op(
+        "Yayının bugünkü dağıtım listesi (ad, kurum, adres, e-posta, telefon; Excel için CSV): basılı nüshaların "
+        "etiketleri. Kişisel verinin kopyası: yalnızca basın servisi, denetim kaydına yazılır",
+        "pressDistributionList", STAFF, {"200": _binary("CSV (UTF-8, BOM, ;)", ("text/csv",))}, (*READ, "422"),
+        parameters=[publication])})
+    spec.path(path="/api/v1/press/issues/{issue_id}/distribute", operations={"post": op(
+        "Sayıyı dağıtım listesine e-postayla gönder (PDF'i ve herkese açık bağlantısı); bir sayı bir kez "
+        "gönderilir (409). PDF'i ya da listesi yoksa 422; bilgi bankası yanıt vermezse hiçbir şey gönderilmez "
+        "(503)", "distributePressIssue", STAFF, {"200": json_body("PressIssueDistributed", "Gönderildi")},
+        (*MOVE, "422"), parameters=[issue])})
+    spec.path(path="/api/v1/press/issues/{issue_id}/pdf", operations={"get": op(
+        "Sayının PDF'i (dağıtılmış olsun olmasın; personel; PDF'i yoksa 404)", "getPressIssuePdf", STAFF,
+        {"200": _binary("PDF", ("application/pdf",))}, READ, parameters=[issue])})
+    spec.path(path="/api/v1/press/issues/{issue_id}.pdf", operations={"get": op(
+        "Dağıtılmış sayının PDF'i (e-postadaki bağlantı; giriş gerekmez; dağıtılmamış sayı 404)",
+        "publicPressIssuePdf", PUBLIC, {"200": _binary("PDF", ("application/pdf",))}, (*PUBLIC_ERRORS, "404"),
+        parameters=[issue])})
     spec.path(path="/api/v1/press/subscriptions", operations={
         "post": op("Abonelik (gazete, dergi, dijital arşiv); yenilemeden önce hatırlatılır", "addPressSubscription",
                    STAFF, {"201": json_body("PressSubscription", "Abonelik")}, WRITE, body="PressSubscriptionInput"),
@@ -206,3 +235,28 @@ def _office(spec):
         "Yapımın durumu (planlandi, hazirlaniyor, yayinlandi, iptal)", "setPressProductionStatus", STAFF,
         {"200": json_body("PressProduction", "Yapım")}, CHANGE, body="PressProductionStatus",
         parameters=[production])})
+
+
+def _conferences(spec):
+    event, material = _id("event_id"), _id("material_id")
+    spec.path(path="/api/v1/press/conferences/{event_id}/materials", operations={
+        "post": op("Basın toplantısına materyal ekle (sunum, basın dosyası, fotoğraf, kısa video: PDF, JPEG, PNG, "
+                   "MP4, Word, PowerPoint, Excel; en çok 20 MB, base64). Etkinlik basın toplantısı değilse 422",
+                   "addPressConferenceMaterial", STAFF, {"201": json_body("PressConferenceMaterial", "Eklendi")},
+                   CHANGE, body="PressConferenceMaterialInput", parameters=[event]),
+        "get": op("Basın toplantısı (bilgi bankasındaki hâliyle), materyalleri ve her paylaşımı",
+                  "listPressConferenceMaterials", STAFF, {"200": json_body("PressConferenceMaterials", "Materyaller")},
+                  (*READ, "422"), parameters=[event])})
+    spec.path(path="/api/v1/press/conferences/{event_id}/materials/{material_id}", operations={
+        "get": op("Materyalin dosyası (yalnızca bu toplantınınsa; yoksa 404)", "getPressConferenceMaterial", STAFF,
+                  {"200": _binary("Dosya", press_schemas.MATERIAL_TYPES)}, (*READ, "422"),
+                  parameters=[event, material]),
+        "delete": op("Materyali kaldır; kalan materyaller döner", "removePressConferenceMaterial", STAFF,
+                     {"200": json_body("PressConferenceMaterialList", "Kalan materyaller")}, READ,
+                     parameters=[event, material])})
+    spec.path(path="/api/v1/press/conferences/{event_id}/share", operations={"post": op(
+        "Tüm materyalleri konuklara e-postayla gönder: gelenler (attended), katılacağını bildirenler (accepted) "
+        "ya da reddetmeyen tüm davetliler (invited). Materyal yoksa, toplamı 20 MB'ı geçerse ya da o konuklardan "
+        "e-postası olan yoksa 422", "sharePressConferenceMaterials", STAFF,
+        {"200": json_body("PressConferenceShare", "Paylaşım kaydı")}, CHANGE, body="PressConferenceShareInput",
+        parameters=[event])})

@@ -47,6 +47,15 @@ PHOTO_TYPES = ("image/jpeg", "image/png", "video/mp4")
 SCAN_TYPES = ("image/jpeg", "image/png", "application/pdf")
 MAX_PHOTO_BYTES = MAX_SCAN_BYTES = 20 * MB  # press's limits (press.files)
 MAX_PDF_BYTES = 50 * MB
+# Word, PowerPoint and Excel (press.files.OFFICE_TYPES)
+OFFICE_TYPES = ("application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+                "application/vnd.openxmlformats-officedocument.presentationml.presentation",
+                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+# what a press conference's materials may be (press.conferences.MATERIAL_TYPES, MAX_MATERIAL_BYTES)
+MATERIAL_TYPES = SCAN_TYPES + ("video/mp4",) + OFFICE_TYPES
+MAX_MATERIAL_BYTES = 20 * MB
+# whose guests a conference's materials go to: who came, who said they would, every guest who did not decline
+AUDIENCES = ("attended", "accepted", "invited")
 TONES = ("lehte", "aleyhte", "tarafsiz")
 RELEASE_STATES = ("taslak", "onay_bekliyor", "onaylandi", "iade", "yayimlandi")
 PRODUCTION_STATUSES = ("planlandi", "hazirlaniyor", "yayinlandi", "iptal")
@@ -119,6 +128,7 @@ class InUtc:
 ScanUploadSchema = upload("ScanUploadSchema", SCAN_TYPES, MAX_SCAN_BYTES)
 PdfUploadSchema = upload("PdfUploadSchema", ("application/pdf",), MAX_PDF_BYTES)
 PhotoUploadSchema = upload("PhotoUploadSchema", PHOTO_TYPES, MAX_PHOTO_BYTES, caption=text(500, required=False))
+MaterialFileSchema = upload("MaterialFileSchema", MATERIAL_TYPES, MAX_MATERIAL_BYTES)
 
 
 class SourceSchema(StrictSchema):
@@ -243,6 +253,19 @@ class IssueSchema(StrictSchema):
 
 class DistributionSchema(StrictSchema):
     segment_ids = fields.List(text(100), required=True, validate=validate.Length(max=50))
+
+
+class ConferenceMaterialSchema(StrictSchema):
+    """A press conference's material: the presentation, the press kit, a photo, a short film."""
+    title = text(200, metadata={"example": "Sunum"})
+    file = fields.Nested(MaterialFileSchema, required=True)
+
+
+class ConferenceShareSchema(StrictSchema):
+    """Every material of the conference, by e-mail, to its guests of `audience` that have an address."""
+    audience = one_of(AUDIENCES, required=True, metadata={
+        "description": "attended: gelenler; accepted: katılacağını bildirenler; invited: reddetmeyen tüm davetliler"})
+    note = text(2000, required=False, metadata={"description": "E-postaya eklenecek not"})
 
 
 class SubscriptionSchema(StrictSchema):

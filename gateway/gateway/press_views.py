@@ -2,7 +2,8 @@
 (`press.present.plain`: ids and times as text), as the gateway passes them on."""
 from marshmallow import Schema, fields
 
-from .press_schemas import PRODUCTION_STATUSES, RELEASE_STATES, TONES
+from .press_schemas import AUDIENCES, MATERIAL_TYPES, PRODUCTION_STATUSES, RELEASE_STATES, TONES
+from .protocol_views import EventViewSchema
 
 
 def maybe(field_cls, **kwargs):
@@ -147,9 +148,12 @@ class CommentSchema(Schema):
 
 
 class RecipientSchema(Schema):
-    contact_id = fields.String()
-    email = fields.String()
-    full_name = fields.String()
+    """One who received a release; `removed` (and the rest null) once the person opted out (KVKK)."""
+
+    contact_id = fields.String(allow_none=True)
+    email = fields.String(allow_none=True)
+    full_name = fields.String(allow_none=True)
+    removed = fields.Boolean()
 
 
 class ReleaseSummarySchema(Schema):
@@ -194,6 +198,13 @@ class PhotoAddedSchema(Schema):
     size = fields.Integer()
 
 
+class IssueDistributionSchema(Schema):
+    distributed_at = fields.DateTime()
+    distributed_by = fields.String()
+    emailed = fields.Integer(metadata={"description": "E-postayla gönderilen adres sayısı"})
+    without_email = fields.Integer(metadata={"description": "E-postası olmayan (basılı nüsha listesinde)"})
+
+
 class IssueSchema(Schema):
     id = fields.UUID()
     publication_id = fields.UUID()
@@ -203,6 +214,19 @@ class IssueSchema(Schema):
     print_run = maybe(fields.Integer)
     pdf_filename = maybe(fields.String)
     has_pdf = fields.Boolean()
+    distribution = fields.Nested(IssueDistributionSchema, allow_none=True,
+                                 metadata={"description": "Dağıtılmadıysa null; bir sayı bir kez dağıtılır"})
+
+
+class IssueDistributedSchema(Schema):
+    issue_id = fields.UUID()
+    publication_id = fields.UUID()
+    number = fields.Integer()
+    distributed_at = fields.DateTime()
+    distributed_by = fields.String()
+    segment_ids = fields.List(fields.String(), metadata={"description": "Gönderildiği bilgi bankası listeleri"})
+    emailed = fields.Integer(metadata={"description": "E-postayla gönderilen adres sayısı"})
+    without_email = fields.Integer(metadata={"description": "E-postası olmayan (basılı nüsha listesinde)"})
 
 
 class PublicationSchema(Schema):
@@ -256,3 +280,41 @@ class ProductionSchema(Schema):
 
 class ProductionListSchema(Schema):
     productions = listed(ProductionSchema)
+
+
+# -- press conferences' materials ---------------------------------------------------------------------
+class ConferenceEventSchema(EventViewSchema):
+    """The press conference as the information bank shows it (kind `basin_toplantisi`)."""
+
+
+class ConferenceMaterialSchema(Schema):
+    id = fields.UUID()
+    event_id = fields.UUID()
+    title = fields.String()
+    filename = fields.String()
+    content_type = fields.String(metadata={"enum": list(MATERIAL_TYPES)})
+    size = fields.Integer(metadata={"description": "Bayt"})
+    created_by = fields.String()
+    created_at = fields.DateTime()
+
+
+class ConferenceMaterialListSchema(Schema):
+    materials = listed(ConferenceMaterialSchema)
+
+
+class ConferenceShareSchema(Schema):
+    id = fields.UUID()
+    event_id = fields.UUID()
+    audience = fields.String(metadata={"enum": list(AUDIENCES)})
+    note = fields.String()
+    material_ids = fields.List(fields.UUID())
+    recipients = fields.Integer(metadata={"description": "E-posta gönderilen konuk sayısı"})
+    without_email = fields.Integer(metadata={"description": "E-postası olmadığı için gönderilemeyen konuk sayısı"})
+    shared_by = fields.String()
+    shared_at = fields.DateTime()
+
+
+class ConferenceMaterialsSchema(Schema):
+    event = fields.Nested(ConferenceEventSchema)
+    materials = listed(ConferenceMaterialSchema)
+    shares = listed(ConferenceShareSchema)

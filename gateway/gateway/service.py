@@ -14,7 +14,7 @@ from servicekit.db import Database
 from .errors import UpstreamUnavailable
 # modules, not their classes: `nameko run` takes every class with entrypoints in this module for a service
 from .routes import applications, auth, cases, notifications, open311, operations, press
-from .routes import press_coverage, press_office, press_releases
+from .routes import press_conferences, press_coverage, press_office, press_releases
 from .routes import contacts, invitations, protocol, segments
 from .security import Guard
 
@@ -27,7 +27,7 @@ class GatewayService(auth.AuthRoutes, applications.ApplicationRoutes, cases.Case
                      notifications.NotificationRoutes, open311.Open311Routes, operations.OperationsRoutes,
                      press.PressRoutes,
                      press_coverage.PressCoverageRoutes, press_releases.PressReleaseRoutes,
-                     press_office.PressOfficeRoutes,
+                     press_office.PressOfficeRoutes, press_conferences.PressConferenceRoutes,
                      contacts.ContactRoutes, segments.SegmentRoutes, protocol.ProtocolRoutes,
                      invitations.InvitationReplyRoutes):
     name = "gateway"

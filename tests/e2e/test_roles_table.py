@@ -132,6 +132,20 @@ EXPECTED = {
     "POST /api/v1/press/productions": PRESS_OFFICE,
     "GET /api/v1/press/productions": PRESS_READERS,
     "PUT /api/v1/press/productions/{production_id}/status": PRESS_OFFICE,
+    # an issue goes to its distribution list once, by the press service (an unknown issue: 404 past the door);
+    # its PDF is for the press readers, and for anyone once it was sent (an unknown or unsent issue: 404 past
+    # the door); the distribution list is a copy of personal data leaving: the press service's writers only
+    "POST /api/v1/press/issues/{issue_id}/distribute": PRESS_OFFICE,
+    "GET /api/v1/press/issues/{issue_id}/pdf": PRESS_READERS,
+    "GET /api/v1/press/issues/{issue_id}.pdf": EVERYONE,
+    "GET /api/v1/press/publications/{publication_id}/distribution-list.csv": PRESS_OFFICE,
+    # a press conference's materials: the press service adds, removes and shares them with the guests; the
+    # press readers see them (an unknown conference or material: 404 past the door)
+    "POST /api/v1/press/conferences/{event_id}/materials": PRESS_OFFICE,
+    "GET /api/v1/press/conferences/{event_id}/materials": PRESS_READERS,
+    "GET /api/v1/press/conferences/{event_id}/materials/{material_id}": PRESS_READERS,
+    "DELETE /api/v1/press/conferences/{event_id}/materials/{material_id}": PRESS_OFFICE,
+    "POST /api/v1/press/conferences/{event_id}/share": PRESS_OFFICE,
     # the information bank (an unknown record, role, import or segment: 404 past the door; merging a record
     # with itself: 422); a copy leaves only in a writer's hands; directorates and operations see none of it
     "POST /api/v1/contacts": BANK_WRITERS,
@@ -261,6 +275,10 @@ PRESS_BODIES = {
     "POST /api/v1/press/subscriptions": {"publication": "Yeni Asır", "period": "yearly", "started_on": "2026-01-31"},
     "POST /api/v1/press/productions": {"title": "Gaziemir'in Sesi", "kind": "programme"},
     "PUT /api/v1/press/productions/{production_id}/status": {"status": "yayinlandi"},
+    "POST /api/v1/press/conferences/{event_id}/materials": {
+        "title": "Sunum", "file": {"filename": "sunum.pdf", "content_type": "application/pdf",
+                                   "content_base64": "JVBERi0xLjQK"}},
+    "POST /api/v1/press/conferences/{event_id}/share": {"audience": "attended", "note": "Rol tablosu"},
 }
 
 
@@ -295,7 +313,8 @@ def url_for(path, application_id, case_id):
     path = path.replace("{subscription_id}", "00000000-0000-0000-0000-000000000000")
     path = path.replace("{letter_id}", "00000000-0000-0000-0000-000000000000").replace("{service}", "routing")
     path = path.replace("{name}", "yok.j2")
-    for press_id in ("source_id", "clipping_id", "release_id", "photo_id", "publication_id", "production_id"):
+    for press_id in ("source_id", "clipping_id", "release_id", "photo_id", "publication_id", "production_id",
+                     "issue_id", "material_id"):
         path = path.replace("{" + press_id + "}", "00000000-0000-0000-0000-000000000000")
     path = path.replace("{day}", "2026-11-25")
     for contacts_id in ("contact_id", "import_id", "segment_id", "event_id", "invitation_id"):

@@ -1,8 +1,11 @@
 """The press office's registers: the municipality's own publications (issues with their PDF, and the
-contacts segments they are distributed to), subscriptions to others' publications, media productions."""
+contacts segments they are distributed to: an issue is e-mailed to them once, and its PDF is public from
+then on), subscriptions to others' publications, media productions."""
 from .. import press_schemas
+from ..contacts_views import file_response
 from ..http import http, json_response
 from .common import actor, load, query_args
+from .press_releases import attachment_response
 
 
 class PressOfficeRoutes:
@@ -43,6 +46,43 @@ class PressOfficeRoutes:
                                  service="press")
         self.guard.audit(self.db, request, principal, "press.distribution_set", "publication", publication_id)
         return json_response(publication)
+
+    @http("GET", "/api/v1/press/publications/<uuid:publication_id>/distribution-list.csv")
+    def press_distribution_list(self, request, publication_id):
+        """The publication's distribution list today (name, organisation, address, e-mail, phone of each
+        member, once), as CSV for Excel: the labels of the printed copies. A copy of personal data leaving:
+        the press service's writers only, and audited."""
+        principal = self.guard.require(self.db, request, "press.write")
+        document = self._call("distribution_list", str(publication_id), actor(principal), service="press")
+        self.guard.audit(self.db, request, principal, "press.distribution_list_export", "publication",
+                         publication_id, personal_data=True)
+        return file_response(document)
+
+    # -- issues ------------------------------------------------------------------------------------
+    @http("POST", "/api/v1/press/issues/<uuid:issue_id>/distribute")
+    def distribute_press_issue(self, request, issue_id):
+        """E-mail the issue (its PDF, and its public link) to the publication's distribution list, once
+        (409 the second time); answers how many were e-mailed and how many have no e-mail (those are on
+        the distribution list for the printed copies). 503 when the information bank did not answer:
+        nothing was sent, try again."""
+        principal = self.guard.require(self.db, request, "press.write")
+        sent = self._call("distribute_issue", str(issue_id), actor(principal), service="press")
+        self.guard.audit(self.db, request, principal, "press.issue_distribute", "publication_issue", issue_id)
+        return json_response(sent)
+
+    @http("GET", "/api/v1/press/issues/<uuid:issue_id>/pdf")
+    def get_press_issue_pdf(self, request, issue_id):
+        """Any issue's PDF, sent out or not, for the office (404 when it has none)."""
+        self.guard.require(self.db, request, "press.read")
+        return attachment_response(self._call("attachment", "issue_pdf", str(issue_id), service="press"))
+
+    @http("GET", "/api/v1/press/issues/<uuid:issue_id>.pdf")
+    def public_press_issue_pdf(self, request, issue_id):
+        """The PDF of an issue that has been sent out, as its e-mail links it; no sign-in. An issue not
+        sent yet is 404 here whoever asks (staff read it under `/api/v1/press/issues/{issue_id}/pdf`)."""
+        self.guard.throttle(request)
+        return attachment_response(self._call("public_issue_pdf", str(issue_id), service="press"),
+                                   cache="public, max-age=300")
 
     # -- subscriptions -----------------------------------------------------------------------------
     @http("POST", "/api/v1/press/subscriptions")
