@@ -2,7 +2,6 @@
 public sees of them: the RSS feed of published releases and their photos."""
 import base64
 import re
-import xml.etree.ElementTree as ElementTree
 from urllib.parse import quote
 
 from marshmallow import ValidationError
@@ -15,7 +14,6 @@ from .common import actor, load, query_args
 
 RELEASE_BODY_BYTES = 512 * 1024  # a 50 000-character body, escaped
 OPTIONAL_BODY_BYTES = 16 * 1024
-FEED_PHOTO_TAGS = ("enclosure", "{http://search.yahoo.com/mrss/}content")
 
 
 class PressReleaseRoutes:
@@ -130,27 +128,12 @@ class PressReleaseRoutes:
 
     @http("GET", "/api/v1/press/photos/<uuid:photo_id>")
     def public_press_photo(self, request, photo_id):
-        """A photo of a published release, as the releases feed links it; no sign-in.
-
-        press's `release_photo` serves any photo by its id, drafts' too, so the gateway serves only the
-        photos the public feed itself names (the latest 50 published releases'): a photo of a release not
-        yet published, or under embargo, is 404 here whoever asks. Staff see any release's photos under
-        `/api/v1/press/releases/{release_id}/photos/{photo_id}`."""
+        """A photo of a published release, as the releases feed links it; no sign-in. A photo of a
+        release not yet published, or under embargo, is 404 here whoever asks (press checks); staff see
+        any release's photos under `/api/v1/press/releases/{release_id}/photos/{photo_id}`."""
         self.guard.throttle(request)
-        if str(photo_id) not in published_photo_ids(self._call("releases_rss", service="press")):
-            raise RouteNotFound()
-        return attachment_response(self._call("release_photo", str(photo_id), service="press"),
+        return attachment_response(self._call("public_release_photo", str(photo_id), service="press"),
                                    cache="public, max-age=3600")
-
-
-def published_photo_ids(feed_xml):
-    """The ids of the photos the releases feed links to (its enclosures and media:content)."""
-    found = set()
-    for element in ElementTree.fromstring(feed_xml.encode("utf-8")).iter():
-        url = element.get("url") if element.tag in FEED_PHOTO_TAGS else None
-        if url and "/press/photos/" in url:
-            found.add(url.rstrip("/").rsplit("/", 1)[-1])
-    return found
 
 
 def attachment_response(found, cache="private, no-store"):

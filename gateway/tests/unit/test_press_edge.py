@@ -1,6 +1,6 @@
 """The press office at the edge, without a broker: press's errors as HTTP answers, what the request
-schemas refuse, which photos the public releases feed makes public, and the routes of issues' distribution
-and press conferences' materials with press replaced."""
+schemas refuse, and the routes of issues' distribution and press conferences' materials with press
+replaced."""
 import uuid
 
 import pytest
@@ -16,18 +16,7 @@ from gateway.http import problem_response
 from gateway.openapi import build_spec
 from gateway.routes.press_conferences import PressConferenceRoutes
 from gateway.routes.press_office import PressOfficeRoutes
-from gateway.routes.press_releases import published_photo_ids
 from gateway.security import Principal
-
-PUBLISHED, SECOND, DRAFT = ("6f1c2a4e-0000-4000-8000-00000000000%d" % n for n in (1, 2, 3))
-FEED = f"""<?xml version='1.0' encoding='UTF-8'?>
-<rss xmlns:media="http://search.yahoo.com/mrss/" version="2.0"><channel><title>Basın Bültenleri</title>
-<item><title>Sarnıç'a yeni park</title>
-<description>Taslaktaki fotoğraf: https://gaziemir.bel.tr/api/v1/press/photos/{DRAFT}</description>
-<enclosure url="https://gaziemir.bel.tr/api/v1/press/photos/{PUBLISHED}" length="10" type="image/jpeg"/>
-<media:content url="https://gaziemir.bel.tr/api/v1/press/photos/{PUBLISHED}" type="image/jpeg" medium="image"/>
-<media:content url="https://gaziemir.bel.tr/api/v1/press/photos/{SECOND}" type="image/png" medium="image"/>
-</item></channel></rss>"""
 
 
 @pytest.mark.parametrize("exc,status,key", [
@@ -40,10 +29,6 @@ def test_press_errors_are_answered_with_their_safe_turkish_words(exc, status, ke
     code, body = problem_for(exc)
     assert code == status == body["status"]
     assert body[key] == exc.args[0]
-
-
-def test_only_the_photos_the_public_feed_shows_are_public():
-    assert published_photo_ids(FEED) == {PUBLISHED, SECOND}  # not one a release's text merely mentions
 
 
 def test_a_release_edit_needs_a_field_and_text_has_no_control_characters():

@@ -179,9 +179,10 @@ def rss(store, site, photo_url, limit=50):
     return releases.releases_rss(published, site, limit=limit).decode("utf-8")
 
 
-def photo(store, photo_id):
+def photo(store, photo_id, published_only=False):
+    """A release's photo; `published_only`: only a published release's (what the public may see)."""
     with store.transaction() as tx:
-        row = storage.photo_content(tx.cursor, inputs.identifier(photo_id, "Fotoğraf"))
+        row = storage.photo_content(tx.cursor, inputs.identifier(photo_id, "Fotoğraf"), published_only)
     if row is None:
         raise NotFound("Fotoğraf bulunamadı.")
     return files.encoded(row["filename"], row["content_type"], row["content"], "Fotoğraf")

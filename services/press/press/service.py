@@ -221,6 +221,12 @@ class PressService:
         return release_flow.photo(self.db, photo_id)
 
     @rpc
+    def public_release_photo(self, photo_id):
+        """A photo of a published release (the public may see it; NotFound for a draft's or an embargoed
+        release's): `{"filename", "content_type", "content_base64"}`."""
+        return release_flow.photo(self.db, photo_id, published_only=True)
+
+    @rpc
     def attachment(self, kind, id):
         """A file by kind and id: "release_photo", "digest_pdf" (the digest's id), "clipping_scan",
         "issue_pdf", "conference_material"; `{"filename", "content_type", "content_base64"}`."""

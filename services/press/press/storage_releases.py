@@ -106,8 +106,11 @@ def photos(cur, release_ids):
     return found
 
 
-def photo_content(cur, photo_id):
-    cur.execute("SELECT filename, content_type, content FROM release_photos WHERE id = %s", (str(photo_id),))
+def photo_content(cur, photo_id, published_only=False):
+    """A photo's file; with `published_only`, only if its release has been published."""
+    cur.execute("SELECT p.filename, p.content_type, p.content FROM release_photos p "
+                + ("JOIN releases r ON r.id = p.release_id AND r.state = 'yayimlandi' " if published_only else "")
+                + "WHERE p.id = %s", (str(photo_id),))
     return cur.fetchone()
 
 

@@ -9,7 +9,7 @@ import pytest
 from nameko.exceptions import UnknownService
 
 from contracts import press as events
-from press.exceptions import InvalidInput, InvalidTransition, NotAllowed
+from press.exceptions import InvalidInput, InvalidTransition, NotAllowed, NotFound
 
 from .conftest import DIRECTORATE_STAFF, MAYOR_OFFICE, OFFICER, published
 
@@ -127,3 +127,18 @@ def test_photos_must_be_what_they_say_and_of_an_allowed_type(press):
     video = b"\x00\x00\x00\x18ftypmp42" + b"\x00" * 100
     added = press.add_release_photo(release["id"], upload("acilis.mp4", video, "video/mp4"), OFFICER)
     assert (added["content_type"], added["size"]) == ("video/mp4", len(video))
+
+
+def test_a_photo_is_public_only_once_its_release_is_published(press):
+    press.clock.set(datetime(2026, 11, 26, 9, 0, tzinfo=IST))
+    press.contacts.segment_members.return_value = MEDIA
+    release = draft(press, embargo_until="2026-11-26T11:00:00+03:00")
+    photo = press.add_release_photo(release["id"], upload("park.jpg", JPEG, "image/jpeg"), OFFICER)
+    press.submit_release(release["id"], OFFICER)
+    press.approve_release(release["id"], MAYOR_OFFICE)
+    with pytest.raises(NotFound):  # approved, under embargo: not yet
+        press.public_release_photo(photo["id"])
+    assert press.release_photo(photo["id"])["content_base64"] == base64.b64encode(JPEG).decode()  # staff see it
+    press.clock.set(datetime(2026, 11, 26, 11, 1, tzinfo=IST))
+    press.publish_releases()
+    assert press.public_release_photo(photo["id"])["content_base64"] == base64.b64encode(JPEG).decode()
