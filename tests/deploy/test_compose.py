@@ -306,6 +306,16 @@ def test_dashboard_uses_only_exported_metrics():
     assert DASHBOARD_REQUIRED <= used, f"dashboard lacks {DASHBOARD_REQUIRED - used}"
 
 
+def test_every_services_own_metric_is_on_the_dashboard():
+    dashboard = json.loads((DEPLOY / "grafana" / "dashboards" / "platform.json").read_text(encoding="utf-8"))
+    used = set().union(*(metric_names(expr) for _, expr in dashboard_expressions(dashboard["panels"])))
+    for module in sorted(ROOT.glob("services/*/*/metrics.py")):
+        exported = exported_metrics(module.read_text(encoding="utf-8"))
+        # a histogram is shown through its buckets
+        shown = {name for name in exported if not name.endswith(("_sum", "_count"))}
+        assert shown <= used, f"{module.parent.name}: not on the dashboard: {sorted(shown - used)}"
+
+
 def test_known_metrics_are_what_servicekit_exports():
     source = (ROOT / "libs" / "servicekit" / "servicekit" / "metrics.py").read_text(encoding="utf-8")
     assert DASHBOARD_REQUIRED <= exported_metrics(source)
