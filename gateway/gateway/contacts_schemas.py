@@ -4,14 +4,15 @@ answer is `contacts_views`.
 contacts validates every input again, with Turkish messages (`contacts.schemas`, `segments`); the edge
 refuses what is plainly wrong before it crosses the broker (unknown fields, oversized text and lists,
 control characters, malformed ids and dates) and the OpenAPI document shows the same bounds. Codes that
-contacts owns (categories, lawful bases, event kinds, office codes) are left for contacts to judge.
+contacts owns (categories, lawful bases, event kinds, office codes) are left for contacts to judge, with its
+own messages; the document still lists the fixed ones as enums (`code`), from the copies below.
 """
 import datetime as dt
 import uuid
 
 from marshmallow import ValidationError, fields, post_load, validate, validates_schema
 
-from contracts.contacts import REPLIES
+from contracts.contacts import REPLIES, SEGMENT_KINDS
 from contracts.inbound import StrictSchema, no_control_characters
 
 from .schemas import dates_in_utc
@@ -19,9 +20,14 @@ from .schemas import dates_in_utc
 MB = 1024 * 1024
 MAX_IMPORT_BYTES = 20 * MB  # contacts' limit (contacts.imports.MAX_BYTES)
 FIRST_DAY, LAST_DAY = dt.date(1900, 1, 1), dt.date(2100, 12, 31)
+# contacts' vocabularies (contacts.categories, contacts.imports.FORMATS): the gateway does not depend on the
+# contacts package, so these are copies, which tests/contract/test_contacts_vocabularies.py holds equal
 KINDS = ("person", "organisation")
 FILE_FORMATS = ("csv", "vcard")
-SEGMENT_KINDS = ("fixed", "filter")
+CATEGORIES = ("stk", "dernek", "vakif", "siyasi_parti", "esnaf_odasi", "meslek_odasi", "medya", "kamu_kurumu",
+              "mudurluk", "egitim_kurumu", "il_protokolu", "ilce_protokolu", "gazeteci", "muhtar")
+LAWFUL_BASES = ("acik_riza", "kanunda_ongorulme", "kanuni_yukumluluk", "alenilestirme", "mesru_menfaat")
+EVENT_KINDS = ("toren", "acilis", "basin_toplantisi", "mahalle_toplantisi", "personel_egitimi")
 PRESS_CONFERENCE = "basin_toplantisi"  # the one event kind the press office runs itself
 OFFICE_CODE = r"^[a-z0-9_]{2,60}$"
 BASE64 = validate.Regexp(r"^[A-Za-z0-9+/]*={0,2}$", error="Dosya içeriği geçerli base64 olmalı.")
@@ -43,6 +49,21 @@ def texts(max_items, max_length, **kwargs):
 def one_of(choices, **kwargs):
     return fields.String(validate=validate.OneOf(choices, error="Şunlardan biri olmalı: " + ", ".join(choices) + "."),
                          **kwargs)
+
+
+def enum_of(choices, nullable=False):
+    """An OpenAPI enum of `choices` (with null when the field takes none)."""
+    return [*choices, None] if nullable else list(choices)
+
+
+def code(choices, min_length=None, **kwargs):
+    """A code of one of contacts' vocabularies: listed in the document, judged by contacts (see above)."""
+    metadata = {"enum": enum_of(choices, kwargs.get("allow_none", False)), **kwargs.pop("metadata", {})}
+    return text(40, min_length=min_length, metadata=metadata, **kwargs)
+
+
+def codes(choices, max_items, **kwargs):
+    return fields.List(code(choices, min_length=1), validate=validate.Length(max=max_items), **kwargs)
 
 
 def day(**kwargs):
@@ -84,9 +105,8 @@ def as_rpc(data):
 
 # -- records ----------------------------------------------------------------------------------------
 class ConsentSchema(StrictSchema):
-    basis = text(40, allow_none=True, metadata={
-        "description": "KVKK yasal dayanağı: acik_riza, kanunda_ongorulme, kanuni_yukumluluk, alenilestirme, "
-                       "mesru_menfaat", "example": "kanunda_ongorulme"})
+    basis = code(LAWFUL_BASES, allow_none=True, metadata={"description": "KVKK yasal dayanağı",
+                                                          "example": "kanunda_ongorulme"})
     given_on = day(allow_none=True)
 
 
@@ -104,7 +124,7 @@ class ContactChangesSchema(StrictSchema):
     """The fields to change (roles: add or end one; the opt-out: its own route)."""
     full_name = text(200, allow_none=True, metadata={"example": "İsmail Işık"})
     name = text(300, allow_none=True, metadata={"description": "Kurum kayıtlarında kurumun adı"})
-    category = text(40, allow_none=True, metadata={"example": "ilce_protokolu"})
+    category = code(CATEGORIES, allow_none=True, metadata={"example": "ilce_protokolu"})
     phones = texts(20, 40, metadata={"example": ["0532 111 22 33"]})
     emails = fields.List(fields.Email(validate=validate.Length(max=254)), validate=validate.Length(max=20))
     addresses = texts(10, 500)
@@ -137,7 +157,7 @@ class OptOutSchema(StrictSchema):
 class FilterQuery(StrictSchema):
     """The filters a search and an export share (contacts' names: category, tag, neighbourhood, office,
     organisation)."""
-    category = text(40, min_length=1)
+    category = code(CATEGORIES, min_length=1)
     tag = text(100, min_length=1)
     neighbourhood = text(100, min_length=1)
     office = text(200, min_length=1)
@@ -168,7 +188,7 @@ class DuplicateQuerySchema(StrictSchema):
 
 class ReverificationSchema(StrictSchema):
     """A campaign: every live record of these categories or holding these offices today is to be checked."""
-    categories = texts(20, 40, load_default=list, metadata={"example": ["muhtar"]})
+    categories = codes(CATEGORIES, 20, load_default=list, metadata={"example": ["muhtar"]})
     offices = texts(50, 60, load_default=list, metadata={"example": ["muhtar"]})
     reason = text(300, required=True, metadata={"example": "2024 yerel seçimleri"})
 
@@ -176,6 +196,18 @@ class ReverificationSchema(StrictSchema):
 class MergeSchema(StrictSchema):
     keep_id = fields.UUID(required=True, metadata={"description": "Kalan kayıt"})
     other_id = fields.UUID(required=True, metadata={"description": "Kalan kayda katılan kayıt"})
+
+
+class DuplicateDismissalSchema(StrictSchema):
+    """Two records staff judged to be different people or organisations: the pair is no longer proposed."""
+    contact_ids = ids(2, min_items=2, required=True, metadata={"uniqueItems": True,
+                                                               "description": "İki farklı kaydın kimliği"})
+    reason = text(500, allow_none=True, metadata={"example": "Farklı kişiler: biri Sarnıç'ta, biri Aktepe'de."})
+
+    @validates_schema
+    def _two_records(self, data, **_):
+        if len(set(data.get("contact_ids") or ())) == 1:
+            raise ValidationError("İki farklı kayıt seçilmeli; aynı kayıt iki kez seçildi.", "contact_ids")
 
 
 class ImportSchema(StrictSchema):
@@ -190,7 +222,7 @@ class ImportSchema(StrictSchema):
 # -- segments ---------------------------------------------------------------------------------------
 class SegmentFilterSchema(StrictSchema):
     """A saved filter: every criterion given narrows the list; within a list any value will do."""
-    categories = texts(20, 40)
+    categories = codes(CATEGORIES, 20)
     tags = texts(30, 100)
     neighbourhoods = texts(50, 100)
     organisation_id = fields.UUID(allow_none=True)
@@ -232,8 +264,7 @@ class PrecedenceSchema(StrictSchema):
 
 
 class EventSchema(StrictSchema):
-    kind = text(40, required=True, metadata={
-        "description": "toren, acilis, basin_toplantisi, mahalle_toplantisi, personel_egitimi", "example": "toren"})
+    kind = code(EVENT_KINDS, required=True, metadata={"example": "toren"})
     title = text(300, required=True, metadata={"example": "29 Ekim Cumhuriyet Bayramı Resmî Töreni"})
     starts_at = fields.AwareDateTime(required=True, metadata={"example": "2026-10-29T10:00:00+03:00"})
     place = text(300, allow_none=True, metadata={"example": "Atatürk Anıtı"})

@@ -7,6 +7,14 @@ import re
 from marshmallow import Schema, fields
 from werkzeug.wrappers import Response
 
+from contracts.contacts import SEGMENT_KINDS
+
+from .contacts_schemas import CATEGORIES, FILE_FORMATS, KINDS, LAWFUL_BASES, enum_of
+
+# contacts.duplicates.REASONS' codes (a copy: tests/contract/test_contacts_vocabularies.py holds it equal)
+DUPLICATE_REASONS = ("same_phone", "same_email", "same_name", "similar_name")
+IMPORT_STATUSES = ("running", "done", "failed")
+
 
 def maybe(field_cls, *args, **kwargs):
     return field_cls(*args, allow_none=True, **kwargs)
@@ -38,17 +46,17 @@ class RoleSchema(Schema):
 
 
 class ConsentSchema(Schema):
-    basis = maybe(fields.String)
+    basis = maybe(fields.String, metadata={"enum": enum_of(LAWFUL_BASES, nullable=True)})
     given_on = maybe(fields.Date)
     opted_out_on = maybe(fields.Date, metadata={"description": "KVKK: iletişimi reddettiği gün"})
 
 
 class ContactSchema(Schema):
     id = fields.UUID()
-    kind = fields.String(metadata={"enum": ["person", "organisation"]})
+    kind = fields.String(metadata={"enum": enum_of(KINDS)})
     full_name = fields.String(metadata={"description": "Kişi kayıtlarında"})
     name = fields.String(metadata={"description": "Kurum kayıtlarında"})
-    category = maybe(fields.String)
+    category = maybe(fields.String, metadata={"enum": enum_of(CATEGORIES, nullable=True)})
     phones = fields.List(fields.String(), metadata={"description": "E.164"})
     emails = fields.List(fields.String())
     addresses = fields.List(fields.String())
@@ -74,9 +82,9 @@ class HeldRoleSchema(Schema):
 
 class ContactSummarySchema(Schema):
     id = fields.UUID()
-    kind = fields.String()
+    kind = fields.String(metadata={"enum": enum_of(KINDS)})
     name = fields.String()
-    category = maybe(fields.String)
+    category = maybe(fields.String, metadata={"enum": enum_of(CATEGORIES, nullable=True)})
     neighbourhood = maybe(fields.String)
     tags = fields.List(fields.String())
     roles = listed(HeldRoleSchema)
@@ -93,9 +101,9 @@ class ContactPageSchema(Schema):
 
 class StaleContactSchema(Schema):
     id = fields.UUID()
-    kind = fields.String()
+    kind = fields.String(metadata={"enum": enum_of(KINDS)})
     name = fields.String()
-    category = maybe(fields.String)
+    category = maybe(fields.String, metadata={"enum": enum_of(CATEGORIES, nullable=True)})
     last_verified_on = maybe(fields.Date)
     verification_due_reason = maybe(fields.String)
     verification_due_since = maybe(fields.Date)
@@ -114,13 +122,20 @@ class ReverificationStartedSchema(Schema):
 class DuplicateCandidateSchema(Schema):
     ids = fields.List(fields.UUID())
     names = fields.List(fields.String())
-    reasons = fields.List(fields.String(metadata={"enum": ["same_phone", "same_email", "same_name", "similar_name"]}))
+    reasons = fields.List(fields.String(metadata={"enum": enum_of(DUPLICATE_REASONS)}))
     reason_labels = fields.List(fields.String())
     score = fields.Integer(metadata={"description": "Adların benzerliği, 0–100"})
 
 
 class DuplicateListSchema(Schema):
     candidates = listed(DuplicateCandidateSchema)
+
+
+class DismissalSchema(Schema):
+    ids = fields.List(fields.UUID(), metadata={"description": "İki kayıt, küçük kimlik önce"})
+    dismissed_by = fields.String()
+    dismissed_at = fields.DateTime(metadata={"description": "İlk kez ayrı sayıldığı an"})
+    reason = maybe(fields.String)
 
 
 class MovedSchema(Schema):
@@ -140,10 +155,10 @@ class ImportErrorSchema(Schema):
 
 class ImportSchema(Schema):
     import_id = fields.UUID()
-    format = fields.String()
+    format = fields.String(metadata={"enum": enum_of(FILE_FORMATS)})
     filename = fields.String()
     dry_run = fields.Boolean()
-    status = fields.String(metadata={"enum": ["running", "done", "failed"]})
+    status = fields.String(metadata={"enum": enum_of(IMPORT_STATUSES)})
     total_rows = maybe(fields.Integer)
     processed_rows = fields.Integer()
     created = fields.Integer()
@@ -159,7 +174,7 @@ class ImportSchema(Schema):
 class SegmentViewSchema(Schema):
     id = fields.UUID()
     name = fields.String()
-    kind = fields.String(metadata={"enum": ["fixed", "filter"]})
+    kind = fields.String(metadata={"enum": enum_of(SEGMENT_KINDS)})
     filter = maybe(fields.Dict)
     created_by = maybe(fields.String)
     created_at = fields.DateTime()

@@ -11,7 +11,8 @@ REQUESTS = {
     "ContactInput": requests.ContactSchema, "ContactChanges": requests.ContactChangesSchema,
     "ContactRoleEnd": requests.RoleEndSchema, "ContactVerified": requests.VerifiedSchema,
     "ContactOptOut": requests.OptOutSchema, "ContactReverification": requests.ReverificationSchema,
-    "ContactMerge": requests.MergeSchema, "ContactImportInput": requests.ImportSchema,
+    "ContactMerge": requests.MergeSchema, "DuplicateDismissalInput": requests.DuplicateDismissalSchema,
+    "ContactImportInput": requests.ImportSchema,
     "SegmentFilter": requests.SegmentFilterSchema, "SegmentInput": requests.SegmentSchema,
     "SegmentChanges": requests.SegmentChangesSchema, "SegmentMembersInput": requests.MembersSchema,
     "PrecedenceInput": requests.PrecedenceSchema, "EventInput": requests.EventSchema,
@@ -26,7 +27,8 @@ ANSWERS = {
     "ContactPage": answers.ContactPageSchema, "StaleContact": answers.StaleContactSchema,
     "StaleContactPage": answers.StalePageSchema, "ReverificationStarted": answers.ReverificationStartedSchema,
     "DuplicateCandidate": answers.DuplicateCandidateSchema, "DuplicateList": answers.DuplicateListSchema,
-    "MergedField": answers.MovedSchema, "ContactsMerged": answers.MergedSchema,
+    "DuplicateDismissal": answers.DismissalSchema, "MergedField": answers.MovedSchema,
+    "ContactsMerged": answers.MergedSchema,
     "ContactImportRowErrors": answers.ImportErrorSchema, "ContactImport": answers.ImportSchema,
     "Segment": answers.SegmentViewSchema, "SegmentList": answers.SegmentListSchema,
     "SegmentDeleted": answers.SegmentDeletedSchema, "SegmentMember": answers.SegmentMemberSchema,
@@ -111,6 +113,11 @@ def _records(spec):
         "Aynı kişi ya da kurum olabilecek kayıt çiftleri (aynı telefon, e-posta, ad; benzer ad)",
         "duplicateContacts", STAFF, {"200": json_body("DuplicateList", "Çiftler, en olası önce")}, LIST,
         parameters=_queries(requests.DuplicateQuerySchema))})
+    spec.path(path="/api/v1/contacts/duplicates/dismissals", operations={"post": op(
+        "İki kayıt aynı kişi ya da kurum değil (ör. farklı mahallelerde iki Mehmet Yılmaz): çift bir daha önerilmez; "
+        "kayıtların başka kayıtlarla çiftleri önerilmeye devam eder; yeniden gönderilirse bir şey değişmez",
+        "dismissDuplicate", STAFF, {"200": json_body("DuplicateDismissal", "Ayrı sayılan çift")},
+        (*WRITE, "404", "409"), body="DuplicateDismissalInput")})
     spec.path(path="/api/v1/contacts/merge", operations={"post": op(
         "İki kaydı birleştir: görevler, telefonlar, liste üyelikleri ve davetler kalan kayda geçer", "mergeContacts",
         STAFF, {"200": json_body("ContactsMerged", "Kalan kayıt ve ona geçenler")}, (*WRITE, "404", "409"),

@@ -1,13 +1,15 @@
 """The information bank's upkeep through the gateway only, every answer checked against the OpenAPI
 document: a spreadsheet as Turkish Excel writes it, tried (nothing written, each bad row named) then
 imported with its progress, and imported again without a duplicate; Turkish search forgiving of letters
-and typos; the export Excel opens; duplicates found and merged; an opt-out honoured."""
+and typos; the export Excel opens; duplicates found and merged, or dismissed as two different people; an
+opt-out honoured."""
 import base64
 
 import pytest
 
 from tests.support.broker import wait_until
 
+from .conftest import staff
 from .documented import desk, openapi  # noqa: F401 (fixtures)
 
 pytestmark = pytest.mark.e2e
@@ -89,3 +91,26 @@ def test_duplicates_are_merged_and_an_opt_out_keeps_a_person_out_of_exports(desk
     opted = desk.ok("POST", "/api/v1/contacts/{contact_id}/opt-out", contact_id=first["id"])
     assert opted["consent"]["opted_out_on"]
     assert "Ali Rıza Kaya" not in exported()
+
+
+def test_two_namesakes_staff_call_different_people_are_not_proposed_again(system, desk):
+    sarnic, aktepe = (desk.ok("POST", "/api/v1/contacts", status=201, json={
+        "kind": "person", "full_name": "Mehmet Yılmaz", "category": "muhtar", "neighbourhood": place})["id"]
+        for place in ("Sarnıç", "Aktepe"))
+
+    def proposed():
+        pairs = desk.ok("GET", "/api/v1/contacts/duplicates", params={"limit": 500})["candidates"]
+        return any(set(p["ids"]) == {sarnic, aktepe} for p in pairs)
+    assert proposed()
+    reason = "Farklı kişiler: biri Sarnıç'ta, biri Aktepe'de."
+    dismissed = desk.ok("POST", "/api/v1/contacts/duplicates/dismissals",
+                        json={"contact_ids": [aktepe, sarnic], "reason": reason})
+    assert dismissed["ids"] == sorted([sarnic, aktepe]) and dismissed["reason"] == reason
+    assert not proposed()
+    again = desk.ok("POST", "/api/v1/contacts/duplicates/dismissals", json={"contact_ids": [sarnic, aktepe]})
+    assert again == dismissed  # nothing changes
+    twice = desk("POST", "/api/v1/contacts/duplicates/dismissals", json={"contact_ids": [sarnic, sarnic]})
+    assert twice.status_code == 422
+
+    audit = staff(system, "denetci").get("/api/v1/audit", params={"action": "contact.duplicate_dismiss"})
+    assert {e["object_id"] for e in audit.json()["entries"]} == {dismissed["ids"][0]}

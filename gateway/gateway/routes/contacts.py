@@ -146,6 +146,19 @@ class ContactRoutes(ContactsRpc):
         self.guard.audit(self.db, request, principal, "contact.duplicates", "contact", personal_data=True)
         return json_response({"candidates": pairs})
 
+    @http("POST", "/api/v1/contacts/duplicates/dismissals")
+    def dismiss_duplicate(self, request):
+        """`{"contact_ids": [id, id], "reason": "Farklı kişiler: biri Sarnıç'ta, biri Aktepe'de."}`: staff
+        judged the two records to be different people or organisations, and the pair is no longer proposed;
+        dismissing it again changes nothing and answers the same."""
+        principal = self.guard.require(self.db, request, "contacts.write")
+        form = load(schemas.DuplicateDismissalSchema, request)
+        dismissed = self._contacts("dismiss_duplicate", schemas.as_rpc(form["contact_ids"]), actor(principal),
+                                   form.get("reason"))
+        self.guard.audit(self.db, request, principal, "contact.duplicate_dismiss", "contact", dismissed["ids"][0],
+                         personal_data=True)
+        return json_response(dismissed)
+
     @http("POST", "/api/v1/contacts/merge")
     def merge_contacts(self, request):
         """`{"keep_id", "other_id"}`: the other record is folded into the kept one, with every role,

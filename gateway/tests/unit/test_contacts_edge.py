@@ -1,14 +1,20 @@
 """The information bank and protocol at the edge, without a broker: contacts' errors as HTTP answers, what
-the request schemas refuse and how they hand data on, and the invitee's pages."""
+the request schemas refuse and how they hand data on, the invitee's pages, and a duplicate pair dismissed
+with contacts replaced."""
+import json
 import uuid
 
 import pytest
 from marshmallow import ValidationError
+from werkzeug.routing import Map, Rule
 from werkzeug.test import EnvironBuilder
 from werkzeug.wrappers import Request
 
 from gateway import contacts_schemas as schemas, invitation_page
 from gateway.errors import ContactConflict, ContactNotAllowed, ContactNotFound, InvalidContactInput, problem_for
+from gateway.openapi import build_spec
+from gateway.routes.contacts import ContactRoutes
+from gateway.security import Principal
 
 INVITATION = uuid.UUID("6f1c2a4e-0000-4000-8000-000000000001")
 
@@ -97,3 +103,73 @@ def test_an_id_field_at_the_edge_loads_as_a_uuid_not_as_text():
     loaded = WithId().load({"id": "6a9c2e4f-1b3d-4f5a-8c7e-9d0b1a2c3e4f", "note": "tamam"})
     assert isinstance(loaded["id"], uuid.UUID)
     assert "note" in WithId().validate({"id": "6a9c2e4f-1b3d-4f5a-8c7e-9d0b1a2c3e4f", "note": "a\x00b"})
+
+
+# -- a pair staff judged not to be one record ------------------------------------------------------------
+SARNIC, AKTEPE = (uuid.UUID("6f1c2a4e-0000-4000-8000-00000000002%d" % n) for n in (1, 2))
+DISMISSALS = "/api/v1/contacts/duplicates/dismissals"
+
+
+class FakeGuard:
+    def __init__(self):
+        self.audits = []
+
+    def require(self, _db, _request, action):
+        self.required = action
+        return Principal("staff", "7", "pr_officer", name="halkla")
+
+    def audit(self, _db, _request, _principal, action, object_type=None, object_id=None, personal_data=False):
+        self.audits.append((action, object_type, str(object_id), personal_data))
+
+
+class Gateway(ContactRoutes):
+    """The route class with contacts replaced: `answer` is what contacts answers."""
+    db = None
+
+    def __init__(self, answer=None):
+        self.guard, self.answer, self.calls = FakeGuard(), answer, []
+
+    def _call(self, method, *args, service="intake", **kwargs):
+        self.calls.append((service, method, args))
+        return self.answer
+
+
+@pytest.mark.parametrize("body,field", [
+    ({"contact_ids": [str(SARNIC)]}, "contact_ids"),
+    ({"contact_ids": [str(SARNIC), str(SARNIC)]}, "contact_ids"),
+    ({"contact_ids": [str(SARNIC), str(AKTEPE), str(SARNIC)]}, "contact_ids"),
+    ({"contact_ids": [str(SARNIC), "sarnic"]}, "contact_ids"),
+    ({"contact_ids": [str(SARNIC), str(AKTEPE)], "reason": "x" * 501}, "reason"),
+    ({"contact_ids": [str(SARNIC), str(AKTEPE)], "reason": "Farklı\x00"}, "reason"),
+    ({"reason": "Farklı kişiler."}, "contact_ids"),
+])
+def test_a_dismissal_is_two_distinct_records_and_a_short_reason(body, field):
+    with pytest.raises(ValidationError) as refused:
+        schemas.DuplicateDismissalSchema().load(body)
+    assert field in refused.value.messages
+
+
+def test_a_dismissal_reaches_contacts_as_text_and_is_audited_as_a_write():
+    answer = {"ids": sorted([str(SARNIC), str(AKTEPE)]), "dismissed_by": "halkla",
+              "dismissed_at": "2026-11-25T08:00:00+00:00", "reason": "Farklı kişiler."}
+    gateway = Gateway(answer)
+    body = {"contact_ids": [str(AKTEPE), str(SARNIC)], "reason": "Farklı kişiler."}
+    response = gateway.dismiss_duplicate(Request(EnvironBuilder(method="POST", json=body).get_environ()))
+    assert response.status_code == 200 and json.loads(response.get_data()) == answer
+    assert gateway.guard.required == "contacts.write"
+    [(service, method, (ids, actor, reason))] = gateway.calls
+    assert (service, method, ids, actor["role"], reason) == ("contacts", "dismiss_duplicate",
+                                                             [str(AKTEPE), str(SARNIC)], "pr_officer",
+                                                             "Farklı kişiler.")
+    assert gateway.guard.audits == [("contact.duplicate_dismiss", "contact", answer["ids"][0], True)]
+    urls = Map([Rule(entrypoint.url, endpoint=name, methods=[entrypoint.method])
+                for name in ("dismiss_duplicate", "get_contact", "duplicate_contacts")
+                for entrypoint in getattr(ContactRoutes, name).nameko_entrypoints]).bind("gaziemir.bel.tr")
+    assert urls.match(DISMISSALS, method="POST")[0] == "dismiss_duplicate"
+
+
+def test_the_dismissal_is_documented_with_its_security_and_errors():
+    operation = build_spec()["paths"][DISMISSALS]["post"]
+    assert operation["security"] and {"401", "403", "404", "409", "422"} <= set(operation["responses"])
+    assert operation["requestBody"]["content"]["application/json"]["schema"] == {
+        "$ref": "#/components/schemas/DuplicateDismissalInput"}

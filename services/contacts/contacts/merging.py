@@ -1,4 +1,5 @@
-"""Duplicates: proposed by the database's blocks and duplicates.candidates' scores; merged by staff.
+"""Duplicates: proposed by the database's blocks and duplicates.candidates' scores; merged by staff, or
+dismissed by staff as two different records (the pair is then never proposed again).
 
 A merge folds one record into another with duplicates.merge and moves everything that pointed at it:
 roles (so the history of offices stays whole), phones and e-mails, segment memberships, invitations
@@ -8,7 +9,7 @@ roles (so the history of offices stays whole), phones and e-mails, segment membe
 from . import access, records, schemas, storage, storage_events
 from .directory import changed, live
 from .duplicates import REASONS, SHARED_CONTACT_LIMIT, candidates, merge, role_key
-from .exceptions import InvalidInput
+from .exceptions import Conflict, InvalidInput, NotFound
 
 MAX_LIMIT = 500
 # records scored at once: staff work through the list and merging removes pairs, so a bank with many
@@ -25,10 +26,35 @@ def duplicate_candidates(store, actor, limit=50):
         ids = storage.duplicate_blocks(tx.cursor, SHARED_CONTACT_LIMIT, limit=MAX_RECORDS)
         ids = list(dict.fromkeys(ids + storage.similar_name_neighbours(tx.cursor, limit=MAX_RECORDS)))
         found = records.read(tx.cursor, ids[:MAX_RECORDS])
-    pairs = candidates(list(found.values()))[:limit]
+        dismissed = storage.dismissed_pairs(tx.cursor, list(found))
+    pairs = [pair for pair in candidates(list(found.values())) if frozenset(pair["ids"]) not in dismissed][:limit]
     return [{"ids": list(pair["ids"]), "names": [_name(found[i]) for i in pair["ids"]],
              "reasons": pair["reasons"], "reason_labels": [REASONS[r] for r in pair["reasons"]],
              "score": pair["score"]} for pair in pairs]
+
+
+def dismiss_duplicate(store, contact_ids, actor, reason=None):
+    """Staff judged two records to be different people or organisations: the pair is no longer proposed
+    (each record may still pair with others). Answers `{"ids" (smaller first), "dismissed_by",
+    "dismissed_at", "reason"}`; dismissing the pair again changes nothing and answers the same."""
+    access.may_write(actor)
+    data = schemas.load(schemas.DismissalSchema, {"contact_ids": contact_ids, "reason": reason})
+    first, second = sorted(schemas.identifier(i) for i in data["contact_ids"])
+    if first == second:
+        raise InvalidInput({"contact_ids": ["İki farklı kayıt seçilmeli; aynı kayıt iki kez seçildi."]})
+    with store.transaction() as tx:
+        _both_live(storage.existing_contacts(tx.cursor, [first, second]), [first, second])
+        row = storage.dismiss_pair(tx.cursor, first, second, access.actor_id(actor), data["reason"])
+    return records.public({"ids": [row["contact_a"], row["contact_b"]], "dismissed_by": row["dismissed_by"],
+                           "dismissed_at": row["dismissed_at"], "reason": row["reason"]})
+
+
+def _both_live(found, ids):
+    for contact_id in ids:
+        if str(contact_id) not in found:
+            raise NotFound("Böyle bir kayıt yok.")
+        if found[str(contact_id)]:
+            raise Conflict(f"Bu kayıt başka bir kayıtla birleştirildi: {found[str(contact_id)]}.")
 
 
 def _name(record):

@@ -118,6 +118,9 @@ class ContactSchema(_Strict):
                 data[field] = list(dict.fromkeys(v.strip() for v in data[field] if v.strip()))
         if "notes" in data:
             data["notes"] = data["notes"] or ""
+        if "external_ref" in data and not (data["external_ref"] or "").strip():
+            # a blank "Kayıt No" is none: stored as "", a second blank one would hit the unique index
+            data["external_ref"] = None
         if "consent" in data:
             data["consent"] = {"basis": None, "given_on": None, **data["consent"]}
         return data
@@ -139,6 +142,19 @@ class EventSchema(_Strict):
 class ReplySchema(_Strict):
     reply = fields.String(required=True, error_messages=_TR, validate=_one_of(
         REPLIES, "Yanıt 'accepted' (katılacağım) ya da 'declined' (katılamayacağım) olmalı."))
+
+
+class DismissalSchema(_Strict):
+    """Two records staff judged not to be one; the ids stay text here (`identifier` reads each)."""
+
+    contact_ids = fields.List(fields.String(error_messages=_TR), required=True, error_messages=_LIST,
+                              validate=validate.Length(equal=2, error="Tam olarak iki kayıt seçilmeli."))
+    reason = _text(500, allow_none=True, load_default=None)
+
+    @post_load
+    def _blank_reason_is_none(self, data, **kwargs):
+        data["reason"] = (data.get("reason") or "").strip() or None
+        return data
 
 
 def day(value, field):

@@ -115,6 +115,13 @@ class ContactsService:
         return merging.duplicate_candidates(self.db, actor, limit)
 
     @rpc
+    def dismiss_duplicate(self, contact_ids, actor, reason=None):
+        """Two records staff judged not to be one (`[id, id]`, e.g. reason "Farklı kişiler: biri Sarnıç'ta,
+        biri Aktepe'de."): the pair leaves `duplicate_candidates`; answers `{"ids", "dismissed_by",
+        "dismissed_at", "reason"}`, the same again when dismissed again."""
+        return merging.dismiss_duplicate(self.db, contact_ids, actor, reason)
+
+    @rpc
     def merge_contacts(self, keep_id, other_id, actor):
         """Fold `other_id` into `keep_id`, keeping every role, phone, membership and invitation."""
         return merging.merge_contacts(self.db, keep_id, other_id, actor)

@@ -279,6 +279,36 @@ def similar_name_neighbours(cur, window=3, threshold=0.5, limit=5000):
     return [row["id"] for row in cur.fetchall()]
 
 
+_DISMISSAL = "contact_a, contact_b, dismissed_by, dismissed_at, reason"
+
+
+def dismiss_pair(cur, first, second, by, reason):
+    """Record that `first` < `second` are not one record; a pair dismissed before keeps its first
+    dismissal (who, when, why). Returns the stored row."""
+    pair = (str(first), str(second))
+    cur.execute(f"INSERT INTO not_duplicates (contact_a, contact_b, dismissed_by, reason) VALUES (%s, %s, %s, %s) "
+                f"ON CONFLICT DO NOTHING RETURNING {_DISMISSAL}", (*pair, by, reason))
+    row = cur.fetchone()
+    if row is None:
+        cur.execute(f"SELECT {_DISMISSAL} FROM not_duplicates WHERE contact_a = %s AND contact_b = %s", pair)
+        row = cur.fetchone()
+    return row
+
+
+def dismissed_pairs(cur, ids):
+    """The dismissed pairs with both records among `ids`, as frozensets of two id texts."""
+    ids = [str(i) for i in ids]
+    cur.execute("SELECT contact_a, contact_b FROM not_duplicates "
+                "WHERE contact_a = ANY(%s::uuid[]) AND contact_b = ANY(%s::uuid[])", (ids, ids))
+    return {frozenset((str(row["contact_a"]), str(row["contact_b"]))) for row in cur.fetchall()}
+
+
+def existing_contacts(cur, ids):
+    """{id text: merged_into} of the records among `ids` that exist."""
+    cur.execute("SELECT id, merged_into FROM contacts WHERE id = ANY(%s::uuid[])", ([str(i) for i in ids],))
+    return {str(row["id"]): row["merged_into"] for row in cur.fetchall()}
+
+
 # -- precedence -----------------------------------------------------------------------------------
 def seed_office(cur, office):
     """A seeded office is added unless its code or its rank is already on the (staff-edited) list."""

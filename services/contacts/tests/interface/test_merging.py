@@ -1,7 +1,8 @@
-"""Duplicates proposed from the database's blocks and merged by staff without losing anything."""
+"""Duplicates proposed from the database's blocks, merged by staff without losing anything, or dismissed by
+staff as two different records."""
 import pytest
 
-from contacts.exceptions import Conflict, InvalidInput
+from contacts.exceptions import Conflict, InvalidInput, NotAllowed, NotFound
 
 from .conftest import DESK, person, published
 
@@ -69,3 +70,55 @@ def test_a_person_is_not_merged_into_itself_or_into_an_organisation(call, pair):
         call("merge_contacts", a["id"], a["id"], DESK)
     with pytest.raises(InvalidInput):
         call("merge_contacts", a["id"], oda["id"], DESK)
+
+
+MAYOR = {"id": "baskanlik", "role": "mayor_office", "directorate": None}
+
+
+def _pairs(call):
+    return {frozenset(x["ids"]) for x in call("duplicate_candidates", DESK)}
+
+
+def test_a_pair_staff_dismissed_is_no_longer_proposed_but_each_record_still_pairs_with_others(call, pair, query):
+    a, b, c, d = pair
+    e = call("create_contact", person("Mehmet Yılmaz", neighbourhood="Aktepe"), DESK)
+    assert {frozenset((c["id"], d["id"])), frozenset((c["id"], e["id"])), frozenset((d["id"], e["id"]))} <= _pairs(
+        call)
+
+    reason = "Farklı kişiler: biri Sarnıç'ta, biri Aktepe'de."
+    dismissed = call("dismiss_duplicate", [d["id"], c["id"]], DESK, reason)
+    assert dismissed["ids"] == sorted([c["id"], d["id"]])
+    assert (dismissed["dismissed_by"], dismissed["reason"]) == ("halkla", reason) and dismissed["dismissed_at"]
+    assert _pairs(call) == {frozenset((a["id"], b["id"])), frozenset((c["id"], e["id"])),
+                            frozenset((d["id"], e["id"]))}
+
+    # again, in the other order and with another reason: nothing changes, the same answer
+    assert call("dismiss_duplicate", [c["id"], d["id"]], DESK, "başka") == dismissed
+    assert query("SELECT count(*) AS n FROM not_duplicates")[0]["n"] == 1
+
+    call("dismiss_duplicate", [b["id"], a["id"]], DESK)
+    assert _pairs(call) == {frozenset((c["id"], e["id"])), frozenset((d["id"], e["id"]))}
+
+
+def test_a_dismissal_survives_a_merge_and_a_merged_away_record_is_not_dismissed_again(call, pair):
+    _, _, c, d = pair
+    e = call("create_contact", person("Mehmet Yılmaz", neighbourhood="Aktepe"), DESK)
+    call("dismiss_duplicate", [c["id"], e["id"]], DESK)
+    call("merge_contacts", d["id"], e["id"], DESK)
+    assert frozenset((c["id"], d["id"])) in _pairs(call)
+    with pytest.raises(Conflict):
+        call("dismiss_duplicate", [c["id"], e["id"]], DESK)
+
+
+def test_a_dismissal_needs_a_writer_and_two_distinct_existing_records(call, pair):
+    a, b, _, _ = pair
+    with pytest.raises(NotAllowed):
+        call("dismiss_duplicate", [a["id"], b["id"]], MAYOR)
+    for ids in ([a["id"]], [a["id"], a["id"]], [a["id"], b["id"], a["id"]], a["id"], None):
+        with pytest.raises(InvalidInput):
+            call("dismiss_duplicate", ids, DESK)
+    with pytest.raises(InvalidInput):
+        call("dismiss_duplicate", [a["id"], b["id"]], DESK, "x" * 501)
+    with pytest.raises(NotFound):
+        call("dismiss_duplicate", [a["id"], "00000000-0000-4000-8000-000000000000"], DESK)
+    assert frozenset((a["id"], b["id"])) in _pairs(call)

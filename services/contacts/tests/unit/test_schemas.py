@@ -49,3 +49,10 @@ def test_an_id_that_is_not_a_uuid_names_nothing():
     with pytest.raises(NotFound):
         schemas.identifier("1; DROP TABLE contacts")
     assert str(schemas.identifier("3b5d7f9a-1c3e-4a5b-8d7f-9a1c3e5b7d9f")) == "3b5d7f9a-1c3e-4a5b-8d7f-9a1c3e5b7d9f"
+
+
+def test_a_blank_external_reference_is_no_reference_so_two_blank_ones_do_not_collide():
+    for blank in ("", "   "):
+        loaded = schemas.load(schemas.ContactSchema, {"kind": "person", "full_name": "Ali Veli", "category": "muhtar",
+                                                      "external_ref": blank})
+        assert loaded["external_ref"] is None
