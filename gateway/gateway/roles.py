@@ -28,6 +28,8 @@ PERMISSIONS = {
                   "directorate_head"},
     "case.act": {"admin", "pr_officer", "press_officer", "mayor_office", "directorate_staff", "directorate_head"},
     "routing.read": {"admin", "pr_officer", "auditor"},
+    # the muhtar desk's quarterly and the annual 4982 reports count every directorate's cases: those who see all
+    "reports.read": {"admin", "pr_officer", "mayor_office", "auditor"},
     "routing.manage": {"admin", "pr_officer"},
     "account.self": set(STAFF_ROLES),
     "inbox.read": set(STAFF_ROLES),

@@ -1,7 +1,9 @@
 """Intake's entrypoints: thin, each hands its work to a plain function."""
 import base64
 import logging
+from datetime import datetime
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 from nameko.dependency_providers import Config
 
@@ -11,12 +13,13 @@ from servicekit.correlation import CorrelationId
 from servicekit.db import Database
 from servicekit.rpc import rpc
 
-from . import receipt, seed, submission, views
+from . import receipt, seed, storage, submission, views
 
 log = logging.getLogger(__name__)
 
 MIGRATIONS = Path(__file__).resolve().parent.parent / "migrations"
 DEV_LOOKUP_SECRET = "gelistirme-icin-gizli-anahtar"
+ISTANBUL = ZoneInfo("Europe/Istanbul")
 
 
 class IntakeService:
@@ -64,6 +67,21 @@ class IntakeService:
         """What the applicant may see, given the tracking number and the secret code."""
         with self.db.transaction() as tx:
             return views.applicant_status(tx.cursor, tracking_number, code, self._settings()["lookup_secret"])
+
+    @rpc
+    def not_processed_count(self, year, application_type):
+        """How many applications of a type received in `year` (Istanbul dates) were not processed, and
+        by which defect: counts only, no personal data. E.g. `not_processed_count(2026, "bilgi_edinme")`
+        -> `{"year": 2026, "type": "bilgi_edinme", "total": 3, "by_reason": [{"code": "tckn_yok",
+        "reason": "...", "article": "Bilgi Edinme Yön. m. 9, 10, 14", "count": 2}, ...]}` (an application
+        with two defects counts once in `total` and under each of its defects)."""
+        start, end = (datetime(y, 1, 1, tzinfo=ISTANBUL) for y in (year, year + 1))
+        with self.db.transaction() as tx:
+            total = storage.count_not_processed(tx.cursor, application_type, start, end)
+            reasons = storage.not_processed_reasons(tx.cursor, application_type, start, end)
+        return {"year": year, "type": application_type, "total": total,
+                "by_reason": [{"code": r["code"], "reason": r["reason"], "article": r["article"], "count": r["n"]}
+                              for r in reasons]}
 
     @unknown_event_sink(inbound.EXCHANGE, inbound.EVENT_TYPES)
     def reject_unknown_inbound_events(self, event):

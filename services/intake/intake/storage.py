@@ -86,6 +86,22 @@ def recent_by_applicant(cur, applicant_key, since):
     return cur.fetchall()
 
 
+def count_not_processed(cur, application_type, start, end):
+    """Applications of a type stored as not processed, received in [start, end) (aware moments)."""
+    cur.execute("SELECT count(*) AS n FROM applications WHERE status = 'not_processed' AND type = %s "
+                "AND received_at >= %s AND received_at < %s", (application_type, start, end))
+    return cur.fetchone()["n"]
+
+
+def not_processed_reasons(cur, application_type, start, end):
+    """The same applications counted by defect (one application may have several): code, reason, article, n."""
+    cur.execute("SELECT d->>'code' AS code, max(d->>'message') AS reason, max(d->>'article') AS article, "
+                "count(*) AS n FROM applications a CROSS JOIN LATERAL jsonb_array_elements(a.defects) d "
+                "WHERE a.status = 'not_processed' AND a.type = %s AND a.received_at >= %s AND a.received_at < %s "
+                "GROUP BY 1 ORDER BY n DESC, code", (application_type, start, end))
+    return cur.fetchall()
+
+
 def seed_neighbourhoods(cur, names, fold):
     for name in names:
         cur.execute("INSERT INTO neighbourhoods (name, folded) VALUES (%s, %s) ON CONFLICT DO NOTHING",

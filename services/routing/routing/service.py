@@ -14,7 +14,7 @@ from servicekit.correlation import CorrelationId
 from servicekit.db import Database
 from servicekit.rpc import rpc
 
-from . import cases, directory, metrics, open311, watcher
+from . import cases, directory, metrics, open311, reports, watcher
 from .deadlines import Deadlines, load_seed
 
 log = logging.getLogger(__name__)
@@ -131,6 +131,20 @@ class RoutingService:
     def open311_requests(self, filters):
         """GeoReport v2 `requests`: by service_code, status (open/closed), start_date, end_date."""
         return open311.requests(self.db, self.deadlines.seed, filters)
+
+    @rpc
+    def muhtar_report(self, year, quarter, actor):
+        """The muhtar desk's quarterly report: per neighbourhood, muhtar requests asked, done, not done
+        (each with its reason) and open, e.g. `muhtar_report(2026, 4, {"id": "pr", "role": "pr_officer"})`
+        -> `{"year", "quarter", "from", "to", "as_of", "neighbourhoods": [...], "totals": {...}}`."""
+        return reports.muhtar_report(self.db, year, quarter, actor, today())
+
+    @rpc
+    def information_request_report(self, year, actor):
+        """The annual 4982 figures of the cases received in `year`, as at the year's end, e.g.
+        `information_request_report(2026, actor)` -> `{"total", "granted", "partly_granted", "refused",
+        "refusals_by_article", "forwarded", "pending", "objections": None, ...}` (not processed: intake)."""
+        return reports.information_request_report(self.db, year, actor)
 
     @rpc
     def add_idari_izin_day(self, day, note, actor):
