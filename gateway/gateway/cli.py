@@ -6,6 +6,9 @@
     gateway-admin create-client cimer --name "CİMER aktarım sistemi" --scope applications:submit --scope applications:read
     gateway-admin rotate-key cimer --overlap-hours 24
     gateway-admin create-amqp-user e-belediye-portal
+    gateway-admin create-screen "Basın odası duvar ekranı" --url https://e.gaziemir.bel.tr
+    gateway-admin list-screens
+    gateway-admin revoke-screen 3f2e1d0c-9b8a-4776-8655-443322110099
 
 It works on the gateway's database (`DB_URL` or `GATEWAY_DB_URL`) with the master key `API_KEY_MASTER`.
 Secrets are printed once, to standard output, and never logged.
@@ -21,7 +24,7 @@ from pathlib import Path
 from servicekit.db import Pool, Store
 from servicekit.migrations import apply_migrations
 
-from . import accounts, clients
+from . import accounts, clients, screens
 from .errors import ValidationFailed
 from .roles import STAFF_ROLES
 
@@ -95,6 +98,25 @@ def create_amqp_user(args):
           f"izin: yalnız ebelediye.inbound değişimine yayın (vhost {args.vhost})")
 
 
+def create_screen(args):
+    screen_id, key = screens.create(_store(), args.name)
+    print(f"ekran: {args.name} ({screen_id})\nekranda açılacak adres (bir kez gösterilir; anahtar # işaretinden "
+          f"sonradır ve sunucuya gitmez):\n{args.url.rstrip('/')}/press/board#ekran={key}")
+
+
+def list_screens(args):
+    for screen in screens.listing(_store()):
+        state = f"iptal: {screen['revoked_at']:%d.%m.%Y %H:%M}" if screen["revoked_at"] else "etkin"
+        seen = f"{screen['last_seen_at']:%d.%m.%Y %H:%M}" if screen["last_seen_at"] else "hiç"
+        print(f"{screen['id']}  {screen['name']}  ({state}; son görülme: {seen})")
+
+
+def revoke_screen(args):
+    if not screens.revoke(_store(), args.screen_id):
+        raise SystemExit(f"böyle etkin bir ekran yok: {args.screen_id}")
+    print(f"{args.screen_id}: iptal edildi; ekran bir sonraki isteğinde reddedilir")
+
+
 def _print_key(client_id, key_id, secret):
     print(f"istemci: {client_id}\nanahtar kimliği (X-Key-Id): {key_id}\ngizli anahtar (bir kez gösterilir): {secret}")
 
@@ -128,6 +150,15 @@ def parser():
         command = commands.add_parser(name)
         command.add_argument("client_id")
         command.set_defaults(run=lambda args, active=active: set_client(args, active))
+
+    screen = commands.add_parser("create-screen", help="basın panosunu gösterecek duvar ekranı için anahtar")
+    screen.add_argument("name")
+    screen.add_argument("--url", default="http://127.0.0.1:8000", help="ağ geçidinin ekrandan görünen adresi")
+    screen.set_defaults(run=create_screen)
+    commands.add_parser("list-screens", help="duvar ekranları").set_defaults(run=list_screens)
+    revoke = commands.add_parser("revoke-screen", help="bir ekranın anahtarını iptal et")
+    revoke.add_argument("screen_id")
+    revoke.set_defaults(run=revoke_screen)
 
     amqp = commands.add_parser("create-amqp-user", help="yalnız ebelediye.inbound'a yayın yapabilen RabbitMQ kullanıcısı")
     amqp.add_argument("username")

@@ -121,12 +121,18 @@ def _coverage(spec):
         "Önemli olarak işaretle: basın panosuna çıkar, adı geçen müdürlüklere bir kez bildirilir",
         "flagPressClipping", STAFF, {"200": json_body("PressClipping", "Kupür")}, CHANGE, body="PressFlag",
         parameters=[clipping])})
+    spec.components.security_scheme("ScreenKey", {
+        "type": "http", "scheme": "Screen",
+        "description": "Duvar ekranı: `gateway-admin create-screen` ile verilen anahtar (Authorization: Screen "
+                       "<anahtar>); yalnızca basın panosunu okur."})
     spec.path(path="/api/v1/press/board", operations={"get": op(
-        "Basın panosu: bugünün önemli haberleri, tonlarıyla (tüm personel)", "pressBoard", STAFF,
+        "Basın panosu: bugünün önemli haberleri, tonlarıyla (tüm personel ve duvar ekranları)", "pressBoard",
+        [*STAFF, {"ScreenKey": []}],
         {"200": json_body("PressBoard", "Pano")}, LIST, parameters=_queries(press_schemas.BoardQuerySchema))})
     spec.path(path="/press/board", operations={"get": op(
-        "Basın panosu duvar ekranı sayfası (her dakika yenilenir). Sayfa haber içermez; haberleri ekranda bir "
-        "kez yapılan personel girişiyle /api/v1/press/board'dan okur", "pressBoardPage", PUBLIC,
+        "Basın panosu duvar ekranı sayfası (her dakika yenilenir). Sayfa haber içermez; haberleri ekranın "
+        "anahtarıyla (/press/board#ekran=<anahtar>) ya da ekranda yapılan personel girişiyle "
+        "/api/v1/press/board'dan okur", "pressBoardPage", PUBLIC,
         {"200": {"description": "HTML", "content": {"text/html": {"schema": {"type": "string"}}}}},
         PUBLIC_ERRORS)})
     day = path_param("day", {"type": "string", "format": "date", "example": "2026-11-25"})

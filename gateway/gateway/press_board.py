@@ -1,12 +1,15 @@
 """The press board for the office's wall screen (`GET /press/board`): one page, large Turkish text, today's
 important news with its tone, refreshed every minute.
 
-The page itself holds no news: it is the same for everyone and needs no sign-in. Its script signs a staff
-member in once (the refresh token is kept in the tab's sessionStorage, so a reload keeps the screen
-signed in and closing the browser ends it), then reads `GET /api/v1/press/board` with the access
-token. The board's items (what the office flagged, and the tone it judged) stay behind the login like
-the rest of the press office's work. A dedicated low-privilege account for the screen is the
-sensible choice: every staff role may read the board.
+The page itself holds no news: it is the same for everyone and needs no sign-in. Its script reads
+`GET /api/v1/press/board` as one of two callers:
+- a wall screen, with the screen key made for it (`gateway-admin create-screen`, see `screens.py`): the
+  address `/press/board#ekran=<key>` opened once; the script keeps the key in the browser's localStorage
+  (so the screen survives a restart), drops it from the address bar and sends `Authorization: Screen`;
+  a revoked key shows the sign-in form again;
+- otherwise a staff member signed in on the page (the refresh token in the tab's sessionStorage, so a
+  reload keeps it signed in and closing the browser ends it).
+The board's items (what the office flagged, and the tone it judged) stay behind one or the other.
 """
 import base64
 import hashlib
@@ -40,9 +43,19 @@ footer { font-size: 2.4vh; color: #b8c7d9; padding: 1vh 3vw; }
 SCRIPT = """
 "use strict";
 const REFRESH_KEY = "basin-panosu-yenileme";
+const SCREEN_KEY = "basin-panosu-ekran";
 const EVERY_MS = 60000;
 const $ = (id) => document.getElementById(id);
 let access = null;
+
+function screenKey() {
+  const given = new URLSearchParams(location.hash.slice(1)).get("ekran");
+  if (given) {
+    localStorage.setItem(SCREEN_KEY, given);
+    history.replaceState(null, "", location.pathname);
+  }
+  return localStorage.getItem(SCREEN_KEY);
+}
 
 function status(text) { $("status").textContent = text; }
 
@@ -71,6 +84,16 @@ async function renew() {
 }
 
 async function board() {
+  const screen = screenKey();
+  if (screen) {
+    const answer = await fetch("/api/v1/press/board", {headers: {"Authorization": "Screen " + screen}});
+    if (answer.status === 401) {
+      localStorage.removeItem(SCREEN_KEY);
+    } else {
+      if (!answer.ok) throw new Error("HTTP " + answer.status);
+      return (await answer.json()).items;
+    }
+  }
   for (let attempt = 0; attempt < 2; attempt++) {
     if (!access && !(await renew())) return null;
     const answer = await fetch("/api/v1/press/board", {headers: {"Authorization": "Bearer " + access}});

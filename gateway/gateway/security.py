@@ -3,7 +3,8 @@
     principal = self.guard.require(self.db, request, "application.read")
 
 Staff present a short-lived JWT (`Authorization: Bearer ...`); other systems sign each request with
-HMAC-SHA256 (`signing.py`). Every caller is rate-limited per address and per user or client; the
+HMAC-SHA256 (`signing.py`); a wall screen shows its key (`Authorization: Screen ...`, `screens.py`) and
+reads the press board only. Every caller is rate-limited per address and per user or client; the
 permission table is `roles.PERMISSIONS`; denials, writes and reads of personal data go to the audit log.
 """
 import time
@@ -11,7 +12,7 @@ from dataclasses import dataclass, field
 
 from nameko.extensions import DependencyProvider
 
-from . import audit, ratelimit, roles, signing, storage, tokens
+from . import audit, ratelimit, roles, screens, signing, storage, tokens
 from .errors import Forbidden, SignatureRejected, TokenRejected, TooManyRequests, Unauthenticated
 from .http import body_bytes
 
@@ -21,7 +22,7 @@ DEFAULT_LIMITS = "user=120/60,client=1200/60,address=300/60"
 
 @dataclass(frozen=True)
 class Principal:
-    kind: str  # "staff", "client" or "anonymous"
+    kind: str  # "staff", "client", "screen" (a wall screen: `screens`) or "anonymous"
     id: str
     role: str
     directorate: str = None
@@ -29,6 +30,8 @@ class Principal:
     name: str = ""
 
     def may(self, action):
+        if self.kind == "screen":
+            return action in screens.ACTIONS
         if self.kind == "staff":
             return self.role in roles.PERMISSIONS.get(action, ())
         if self.kind == "client":
@@ -81,7 +84,7 @@ class GuardAccess:
         keys = [("address", request.remote_addr or "-")]
         if principal is not None and principal.kind == "staff":
             keys.append(("user", principal.id))
-        elif principal is not None and principal.kind == "client":
+        elif principal is not None and principal.kind in ("client", "screen"):
             keys.append(("client", principal.id))
         wait = self.limiter.check(*keys)
         if wait is not None:
@@ -93,6 +96,8 @@ class GuardAccess:
         header = request.headers.get("Authorization", "")
         if header.startswith("Bearer "):
             principal = _staff_from_token(self.settings.token, header[len("Bearer "):].strip())
+        elif header.startswith("Screen "):
+            principal = _screen(store, header[len("Screen "):].strip())
         elif "X-Signature" in request.headers or "X-Client-Id" in request.headers:
             principal = _client_from_signature(store, self.settings.master_key, request)
         else:
@@ -125,6 +130,13 @@ def _staff_from_token(settings, token):
     if claims.get("role") not in roles.STAFF_ROLES:
         raise TokenRejected()
     return Principal("staff", claims["sub"], claims["role"], claims.get("directorate"), name=claims.get("name", ""))
+
+
+def _screen(store, key):
+    found = screens.find(store, key)
+    if found is None:
+        raise TokenRejected()
+    return Principal("screen", str(found["id"]), screens.ROLE, name=found["name"])
 
 
 def _client_from_signature(store, master_key, request):

@@ -155,3 +155,30 @@ def query_audit(cur, filters, limit, before_id=None):
     cur.execute(f"SELECT id, at, actor_kind, actor_id, role, action, object_type, object_id, personal_data, outcome, "
                 f"address, correlation_id FROM audit_log {where} ORDER BY id DESC LIMIT %s", (*params, limit))
     return cur.fetchall()
+
+
+# -- wall screens ---------------------------------------------------------------------------------------
+def insert_screen(cur, screen_id, name, key_hash):
+    cur.execute("INSERT INTO screens (id, name, key_hash) VALUES (%s, %s, %s)", (str(screen_id), name, key_hash))
+
+
+def revoke_screen(cur, screen_id):
+    cur.execute("UPDATE screens SET revoked_at = now() WHERE id::text = %s AND revoked_at IS NULL", (str(screen_id),))
+    return cur.rowcount == 1
+
+
+def screens(cur):
+    cur.execute("SELECT id, name, created_at, last_seen_at, revoked_at FROM screens ORDER BY created_at")
+    return cur.fetchall()
+
+
+def screen_seen(cur, key_hash):
+    """The active screen with this key, its visit recorded (at most once a minute, to spare writes)."""
+    cur.execute("UPDATE screens SET last_seen_at = now() WHERE key_hash = %s AND revoked_at IS NULL "
+                "AND (last_seen_at IS NULL OR last_seen_at < now() - interval '1 minute') RETURNING id, name",
+                (key_hash,))
+    row = cur.fetchone()
+    if row is None:
+        cur.execute("SELECT id, name FROM screens WHERE key_hash = %s AND revoked_at IS NULL", (key_hash,))
+        row = cur.fetchone()
+    return row

@@ -10,6 +10,10 @@ contacts and their segment over RPC, as the information bank's own console would
 """
 import base64
 import hashlib
+import os
+import re
+import subprocess
+import sys
 import threading
 import time
 import uuid
@@ -392,3 +396,25 @@ def test_publications_subscriptions_and_productions_are_kept(press, makam):
     assert [p["id"] for p in shown] == [production["id"]]
     assert press("PUT", "/api/v1/press/productions/{production_id}/status", {"status": "bitti"},
                  production_id=production["id"]).status_code == 422
+
+
+# -- the wall screen --------------------------------------------------------------------------------------
+def gateway_admin(system, *args):
+    return subprocess.run([sys.executable, "-m", "gateway.cli", *args], capture_output=True, text=True, timeout=60,
+                          env={**os.environ, "DB_URL": system.gateway_db})
+
+
+def test_a_wall_screen_reads_the_board_with_its_own_key_until_it_is_revoked(system, press, public):
+    made = gateway_admin(system, "create-screen", "Basın odası duvar ekranı", "--url", system.url)
+    assert made.returncode == 0, made.stderr
+    address = re.search(r"(\S+/press/board#ekran=(\S+))", made.stdout)
+    assert address and address.group(1).startswith(system.url)
+    screen = {"Authorization": f"Screen {address.group(2)}"}
+    shown = public("GET", "/api/v1/press/board", headers=screen)
+    assert shown.status_code == 200 and shown.json() == press.ok("GET", "/api/v1/press/board")
+    assert public("GET", "/api/v1/press/clippings", headers=screen).status_code == 403  # the board only
+    screen_id = re.search(r"\(([0-9a-f-]{36})\)", made.stdout).group(1)
+    assert "Basın odası duvar ekranı" in gateway_admin(system, "list-screens").stdout
+    assert gateway_admin(system, "revoke-screen", screen_id).returncode == 0
+    revoked = public("GET", "/api/v1/press/board", headers=screen)
+    assert revoked.status_code == 401

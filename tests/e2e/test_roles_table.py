@@ -10,6 +10,8 @@ import pytest
 from contracts import inbound
 from contracts.envelope import make_envelope
 from contracts.samples import load_samples
+from deploy.local.clients import gateway_store
+from gateway import screens
 from gateway.service import GatewayService
 from tests.support.broker import wait_until
 
@@ -18,7 +20,8 @@ from .conftest import CLIENTS, STAFF, Api, signed, staff
 pytestmark = pytest.mark.e2e
 
 STAFF_ROLES = [role for _user, role, _directorate in STAFF]
-CALLERS = ["anonymous", *STAFF_ROLES, *(f"client:{client_id}" for client_id, _scopes in CLIENTS)]
+# "screen": a wall screen's key (gateway-admin create-screen): the press board and nothing else
+CALLERS = ["anonymous", *STAFF_ROLES, *(f"client:{client_id}" for client_id, _scopes in CLIENTS), "screen"]
 EVERYONE = set(CALLERS)
 ALL_STAFF = set(STAFF_ROLES)
 PRESS_OFFICE = {"admin", "press_officer"}
@@ -29,6 +32,7 @@ COVERAGE_READERS = PRESS_READERS | {"pr_officer"}
 BANK_WRITERS = {"admin", "pr_officer", "press_officer"}
 BANK_READERS = BANK_WRITERS | {"mayor_office", "auditor"}
 PROTOCOL_DESK = {"admin", "pr_officer"}
+REPORT_READERS = {"admin", "pr_officer", "mayor_office", "auditor"}  # the muhtar and 4982 reports
 
 # endpoint -> callers allowed through (anything else must get 401 or 403)
 EXPECTED = {
@@ -61,6 +65,11 @@ EXPECTED = {
     "POST /api/v1/routing/rules": {"admin", "pr_officer"},
     "DELETE /api/v1/routing/rules/{rule_id}": {"admin", "pr_officer"},
     "POST /api/v1/routing/idari-izin": {"admin", "pr_officer"},
+    # the reports count every directorate's cases: those who see all of them (no period given: 422 past the door)
+    "GET /api/v1/reports/muhtar": REPORT_READERS,
+    "GET /api/v1/reports/muhtar.csv": REPORT_READERS,
+    "GET /api/v1/reports/bilgi-edinme": REPORT_READERS,
+    "GET /api/v1/reports/bilgi-edinme.csv": REPORT_READERS,
     "GET /api/v1/inbox": ALL_STAFF,
     "POST /api/v1/inbox/{message_id}/read": ALL_STAFF,  # an unknown message: 404 past the door
     "GET /api/v1/templates": {"admin", "pr_officer"},
@@ -104,7 +113,7 @@ EXPECTED = {
     "PUT /api/v1/press/clippings/{clipping_id}/tone": PRESS_OFFICE,
     "POST /api/v1/press/clippings/{clipping_id}/classify": PRESS_OFFICE,
     "POST /api/v1/press/clippings/{clipping_id}/flag": PRESS_OFFICE,
-    "GET /api/v1/press/board": ALL_STAFF - {"ops"},
+    "GET /api/v1/press/board": ALL_STAFF - {"ops"} | {"screen"},
     "GET /press/board": EVERYONE,
     "GET /api/v1/press/digests/{day}": COVERAGE_READERS,
     "GET /api/v1/press/digests/{day}.pdf": COVERAGE_READERS,
@@ -159,6 +168,7 @@ EXPECTED = {
     "GET /api/v1/contacts/stale": BANK_READERS,
     "POST /api/v1/contacts/reverification": BANK_WRITERS,
     "GET /api/v1/contacts/duplicates": BANK_READERS,
+    "POST /api/v1/contacts/duplicates/dismissals": BANK_WRITERS,  # two unknown records: 404 past the door
     "POST /api/v1/contacts/merge": BANK_WRITERS,
     "POST /api/v1/contacts/imports": BANK_WRITERS,
     "GET /api/v1/contacts/imports/{import_id}": BANK_READERS,
@@ -202,6 +212,9 @@ def callers(system):
         apis[role] = staff(system, username)
     for client_id, _scopes in CLIENTS:
         apis[f"client:{client_id}"] = signed(system, client_id)
+    _screen_id, key = screens.create(gateway_store(system.gateway_db), "Rol tablosu ekranı")
+    apis["screen"] = Api(system.url)
+    apis["screen"].session.headers["Authorization"] = f"Screen {key}"
     return apis
 
 
@@ -283,11 +296,13 @@ PRESS_BODIES = {
 
 
 NO_ID = "00000000-0000-0000-0000-000000000000"
+NO_OTHER_ID = "00000000-0000-0000-0000-000000000001"
 CONTACTS_BODIES = {
     "POST /api/v1/contacts": {"kind": "person", "full_name": "Rol Tablosu", "category": "muhtar"},
     "PATCH /api/v1/contacts/{contact_id}": {"tags": ["rol-tablosu"]},
     "POST /api/v1/contacts/{contact_id}/roles": {"office": "muhtar", "title": "Sarnıç Mahallesi Muhtarı"},
     "POST /api/v1/contacts/reverification": {"categories": ["muhtar"], "reason": "Rol tablosu"},
+    "POST /api/v1/contacts/duplicates/dismissals": {"contact_ids": [NO_ID, NO_OTHER_ID], "reason": "Rol tablosu"},
     "POST /api/v1/contacts/merge": {"keep_id": NO_ID, "other_id": NO_ID},
     "POST /api/v1/contacts/imports": {"format": "csv", "filename": "rol.csv", "dry_run": True,
                                       "content_base64": "QWQgU295YWQ7S2F0ZWdvcmkNClJvbCBLacWfaXNpO011aHRhcg0K"},
