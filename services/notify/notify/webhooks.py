@@ -34,8 +34,7 @@ def signature(secret, timestamp, body):
 
 def subscribe(store, master_key, client_id, url, event_types, known_types, allow_http):
     errors = {}
-    parts = urlsplit(url or "")
-    if parts.scheme not in (("https", "http") if allow_http else ("https",)) or not parts.hostname:
+    if not deliverable(url, allow_http):
         errors["url"] = ["https:// ile başlayan geçerli bir adres olmalı."]
     unknown = sorted(set(event_types or ()) - set(known_types))
     if not event_types or unknown:
@@ -47,6 +46,19 @@ def subscribe(store, master_key, client_id, url, event_types, known_types, allow
         storage.add_subscription(tx.cursor, subscription_id, client_id, url, sorted(set(event_types)))
     return {"id": str(subscription_id), "url": url, "event_types": sorted(set(event_types)),
             "secret": secret_for(master_key, subscription_id)}
+
+
+def deliverable(url, allow_http):
+    """True for an address a delivery can be POSTed to: https (http only where allowed, e.g. tests), a host
+    name or IP address, no spaces or control characters anywhere."""
+    if not url or any(ch.isspace() or ord(ch) < 32 for ch in url):
+        return False
+    try:
+        parts = urlsplit(url)
+        parts.port  # noqa: B018 (a port that is not a number raises here)
+    except ValueError:  # e.g. "https://[" (an unclosed IPv6 address)
+        return False
+    return parts.scheme in (("https", "http") if allow_http else ("https",)) and bool(parts.hostname)
 
 
 def public_body(event):

@@ -46,5 +46,8 @@ def test_a_subscription_must_name_known_events_and_a_secure_address(notify):
             subscribe("portal", "ftp://example.org/x", [intake.APPLICATION_RECEIVED])
         with pytest.raises(InvalidSubscription):
             subscribe("portal", "https://example.org/x", ["everything"])
+        for malformed in ("https://[", "https://a b.example/x", "https://example.org:port/x", "https://"):
+            with pytest.raises(InvalidSubscription):  # refused with a reason, not a crash
+                subscribe("portal", malformed, [intake.APPLICATION_RECEIVED])
     with entrypoint_hook(notify, "unsubscribe_webhook") as unsubscribe:
         assert not unsubscribe("portal", str(uuid.uuid4()))
