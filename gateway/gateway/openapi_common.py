@@ -5,7 +5,7 @@ ERRORS = {
     "401": "Kimlik doğrulanamadı (oturum, imza veya parola)",
     "403": "Yetki yok",
     "404": "Bulunamadı",
-    "409": "Idempotency-Key çakışması",
+    "409": "Çakışma: kaydın şimdiki durumu bu işleme izin vermiyor ya da Idempotency-Key başka bir istekle kullanıldı",
     "413": "Gövde çok büyük",
     "415": "Gövde application/json değil",
     "422": "Doğrulama hatası (alan hataları `errors` içinde)",
