@@ -3,6 +3,7 @@ invitations, attendance, seating and speaking order (ids, days and moments as te
 document."""
 from marshmallow import Schema, fields
 
+from .contacts_schemas import EVENT_KINDS
 from .contacts_views import listed, maybe
 
 
@@ -27,7 +28,7 @@ class PrecedenceSetSchema(Schema):
 
 class EventViewSchema(Schema):
     id = fields.UUID()
-    kind = fields.String()
+    kind = fields.String(metadata={"enum": list(EVENT_KINDS)})
     title = fields.String()
     starts_at = fields.DateTime()
     place = maybe(fields.String)
