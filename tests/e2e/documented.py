@@ -43,3 +43,20 @@ def press(system, openapi):
 @pytest.fixture(scope="module")
 def public(system, openapi):
     return Documented(Api(system.url), openapi)
+
+
+@pytest.fixture(scope="module")
+def makam(system, openapi):
+    """The mayor's office (mayor_office)."""
+    return Documented(staff(system, "makam"), openapi)
+
+
+@pytest.fixture(scope="module")
+def fen(system, openapi):
+    """Fen İşleri's staff (directorate_staff)."""
+    return Documented(staff(system, "fen"), openapi)
+
+
+@pytest.fixture(scope="module")
+def admin(system, openapi):
+    return Documented(staff(system, "admin"), openapi)

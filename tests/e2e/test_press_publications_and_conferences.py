@@ -19,8 +19,7 @@ import pytest
 
 from tests.support.broker import wait_until
 
-from .conftest import staff
-from .documented import Documented, desk, openapi, press, public  # noqa: F401 (fixtures)
+from .documented import desk, makam, openapi, press, public  # noqa: F401 (fixtures)
 
 pytestmark = pytest.mark.e2e
 
@@ -44,11 +43,6 @@ def contact(press, name, category, email=None, **fields):
 def mails_to(system, subject_part, expected):
     found = [m for m in system.smtp_sink.messages() if subject_part in m["Subject"]]
     return found if len(found) >= expected else None
-
-
-@pytest.fixture(scope="module")
-def makam(system, openapi):
-    return Documented(staff(system, "makam"), openapi)
 
 
 def test_an_issue_goes_once_to_its_distribution_list_and_is_public_only_once_sent(system, press, makam, public):

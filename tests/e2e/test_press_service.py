@@ -31,7 +31,7 @@ from tests.support.broker import wait_until
 from tests.support.net import free_port
 
 from .conftest import staff
-from .documented import Documented, openapi, press, public  # noqa: F401 (fixtures)
+from .documented import Documented, fen, makam, openapi, press, public  # noqa: F401 (fixtures)
 
 pytestmark = pytest.mark.e2e
 
@@ -101,16 +101,6 @@ class Feed:
     def __exit__(self, *exc):
         self.server.shutdown()
         self.server.server_close()
-
-
-@pytest.fixture(scope="module")
-def makam(system, openapi):
-    return Documented(staff(system, "makam"), openapi)
-
-
-@pytest.fixture(scope="module")
-def fen(system, openapi):
-    return Documented(staff(system, "fen"), openapi)
 
 
 @pytest.fixture(scope="module")

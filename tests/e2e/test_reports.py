@@ -15,29 +15,13 @@ import pytest
 from tests.support.audit import audit_actions
 from tests.support.broker import wait_until
 
-from .conftest import staff
-from .documented import Documented, desk, openapi  # noqa: F401 (fixtures)
+from .documented import admin, desk, fen, makam, openapi  # noqa: F401 (fixtures)
 
 pytestmark = pytest.mark.e2e
 
 ISTANBUL = ZoneInfo("Europe/Istanbul")
 IZBB = "İzmir Büyükşehir Belediyesi"
 BOM = b"\xef\xbb\xbf"
-
-
-@pytest.fixture(scope="module")
-def fen(system, openapi):
-    return Documented(staff(system, "fen"), openapi)
-
-
-@pytest.fixture(scope="module")
-def admin(system, openapi):
-    return Documented(staff(system, "admin"), openapi)
-
-
-@pytest.fixture(scope="module")
-def makam(system, openapi):
-    return Documented(staff(system, "makam"), openapi)
 
 
 def this_quarter():
