@@ -6,7 +6,8 @@ EXCHANGE = "intake.events"
 
 APPLICATION_RECEIVED = "application_received"
 APPLICATION_NOT_PROCESSED = "application_not_processed"
-EVENT_TYPES = (APPLICATION_RECEIVED, APPLICATION_NOT_PROCESSED)
+APPLICANTS_ANONYMISED = "applicants_anonymised"
+EVENT_TYPES = (APPLICATION_RECEIVED, APPLICATION_NOT_PROCESSED, APPLICANTS_ANONYMISED)
 
 
 class _Payload(Schema):
@@ -64,7 +65,22 @@ class ApplicationNotProcessedSchema(_Payload):
     applicant = fields.Nested(ApplicantContactSchema, required=True)
 
 
+class ApplicantsAnonymisedSchema(_Payload):
+    """The retention period of these applications ended and intake's periodic destruction run
+    (KVKK) anonymised their applicants' personal data: every service that keeps a copy of it (notify's
+    contact read model, the addresses and texts of its messages) destroys its copy. At most
+    `MAX_ANONYMISED_PER_EVENT` ids per event; `run_id` names the run in intake's destruction log."""
+
+    run_id = fields.UUID(required=True)
+    rule = fields.String(required=True)
+    application_ids = fields.List(fields.UUID(), required=True,
+                                  validate=validate.Length(min=1, max=500))
+
+
+MAX_ANONYMISED_PER_EVENT = 500
+
 PAYLOAD_SCHEMAS = {
     APPLICATION_RECEIVED: ApplicationReceivedSchema,
     APPLICATION_NOT_PROCESSED: ApplicationNotProcessedSchema,
+    APPLICANTS_ANONYMISED: ApplicantsAnonymisedSchema,
 }
