@@ -1,11 +1,14 @@
 """Intake's entrypoints: thin, each hands its work to a plain function."""
 import base64
 import logging
+import os
 from datetime import datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from nameko.dependency_providers import Config
+from nameko.extensions import DependencyProvider
+from nameko.timer import timer
 
 from contracts import inbound
 from servicekit.consumers import event_handler, unknown_event_sink
@@ -13,13 +16,26 @@ from servicekit.correlation import CorrelationId
 from servicekit.db import Database
 from servicekit.rpc import rpc
 
-from . import receipt, seed, storage, submission, views
+from . import receipt, retention, seed, storage, submission, views
 
 log = logging.getLogger(__name__)
 
 MIGRATIONS = Path(__file__).resolve().parent.parent / "migrations"
 DEV_LOOKUP_SECRET = "gelistirme-icin-gizli-anahtar"
 ISTANBUL = ZoneInfo("Europe/Istanbul")
+# nameko fixes a timer's interval when the class is defined, so it is read from the environment
+RETENTION_CHECK_SECONDS = float(os.environ.get("RETENTION_CHECK_SECONDS") or 86400)
+
+
+class RetentionRules(DependencyProvider):
+    """The retention periods (config `RETENTION_FILE`, else `seed/retention.yml`), read and checked at
+    start: a file that does not fit stops the service with `retention.InvalidRetentionRules`."""
+
+    def setup(self):
+        self.rules = retention.load_rules_on_start(self.container.config)
+
+    def get_dependency(self, worker_ctx):
+        return self.rules
 
 
 class IntakeService:
@@ -28,6 +44,7 @@ class IntakeService:
     db = Database(MIGRATIONS, on_start=seed.load_seed_on_start)
     config = Config()
     correlation_id = CorrelationId()
+    retention_rules = RetentionRules()
 
     def _settings(self):
         return {"tracking_prefix": self.config.get("TRACKING_PREFIX") or "GZM",
@@ -82,6 +99,28 @@ class IntakeService:
         return {"year": year, "type": application_type, "total": total,
                 "by_reason": [{"code": r["code"], "reason": r["reason"], "article": r["article"], "count": r["n"]}
                               for r in reasons]}
+
+    @rpc
+    def run_destruction(self, actor):
+        """Start a periodic destruction run (KVKK) now; admins only (`actor` = `{"id", "role": "admin"}`),
+        else `NotAllowed`; `DestructionInProgress` while another runs. Answers the run's log row:
+        `{"id", "started_at", "finished_at", "trigger": <actor id>, "method": "anonimleştirme",
+          "rules": [{"rule", "keep_years", "cutoff", "source"}], "counts": {"dilekce": 12}, "total": 12}`."""
+        return retention.run(self.db, self.retention_rules, actor)
+
+    @rpc
+    def destruction_runs(self, limit=50):
+        """The destruction log, newest first (rows as `run_destruction` answers them): no personal data."""
+        return retention.list_runs(self.db, limit)
+
+    @timer(interval=RETENTION_CHECK_SECONDS)
+    def destruction_schedule(self):
+        """Starts a destruction run when the last one started more than `DESTRUCTION_INTERVAL_DAYS` ago
+        (default 180: at most every 6 months) or there was none; one instance at a time."""
+        days = float(self.config.get("DESTRUCTION_INTERVAL_DAYS") or retention.DEFAULT_INTERVAL_DAYS)
+        done = retention.run_if_due(self.db, self.retention_rules, days)
+        if done is not None:
+            log.info("scheduled destruction run %s: %s anonymised", done["id"], done["total"])
 
     @unknown_event_sink(inbound.EXCHANGE, inbound.EVENT_TYPES)
     def reject_unknown_inbound_events(self, event):

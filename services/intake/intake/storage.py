@@ -6,7 +6,7 @@ from psycopg2.extras import Json
 APPLICATION_COLUMNS = (
     "id, tracking_number, status, channel, type, category, subject, body, neighbourhood, location, "
     "received_at, created_at, source_system, source_reference, submitted_by, request_hash, defects, "
-    "possible_duplicate_of")
+    "possible_duplicate_of, anonymised_at")
 
 
 def find_by_source(cur, source_system, source_reference):

@@ -4,6 +4,7 @@ from .exceptions import NotFound
 from .tracking import lookup_code_matches
 
 MASKED = "*** gizli ***"
+ANONYMISED = "Anonimleştirildi"  # what is left of the personal data after the destruction run (retention)
 
 
 def application_detail(cur, application_id, hide_identity_from_viewer=False):
@@ -11,7 +12,7 @@ def application_detail(cur, application_id, hide_identity_from_viewer=False):
     if app is None:
         raise NotFound(str(application_id))
     applicant = storage.get_applicant(cur, application_id) or {}
-    if hide_identity_from_viewer and applicant.get("hide_identity"):
+    if hide_identity_from_viewer and applicant.get("hide_identity") and not app["anonymised_at"]:
         applicant = {key: (MASKED if key not in ("hide_identity", "preferred_reply_channel", "signed") else value)
                      for key, value in applicant.items()}
     return {
@@ -26,6 +27,8 @@ def application_detail(cur, application_id, hide_identity_from_viewer=False):
         "attachments": [{"id": str(a["id"]), "filename": a["filename"], "content_type": a["content_type"],
                          "size_bytes": a["size_bytes"]} for a in storage.list_attachments(cur, application_id)],
         "submitted_by": app["submitted_by"],
+        # set when the retention period ended: the applicant reads "Anonimleştirildi", the texts are gone
+        "anonymised_at": app["anonymised_at"].isoformat() if app["anonymised_at"] else None,
     }
 
 
@@ -52,7 +55,7 @@ def receipt_data(cur, application_id, municipality):
         "received_at": app["received_at"],
         "channel_label": labels.CHANNELS[app["channel"]],
         "type_label": labels.TYPES[app["type"]],
-        "subject": app["subject"] or app["body"][:120],
+        "subject": ANONYMISED if app["anonymised_at"] else (app["subject"] or (app["body"] or "")[:120]),
         "status_label": labels.STATUSES[app["status"]],
         "reasons": [f"{r['message']} ({r['article']})" for r in app["defects"]],
         "lookup_hint": "Başvurunuzu takip numaranız ve size verilen gizli kod ile izleyebilirsiniz.",
