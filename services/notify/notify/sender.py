@@ -126,8 +126,8 @@ def sms_sender(provider):
 
 
 def _failed(tx, row, attempts, reason):
-    storage.mark_failed(tx.cursor, row["id"], attempts, reason[:500])
-    tx.emit(events.NOTIFICATION_FAILED, {**reference(row), "attempts": attempts, "reason": reason[:500]})
+    stored = storage.mark_failed(tx.cursor, row["id"], attempts, reason[:500])
+    tx.emit(events.NOTIFICATION_FAILED, {**reference(row), "attempts": attempts, "reason": stored})
     log.error("%s %s failed for good: %s", row["channel"], row["id"], reason[:120])
     return "failed"
 

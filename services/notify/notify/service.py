@@ -16,7 +16,7 @@ from servicekit.correlation import CorrelationId
 from servicekit.db import Database
 from servicekit.rpc import rpc
 
-from . import email_channel, inbox_view, notices, post_room, sender, sms_channel, templates_admin, webhooks
+from . import email_channel, inbox_view, notices, post_room, retention, sender, sms_channel, templates_admin, webhooks
 
 log = logging.getLogger(__name__)
 
@@ -88,6 +88,14 @@ class NotifyService:
                                              press.ConferenceMaterialsSharedSchema)
     handle_invitations_issued = _on(contacts.EXCHANGE, contacts.INVITATIONS_ISSUED, contacts.InvitationsIssuedSchema)
     handle_invitation_replied = _on(contacts.EXCHANGE, contacts.INVITATION_REPLIED, contacts.InvitationRepliedSchema)
+
+    @event_handler(intake.EXCHANGE, intake.APPLICANTS_ANONYMISED, intake.ApplicantsAnonymisedSchema)
+    def handle_applicants_anonymised(self, event):
+        """`applicants_anonymised` (KVKK destruction run): destroy notify's copy of those applicants' data."""
+        counts = retention.anonymise(self.db, event)
+        if counts is not None:  # counts only: never the data itself
+            log.info("applicants_anonymised run %s: %s application(s), %s", event["payload"]["run_id"],
+                     len(event["payload"]["application_ids"]), counts)
 
     @timer(interval=DELIVER_SECONDS)
     def deliver(self):

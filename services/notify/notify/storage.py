@@ -1,6 +1,11 @@
 """Notify's SQL, and nothing else: every function takes an open cursor (dict rows)."""
 from psycopg2.extras import Json
 
+from .storage_retention import REASON as DESTROYED
+
+# a message whose personal data was destroyed while it was being sent is not queued again
+_REQUEUED = "CASE WHEN personal_data_destroyed_at IS NULL THEN 'queued' ELSE 'failed' END"
+
 
 def remember_applicant(cur, payload):
     applicant = payload["applicant"]
@@ -62,8 +67,9 @@ def claim(cur, notification_id):
 def requeue_stale_sending(cur, older_than_seconds):
     """Messages left 'sending' by a process that died mid-send go back in the queue (they may go twice,
     with the same Message-ID)."""
-    cur.execute("UPDATE notifications SET status = 'queued', sending_since = NULL WHERE status = 'sending' "
-                "AND sending_since < clock_timestamp() - make_interval(secs => %s)", (older_than_seconds,))
+    cur.execute(f"UPDATE notifications SET status = {_REQUEUED}, sending_since = NULL, last_error = CASE WHEN "
+                "personal_data_destroyed_at IS NULL THEN last_error ELSE %s END WHERE status = 'sending' "
+                "AND sending_since < clock_timestamp() - make_interval(secs => %s)", (DESTROYED, older_than_seconds))
     return cur.rowcount
 
 
@@ -97,15 +103,19 @@ def mark_sent(cur, notification_id, attempts, response):
 
 
 def retry_later(cur, notification_id, attempts, error, delay_seconds):
-    cur.execute("UPDATE notifications SET status = 'queued', sending_since = NULL, attempts = %s, "
-                "last_error = %s, next_attempt_at = now() + make_interval(secs => %s) WHERE id = %s",
-                (attempts, error, delay_seconds, str(notification_id)))
+    cur.execute(f"UPDATE notifications SET status = {_REQUEUED}, sending_since = NULL, attempts = %s, "
+                "last_error = CASE WHEN personal_data_destroyed_at IS NULL THEN %s ELSE %s END, "
+                "next_attempt_at = now() + make_interval(secs => %s) WHERE id = %s",
+                (attempts, error, DESTROYED, delay_seconds, str(notification_id)))
 
 
 def mark_failed(cur, notification_id, attempts, error):
-    cur.execute("UPDATE notifications SET status = 'failed', sending_since = NULL, attempts = %s, last_error = %s "
-                "WHERE id = %s",
-                (attempts, error, str(notification_id)))
+    """Failed for good; answers the reason as stored (the marker, once the personal data was destroyed)."""
+    cur.execute("UPDATE notifications SET status = 'failed', sending_since = NULL, attempts = %s, last_error = "
+                "CASE WHEN personal_data_destroyed_at IS NULL THEN %s ELSE %s END WHERE id = %s RETURNING last_error",
+                (attempts, error, DESTROYED, str(notification_id)))
+    row = cur.fetchone()
+    return row["last_error"] if row else error
 
 
 def deliveries(cur, application_id):
