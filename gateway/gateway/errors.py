@@ -102,6 +102,16 @@ class NotFound(Exception):
     pass
 
 
+@remote_error("intake.exceptions.NotAllowed")
+class IntakeNotAllowed(Exception):
+    pass
+
+
+@remote_error("intake.exceptions.DestructionInProgress")
+class DestructionInProgress(Exception):
+    pass
+
+
 @remote_error("routing.cases.CaseNotFound")
 class CaseNotFound(Exception):
     pass
@@ -232,6 +242,8 @@ PROBLEMS = {
     PayloadTooLarge: (413, "payload-too-large", "İstek gövdesi çok büyük"),
     UnsupportedMediaType: (415, "unsupported-media-type", "İstek gövdesi application/json olmalı"),
     InvalidSubmission: (422, "validation-failed", "Gönderilen veriler geçersiz"),
+    IntakeNotAllowed: (403, "forbidden", "Bu işlem için yetkiniz yok"),
+    DestructionInProgress: (409, "conflict", "Periyodik imha şu anda çalışıyor; bitince kayıtlarına bakın"),
     TooManyRequests: (429, "too-many-requests", "Çok fazla istek; lütfen biraz bekleyin"),
     AccountLocked: (429, "account-locked", "Çok sayıda hatalı giriş; hesap geçici olarak kilitlendi"),
     ValidationFailed: (422, "validation-failed", "Gönderilen veriler geçersiz"),

@@ -37,6 +37,9 @@ PERMISSIONS = {
     "templates.manage": {"admin"},
     "post_room.manage": {"admin", "pr_officer"},
     "press_request.submit": {"admin", "press_officer"},
+    # KVKK's periodic destruction: operations and the auditor read its log; a run by hand is the admin's
+    "retention.read": {"admin", "ops", "auditor"},
+    "retention.run": {"admin"},
     "deadletters.read": {"admin", "ops"},
     "deadletters.manage": {"admin", "ops"},
     # the press office's work (press checks the writer and the approver again on every object):

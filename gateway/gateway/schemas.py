@@ -71,6 +71,8 @@ class ApplicationDetailSchema(Schema):
     applicant = fields.Nested(ApplicantViewSchema)
     attachments = fields.List(fields.Nested(AttachmentViewSchema))
     submitted_by = fields.String()
+    anonymised_at = fields.DateTime(allow_none=True, metadata={
+        "description": "Saklama süresi dolduğu için başvuru sahibinin kişisel verisinin anonimleştirildiği an (KVKK)"})
 
 
 class StatusLookupSchema(StrictSchema):
