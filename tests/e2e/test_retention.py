@@ -1,7 +1,7 @@
 """KVKK's periodic destruction through the gateway: an application whose retention period has ended (here
 moved eleven years into the past in intake's database, as time would) loses its applicant's personal
-data in intake and every copy in notify when the administrator runs the destruction; a recent one keeps
-everything; the run is in the log operations and the auditor read."""
+data in intake, every copy in notify and its words in routing's case when the administrator runs the
+destruction; a recent one keeps everything; the run is in the log operations and the auditor read."""
 import uuid
 
 import psycopg2
@@ -16,7 +16,7 @@ pytestmark = pytest.mark.e2e
 
 
 def complaint(name, email, tckn, address, reference):
-    return {"channel": "cimer", "type": "sikayet", "category": "cop", "subject": "Çöp toplanmıyor",
+    return {"channel": "cimer", "type": "sikayet", "category": "cop", "subject": f"{name}: çöp toplanmıyor",
             "body": f"{name} olarak yazıyorum: sokağımızda çöp alınmadı.", "neighbourhood": "Sarnıç",
             "applicant": {"full_name": name, "email": email, "tc_kimlik_no": tckn,
                           "postal_address": address, "preferred_reply_channel": "email"},
@@ -66,6 +66,7 @@ def test_the_destruction_run_anonymises_what_is_past_its_retention_everywhere(sy
     assert wait_until(lambda: not traces(system.notify_db, old_email), timeout=30), \
         f"notify still holds the address: {traces(system.notify_db, old_email)}"
     assert not traces(system.notify_db, f"Eski Başvurucu {tag}") and not traces(system.notify_db, f"Eski Sok. {tag}")
+    assert wait_until(lambda: not traces(system.routing_db, f"Eski Başvurucu {tag}"), timeout=30)  # the case's text
     assert traces(system.intake_db, new_email) and traces(system.notify_db, new_email)  # the recent one is kept
 
     shown = desk.ok("GET", "/api/v1/applications/{application_id}", application_id=old["id"])

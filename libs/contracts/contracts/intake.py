@@ -68,7 +68,7 @@ class ApplicationNotProcessedSchema(_Payload):
 class ApplicantsAnonymisedSchema(_Payload):
     """The retention period of these applications ended and intake's periodic destruction run
     (KVKK) anonymised their applicants' personal data: every service that keeps a copy of it (notify's
-    contact read model, the addresses and texts of its messages) destroys its copy. At most
+    contact read model, the addresses and texts of its messages; routing's case subjects) destroys its copy. At most
     `MAX_ANONYMISED_PER_EVENT` ids per event; `run_id` names the run in intake's destruction log."""
 
     run_id = fields.UUID(required=True)

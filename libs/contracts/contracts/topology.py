@@ -13,8 +13,9 @@ SUBSCRIPTIONS = {
     (intake.EXCHANGE, intake.APPLICATION_RECEIVED): ("routing", "notify"),
     # not-processed applications are counted by intake; only the applicant is to be told
     (intake.EXCHANGE, intake.APPLICATION_NOT_PROCESSED): ("notify",),
-    # the retention period ended: notify destroys its copies of the applicants' personal data
-    (intake.EXCHANGE, intake.APPLICANTS_ANONYMISED): ("notify",),
+    # the retention period ended: notify destroys its copies of the applicants' personal data, routing the
+    # applicant's own words in the case
+    (intake.EXCHANGE, intake.APPLICANTS_ANONYMISED): ("notify", "routing"),
     (inbound.EXCHANGE, inbound.APPLICATION_SUBMITTED): ("intake",),
     # what the applicant or staff must be told
     (routing.EXCHANGE, routing.CASE_OPENED): ("notify",),

@@ -293,6 +293,19 @@ def record_notice(store, event, delivered):
             **({"reason": payload["reason"]} if not delivered else {})})
 
 
+ANONYMISED = "Anonimleştirildi"
+
+
+def forget_applicants(store, event):
+    """intake anonymised these applications' applicants (their retention period ended): a case keeps its
+    facts, dates, answers and history, but not the applicant's own words (the subject) nor what a failed
+    notice quoted of their address."""
+    with store.transaction() as tx:
+        if not inbox.first_time(tx.cursor, "routing.applicants_anonymised", event["event_id"]):
+            return 0
+        return storage.forget_applicants(tx.cursor, event["payload"]["application_ids"], ANONYMISED)
+
+
 def answer_attachment(store, case_id, attachment_id):
     """A file of an answer, base64-encoded, for whoever sends the answer (notifications)."""
     with store.transaction() as tx:

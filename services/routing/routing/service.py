@@ -67,6 +67,13 @@ class RoutingService:
     def handle_notification_failed(self, event):
         cases.record_notice(self.db, event, delivered=False)
 
+    @event_handler(intake.EXCHANGE, intake.APPLICANTS_ANONYMISED, intake.ApplicantsAnonymisedSchema)
+    def handle_applicants_anonymised(self, event):
+        """`{"run_id", "rule", "application_ids": [...]}`: the cases forget the applicant's own words."""
+        forgotten = cases.forget_applicants(self.db, event)
+        if forgotten:
+            log.info("destruction run %s: %s case(s) forgot their applicant", event["payload"]["run_id"], forgotten)
+
     @timer(interval=WATCH_SECONDS)
     def watch_deadlines(self):
         """Warn before internal dates, escalate after them, report legal dates that passed: each once."""

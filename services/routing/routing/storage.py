@@ -225,3 +225,13 @@ def count_open_by_directorate(cur, today):
                 "WHERE state IN ('triage', 'assigned', 'answer_submitted', 'awaiting_mayor') GROUP BY 1",
                 (today, today))
     return cur.fetchall()
+
+
+def forget_applicants(cur, application_ids, placeholder):
+    """The subject of these applications' cases, and the reasons their failed notices quoted; how many cases."""
+    ids = [str(i) for i in application_ids]
+    cur.execute("UPDATE case_events SET details = details || jsonb_build_object('reason', %s::text) "
+                "WHERE action = 'notice_failed' AND details ? 'reason' "
+                "AND case_id IN (SELECT id FROM cases WHERE application_id = ANY(%s::uuid[]))", (placeholder, ids))
+    cur.execute("UPDATE cases SET subject = %s WHERE application_id = ANY(%s::uuid[])", (placeholder, ids))
+    return cur.rowcount

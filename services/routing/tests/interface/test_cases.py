@@ -1,16 +1,18 @@
 """Cases opened from intake's events, routed, worked and answered, against real PostgreSQL and RabbitMQ."""
 import json
+import uuid
 from datetime import date, datetime, timezone
 
 import pytest
 from nameko.testing.services import entrypoint_hook
 
 from contracts import intake, routing as events
+from contracts.envelope import make_envelope
 from contracts.topology import queue_name
 from routing.access import NotAllowed
 from routing.cases import CaseNotFound, InvalidAnswer
 from routing.states import InvalidTransition
-from tests.support.broker import body_text, publish_raw, take_messages
+from tests.support.broker import body_text, publish_raw, take_messages, wait_until
 from tests.support.routing_events import case_of, received
 
 DESK = {"id": "halkla", "role": "pr_officer", "directorate": None}
@@ -202,3 +204,23 @@ def test_an_answer_goes_out_with_its_files(routing, amqp_uri, query):
     assert attachment["filename"] == "cevap.pdf" and attachment["size_bytes"] == len(letter)
     with entrypoint_hook(routing, "answer_attachment") as fetch:
         assert base64.b64decode(fetch(str(case["id"]), attachment["id"])["content_base64"]) == letter
+
+
+def test_a_case_forgets_its_applicants_words_when_intake_anonymises_them(routing, amqp_uri, query):
+    gone = case_of(query, received(amqp_uri, subject="Ayşe Yılmaz: sokağımızda çöp"))
+    kept = case_of(query, received(amqp_uri, subject="Mehmet Demir: park lambası"))
+    publish_raw(amqp_uri, "notify.events", "notification_failed", make_envelope("notification_failed", {
+        "notification_id": str(uuid.uuid4()), "kind": "receipt", "channel": "email",
+        "application_id": str(gone["application_id"]), "case_id": None, "tracking_number": gone["tracking_number"],
+        "attempts": 8, "reason": "550 ayse.yilmaz@example.org: no such user"}, "corr"))
+    assert wait_until(lambda: query("SELECT 1 FROM case_events WHERE case_id = %s AND action = 'notice_failed'",
+                                    gone["id"]))
+    event = make_envelope(intake.APPLICANTS_ANONYMISED, {"run_id": str(uuid.uuid4()), "rule": "dilekce",
+                                                         "application_ids": [str(gone["application_id"])]}, "corr")
+    for _ in range(2):  # delivered twice: acted on once
+        publish_raw(amqp_uri, intake.EXCHANGE, intake.APPLICANTS_ANONYMISED, event)
+    assert wait_until(lambda: query("SELECT subject FROM cases WHERE id = %s", gone["id"])[0]["subject"]
+                      == "Anonimleştirildi")
+    assert not query("SELECT 1 FROM case_events WHERE case_id = %s AND details::text LIKE %s", gone["id"], "%ayse%")
+    assert query("SELECT subject FROM cases WHERE id = %s", kept["id"])[0]["subject"] == "Mehmet Demir: park lambası"
+    assert query("SELECT state FROM cases WHERE id = %s", gone["id"])[0]["state"] == gone["state"]  # facts stay
