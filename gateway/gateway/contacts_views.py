@@ -196,6 +196,8 @@ class SegmentMemberSchema(Schema):
     full_name = fields.String()
     email = maybe(fields.String)
     phone = maybe(fields.String, metadata={"description": "Cep telefonu (SMS), yoksa boş"})
+    address = maybe(fields.String, metadata={"description": "İlk posta adresi (basılı gönderiler için), yoksa boş"})
+    organisation = maybe(fields.String, metadata={"description": "Bugün görev yaptığı kurum, yoksa boş"})
 
 
 class SegmentMembersSchema(Schema):

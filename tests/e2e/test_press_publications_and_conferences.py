@@ -52,6 +52,8 @@ def test_an_issue_goes_once_to_its_distribution_list_and_is_public_only_once_sen
                contact(press, "Hasan Posta", "muhtar", addresses=["Aktepe Mah. 12. Sk. No:3, Gaziemir"])]
     segment = press.ok("POST", "/api/v1/segments", status=201, json={
         "name": f"Bülten okurları {tag}", "kind": "fixed", "members": readers})
+    members = press.ok("GET", "/api/v1/segments/{segment_id}/members", segment_id=segment["id"])["members"]
+    assert {m["full_name"]: m["address"] for m in members}["Hasan Posta"] == "Aktepe Mah. 12. Sk. No:3, Gaziemir"
     bulletin = press.ok("POST", "/api/v1/press/publications", status=201, json={
         "title": f"Gaziemir Bülten {tag}", "kind": "bulletin", "frequency": "aylık", "segment_ids": [segment["id"]]})
     issue = press.ok("POST", "/api/v1/press/publications/{publication_id}/issues", status=201, json={
