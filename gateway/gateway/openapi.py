@@ -9,7 +9,7 @@ from apispec.ext.marshmallow import MarshmallowPlugin
 from contracts.inbound import ApplicationSubmissionSchema
 
 from . import open311, openapi_press, schemas
-from . import openapi_contacts, openapi_reports, openapi_retention
+from . import openapi_contacts, openapi_kvkk, openapi_reports, openapi_retention
 from .openapi_common import JSON_BODY_ERRORS, PUBLIC, SIGNED, STAFF, json_body, op
 
 def _security_schemes(spec):
@@ -240,6 +240,7 @@ def build_spec():
     openapi_contacts.add_paths(spec)
     openapi_reports.add_paths(spec)
     openapi_retention.add_paths(spec)
+    openapi_kvkk.add_paths(spec)
     spec.path(path="/api/openapi.json", operations={"get": op(
         "Bu belge", "openapi", PUBLIC, {"200": {"description": "OpenAPI 3", "content": {"application/json": {}}}},
         ())})

@@ -40,6 +40,8 @@ PERMISSIONS = {
     # KVKK's periodic destruction: operations and the auditor read its log; a run by hand is the admin's
     "retention.read": {"admin", "ops", "auditor"},
     "retention.run": {"admin"},
+    # KVKK data-subject requests: the desk answering them finds what the municipality holds about the person
+    "kvkk.search": {"admin", "pr_officer"},
     "deadletters.read": {"admin", "ops"},
     "deadletters.manage": {"admin", "ops"},
     # the press office's work (press checks the writer and the approver again on every object):

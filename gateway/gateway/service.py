@@ -16,7 +16,7 @@ from .errors import UpstreamUnavailable
 from .routes import applications, auth, cases, notifications, open311, operations, press
 from .routes import press_conferences, press_coverage, press_office, press_releases
 from .routes import contacts, invitations, protocol, segments
-from .routes import reports, retention
+from .routes import kvkk, reports, retention
 from .security import Guard
 
 log = logging.getLogger(__name__)
@@ -31,7 +31,7 @@ class GatewayService(auth.AuthRoutes, applications.ApplicationRoutes, cases.Case
                      press_office.PressOfficeRoutes, press_conferences.PressConferenceRoutes,
                      contacts.ContactRoutes, segments.SegmentRoutes, protocol.ProtocolRoutes,
                      invitations.InvitationReplyRoutes, reports.ReportRoutes,
-                     retention.RetentionRoutes):
+                     retention.RetentionRoutes, kvkk.KvkkRoutes):
     name = "gateway"
 
     db = Database(MIGRATIONS)

@@ -88,6 +88,8 @@ EXPECTED = {
     # KVKK's periodic destruction: its log is read by operations and the auditor; a run by hand is the admin's
     "GET /api/v1/ops/retention/runs": {"admin", "ops", "auditor"},
     "POST /api/v1/ops/retention/runs": {"admin"},
+    # KVKK data-subject requests: the desk answering them (and the admin) look the person up
+    "POST /api/v1/kvkk/personal-data": {"admin", "pr_officer"},
     "GET /api/v1/ops/dead-letters": {"admin", "ops"},
     "GET /api/v1/ops/dead-letters/{service}": {"admin", "ops"},
     "GET /api/v1/ops/dead-letters/{service}/{letter_id}": {"admin", "ops"},
@@ -263,6 +265,8 @@ def body_for(endpoint):
         return {"type": "basin_bilgi", "outlet": "Ege Gazetesi", "subject": "Sokak hayvanları",
                 "question": "Bu yıl kaç sokak hayvanı tedavi edildi?", "category": "sokak-hayvanlari",
                 "journalist": {"full_name": "Deniz Kara", "email": "deniz@example.org"}}
+    if endpoint == "POST /api/v1/kvkk/personal-data":
+        return {"tc_kimlik_no": "10000000146", "email": "a@example.org"}
     if endpoint == "POST /api/v1/routing/idari-izin":
         return {"day": "2026-12-31", "note": "Rol tablosu"}
     if endpoint in PRESS_BODIES:

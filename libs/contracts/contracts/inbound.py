@@ -20,13 +20,17 @@ CIMER_TYPES = ("istek", "sikayet", "gorus_oneri", "bilgi_edinme", "ihbar", "tese
 PETITION_TYPES = ("istek", "sikayet", "gorus_oneri", "ihbar", "tesekkur")
 # a journalist's request to the press service: for information, or for an interview
 PRESS_TYPES = ("basin_bilgi", "basin_roportaj")
+# a data subject's request to the data controller (KVKK m. 11, 13): in writing, by e-mail or in person
+# (dilekçe) or through e-belediye; not a 3071 petition (own clock, own formal checks)
+KVKK_REQUEST = "kvkk_basvurusu"
+KVKK_TYPES = (KVKK_REQUEST,)
 TYPES_BY_CHANNEL = {
     "bilgi_edinme": ("bilgi_edinme",),
-    "dilekce": PETITION_TYPES,
+    "dilekce": PETITION_TYPES + KVKK_TYPES,
     "cimer": CIMER_TYPES,
     "muhtar": ("istek", "sikayet", "gorus_oneri"),
     "halk_masasi": ("istek", "sikayet", "gorus_oneri", "tesekkur"),
-    "e_belediye": CIMER_TYPES,
+    "e_belediye": CIMER_TYPES + KVKK_TYPES,
     "basin": PRESS_TYPES,
 }
 REPLY_CHANNELS = ("email", "sms", "post")

@@ -6,9 +6,11 @@ so that a lawyer can read and amend them without reading code.
 """
 from dataclasses import dataclass
 
-from contracts.inbound import PETITION_TYPES
+from contracts.inbound import KVKK_REQUEST, PETITION_TYPES
 
 FOUR_ELEVEN = "bilgi_edinme"  # Law 4982, right to information
+KVKK = "kvkk"  # Law 6698, a data subject's request to the data controller (art. 11, 13)
+KVKK_ARTICLE = "KVKK m. 13; Veri Sorumlusuna Başvuru Usul ve Esasları Hakkında Tebliğ m. 5"
 
 
 @dataclass(frozen=True)
@@ -20,9 +22,12 @@ class Defect:
 
 def law_of(submission):
     """Which law governs the application: '4982' for information requests, '3071' for petitions,
-    None for channels with no statutory form (muhtar, public service desk)."""
+    'kvkk' for data subjects' requests (6698), None for channels with no statutory form (muhtar, public
+    service desk)."""
     if submission["type"] == FOUR_ELEVEN:
         return "4982"
+    if submission["type"] == KVKK_REQUEST:
+        return KVKK
     if submission["channel"] in ("dilekce", "cimer", "e_belediye") and submission["type"] in PETITION_TYPES:
         return "3071"
     return None
@@ -59,6 +64,21 @@ RULES = (
      "4982 s. Kanun m. 6; Yön. m. 10"),
     ("4982", "konu_belirsiz", lambda s: len(s["body"].strip()) >= 10,
      "İstenen bilgi veya belge açıkça belirtilmemiş.", "Bilgi Edinme Yön. m. 11"),
+    # KVKK: the data controller must identify the person whose data is asked about, so the TC Kimlik No
+    # is required besides what a petition needs (Tebliğ m. 5: name, signature if written, TCKN, address,
+    # the subject of the request)
+    (KVKK, "ad_soyad_yok", lambda s: _has(s["applicant"], "full_name"),
+     "Başvuru sahibinin adı ve soyadı yazılmamış.", KVKK_ARTICLE),
+    (KVKK, "imza_yok", lambda s: s["channel"] != "dilekce" or s["applicant"].get("signed", True),
+     "Yazılı başvuru imzalanmamış.", KVKK_ARTICLE),
+    (KVKK, "tckn_yok", lambda s: _has(s["applicant"], "tc_kimlik_no"),
+     "Başvuruda T.C. Kimlik Numarası bulunmuyor: veri sorumlusu başvuru sahibinin kimliğini belirleyemez.",
+     KVKK_ARTICLE),
+    (KVKK, "adres_yok", _has_address,
+     "Başvuruda tebligata esas yerleşim yeri veya iş yeri adresi (elektronik başvuruda e-posta adresi) yok.",
+     KVKK_ARTICLE),
+    (KVKK, "konu_belirsiz", lambda s: len((s.get("subject") or "").strip()) + len(s["body"].strip()) >= 10,
+     "Başvurunun talep konusu belirli değil.", KVKK_ARTICLE),
 )
 
 

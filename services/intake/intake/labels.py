@@ -17,5 +17,6 @@ TYPES = {
     "tesekkur": "Teşekkür",
     "basin_bilgi": "Basın: bilgi talebi",
     "basin_roportaj": "Basın: röportaj talebi",
+    "kvkk_basvurusu": "KVKK ilgili kişi başvurusu",
 }
 STATUSES = {"received": "Alındı", "not_processed": "İşleme konulmadı"}

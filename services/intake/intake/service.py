@@ -86,6 +86,17 @@ class IntakeService:
             return views.applicant_status(tx.cursor, tracking_number, code, self._settings()["lookup_secret"])
 
     @rpc
+    def personal_data_of(self, tc_kimlik_no=None, email=None, phone=None, actor=None):
+        """What intake holds about one person, for answering a KVKK data-subject request (m. 11, 13):
+        the applications whose applicant has this TC Kimlik No, e-mail or phone (at least one given;
+        normalised as on submission), oldest first, e.g. `{"applications": [{"id", "tracking_number",
+        "type", "type_label", "channel", "category", "received_at", "status", "anonymised_at",
+        "matched_by": ["tc_kimlik_no"], "applicant": {"full_name", "tc_kimlik_no", "email", "phone",
+        "postal_address"}}]}`. Only `actor` roles admin and pr_officer, else `NotAllowed`."""
+        with self.db.transaction() as tx:
+            return views.personal_data_of(tx.cursor, tc_kimlik_no, email, phone, actor)
+
+    @rpc
     def not_processed_count(self, year, application_type):
         """How many applications of a type received in `year` (Istanbul dates) were not processed, and
         by which defect: counts only, no personal data. E.g. `not_processed_count(2026, "bilgi_edinme")`

@@ -86,6 +86,22 @@ def recent_by_applicant(cur, applicant_key, since):
     return cur.fetchall()
 
 
+def applications_of_person(cur, tc_kimlik_no=None, emails=(), phone_digits=None):
+    """Applications whose applicant has this TC Kimlik No, one of these e-mails (compared trimmed, lowercased,
+    I/İ/ı as i) or this phone (compared by its digits), oldest first, with the applicant data kept."""
+    cur.execute(
+        "SELECT a.id, a.tracking_number, a.type, a.channel, a.category, a.received_at, a.status, a.anonymised_at, "
+        "p.full_name, p.tc_kimlik_no, p.email, p.phone, p.postal_address "
+        "FROM applications a JOIN applicants p ON p.application_id = a.id "
+        "WHERE (%(tckn)s::text IS NOT NULL AND btrim(p.tc_kimlik_no) = %(tckn)s) "
+        "OR (cardinality(%(emails)s::text[]) > 0 "
+        "    AND lower(translate(btrim(p.email), 'İIı', 'iii')) = ANY(%(emails)s::text[])) "
+        "OR (%(phone)s::text IS NOT NULL AND regexp_replace(p.phone, '[^0-9]', '', 'g') = %(phone)s) "
+        "ORDER BY a.received_at, a.tracking_number",
+        {"tckn": tc_kimlik_no, "emails": list(emails), "phone": phone_digits})
+    return cur.fetchall()
+
+
 def count_not_processed(cur, application_type, start, end):
     """Applications of a type stored as not processed, received in [start, end) (aware moments)."""
     cur.execute("SELECT count(*) AS n FROM applications WHERE status = 'not_processed' AND type = %s "

@@ -1,7 +1,13 @@
-"""What intake shows: an application for staff, a status for the applicant, a receipt."""
+"""What intake shows: an application for staff, a status for the applicant, a receipt, and what it
+holds about one person (KVKK data-subject requests)."""
+from servicekit.turkish import fold, lower
+
 from . import labels, storage
-from .exceptions import NotFound
+from .exceptions import InvalidSubmission, NotAllowed, NotFound
 from .tracking import lookup_code_matches
+
+# who answers data-subject requests (KVKK m. 11, 13) and so may look a person up across every application
+PERSONAL_DATA_SEARCHERS = frozenset({"admin", "pr_officer"})
 
 MASKED = "*** gizli ***"
 ANONYMISED = "Anonimleştirildi"  # what is left of the personal data after the destruction run (retention)
@@ -60,3 +66,34 @@ def receipt_data(cur, application_id, municipality):
         "reasons": [f"{r['message']} ({r['article']})" for r in app["defects"]],
         "lookup_hint": "Başvurunuzu takip numaranız ve size verilen gizli kod ile izleyebilirsiniz.",
     }
+
+
+def personal_data_of(cur, tc_kimlik_no, email, phone, actor):
+    """Every application whose applicant has this TC Kimlik No, e-mail or phone (at least one given),
+    normalised as on submission (duplicates.applicant_key: the e-mail case-folded, the phone by its digits),
+    each with the applicant data intake keeps. Admins and the public relations desk only, else `NotAllowed`.
+    """
+    if not isinstance(actor, dict) or actor.get("role") not in PERSONAL_DATA_SEARCHERS:
+        raise NotAllowed("Kişisel veri aramasını yalnızca halkla ilişkiler masası ve sistem yöneticisi yapabilir.")
+    tckn = (tc_kimlik_no or "").strip() or None
+    email = (email or "").strip()
+    emails = sorted({fold(email), lower(email).replace("ı", "i")}) if email else []
+    digits = "".join(ch for ch in (phone or "") if ch.isdigit()) or None
+    if not (tckn or emails or digits):
+        raise InvalidSubmission({"_schema": ["TC Kimlik No, e-posta ya da telefondan en az biri verilmeli."]})
+    found = []
+    for row in storage.applications_of_person(cur, tckn, emails, digits):
+        matched = [key for key, hit in (
+            ("tc_kimlik_no", tckn and (row["tc_kimlik_no"] or "").strip() == tckn),
+            ("email", emails and fold(row["email"] or "") == fold(email)),
+            ("phone", digits and "".join(ch for ch in (row["phone"] or "") if ch.isdigit()) == digits)) if hit]
+        found.append({
+            "id": str(row["id"]), "tracking_number": row["tracking_number"],
+            "type": row["type"], "type_label": labels.TYPES.get(row["type"], row["type"]),
+            "channel": row["channel"], "category": row["category"],
+            "received_at": row["received_at"].isoformat(), "status": row["status"],
+            "anonymised_at": row["anonymised_at"].isoformat() if row["anonymised_at"] else None,
+            "matched_by": matched,
+            "applicant": {key: row[key] for key in ("full_name", "tc_kimlik_no", "email", "phone", "postal_address")},
+        })
+    return {"applications": found}

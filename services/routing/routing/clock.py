@@ -2,7 +2,8 @@
 
 Day zero is the day the application reached the municipality; the period starts the next day. A
 period in working days counts working days (half days count, weekends and public holidays do not).
-A period in calendar days adds the days; if the last one is not a working day, it moves to the next.
+A period in calendar days adds the days; if the last one is not a working day, it moves to the next,
+unless its rule says `roll_to_working_day: false` (KVKK: the law counts calendar days and moves nothing).
 Every day skipped, and every half day or idari izin day counted, is written into the explanation.
 
 The rules are data (`seed/deadline_rules.yml`), each with its source article.
@@ -12,7 +13,7 @@ from datetime import date, timedelta
 
 import yaml
 
-from contracts.inbound import PETITION_TYPES
+from contracts.inbound import KVKK_REQUEST, PETITION_TYPES
 from servicekit.turkish import fold
 
 from .calendar import HALF_DAY, IDARI_IZIN, format_day
@@ -50,6 +51,7 @@ class DeadlineRule:
     days: int
     source: str
     label: str
+    rolls: bool = True  # calendar days: a last day that is not a working day moves to the next one
 
 
 @dataclass(frozen=True)
@@ -68,9 +70,13 @@ class Due:
 
     def as_dict(self):
         """JSON-ready: dates as YYYY-MM-DD."""
+        rule = asdict(self.rule)
+        # shown only where the rule departs from the usual (a last day that is not a working day stays)
+        if not rule.pop("rolls"):
+            rule["roll_to_working_day"] = False
         return {
             "due_on": _iso(self.due_on),
-            "rule": asdict(self.rule),
+            "rule": rule,
             "explanation": [{"on": _iso(s.on), "kind": s.kind, "text": s.text} for s in self.explanation],
             "warnings": list(self.warnings),
         }
@@ -98,6 +104,7 @@ def load_rules(path):
             sub = sub if isinstance(sub, dict) else {"days": sub}
             sub_id = f"{rule_id}:{fold(category)}"
             rules[sub_id] = _rule(sub_id, {"kind": rule.kind, "source": rule.source,
+                                           "roll_to_working_day": rule.rolls,
                                            "label": f"{rule.label}: {category}", **sub})
     return Rules(rules, int(data["internal_margin_working_days"]), bool(data["fee_notice_restarts"]))
 
@@ -107,7 +114,10 @@ def _rule(rule_id, spec):
         raise ValueError(f"{rule_id}: kind must be one of {tuple(UNITS)}, not {spec.get('kind')!r}")
     if type(spec.get("days")) is not int or spec["days"] < 1:
         raise ValueError(f"{rule_id}: days must be a positive whole number, not {spec.get('days')!r}")
-    return DeadlineRule(rule_id, spec["kind"], spec["days"], str(spec["source"]), str(spec["label"]))
+    rolls = spec.get("roll_to_working_day", True)
+    if type(rolls) is not bool:
+        raise ValueError(f"{rule_id}: roll_to_working_day must be true or false, not {rolls!r}")
+    return DeadlineRule(rule_id, spec["kind"], spec["days"], str(spec["source"]), str(spec["label"]), rolls)
 
 
 def rule_for(application_type, channel, category, rules):
@@ -115,10 +125,13 @@ def rule_for(application_type, channel, category, rules):
 
     An information request follows 4982 whatever its channel (CİMER's included); the muhtar desk and
     the public service desk have their own clocks (the latter per category where the table sets one);
-    the petition types through dilekçe, CİMER or e-belediye follow 3071.
+    the petition types through dilekçe, CİMER or e-belediye follow 3071; a KVKK data subject's request
+    follows KVKK m. 13 whatever its channel.
     """
     if application_type == INFORMATION_REQUEST:
         return rules["bilgi_edinme"]
+    if application_type == KVKK_REQUEST and KVKK_REQUEST in rules:
+        return rules[KVKK_REQUEST]
     if channel == "muhtar":
         return rules["muhtar"]
     if channel == "halk_masasi":
@@ -139,10 +152,13 @@ def compute_due(rule, received_on, calendar):
 
 
 def internal_due(legal_due, margin_working_days, calendar):
-    """The directorate's own date, `margin_working_days` working days before the legal one (None if none)."""
+    """The directorate's own date, `margin_working_days` working days before the legal one (None if none);
+    a legal date that is not a working day (a rule that does not roll) counts from the working day before."""
     if legal_due is None:
         return None
     day, left = legal_due, margin_working_days
+    while not calendar.is_working_day(day):
+        day -= ONE_DAY
     while left > 0:
         day -= ONE_DAY
         if calendar.is_working_day(day):
@@ -220,6 +236,10 @@ def preview(application_type, received_on, extended, rules, calendar):
         if extended:
             raise ExtensionRefused("Süre uzatımı yalnız bilgi edinme başvurularında vardır (4982 s. Kanun m. 11).")
         rule = rules["dilekce"]
+    elif application_type == KVKK_REQUEST and KVKK_REQUEST in rules:
+        if extended:
+            raise ExtensionRefused("Süre uzatımı yalnız bilgi edinme başvurularında vardır (4982 s. Kanun m. 11).")
+        rule = rules[KVKK_REQUEST]
     else:
         raise UnknownType(f"Bilinmeyen başvuru türü: {application_type!r}.")
     due = compute_due(rule, received_on, calendar)
@@ -234,6 +254,11 @@ def _run(rule, day_zero, days, calendar, steps, already=0):
         return _count_working_days(day_zero, days, calendar, steps, already)
     last = day_zero + timedelta(days=days)
     steps.append(Step(last, COUNTED, f"{format_day(day_zero)} + {days} gün = {format_day(last)}"))
+    if not rule.rolls:
+        if not calendar.is_working_day(last):
+            steps.append(Step(last, COUNTED, f"Son gün {format_day(last)}: {calendar.reason(last)}; bu kuralda "
+                                             f"son gün bir sonraki iş gününe kaydırılmaz ({rule.source})"))
+        return last
     return _roll_forward(last, calendar, steps)
 
 
@@ -297,6 +322,9 @@ def _finish(rule, due_on, steps, calendar):
     """Closes the explanation with the due date, warning when offices are closed on it."""
     steps.append(Step(due_on, DUE, f"Son gün: {format_day(due_on)}"))
     warnings, kind = [], calendar.day_kind(due_on)
+    if due_on is not None and not calendar.is_working_day(due_on):
+        warnings.append(f"Son gün {format_day(due_on)} iş günü değil ({calendar.reason(due_on)}) ve kaydırılmaz: "
+                        f"cevabı ondan önceki son iş gününde verin.")
     if kind == HALF_DAY:
         warnings.append(f"Son gün {format_day(due_on)} yarım gün ({calendar.holiday_name(due_on)}): "
                         f"daireler 13.00'te kapanır; cevabı öğleden önce verin.")
