@@ -4,6 +4,7 @@ import uuid
 
 from contracts import intake
 from servicekit import inbox
+from servicekit.failures import TransientError
 
 from . import messages, plans, storage, webhooks, working_hours
 
@@ -21,6 +22,11 @@ def handle(store, consumer, event_type, event, mailboxes=None):
         else:
             contact = storage.applicant(tx.cursor, payload["application_id"]) if payload.get("application_id") \
                 else None
+            if contact is None and event_type in plans.APPLICANT_KINDS and payload.get("application_id") \
+                    and not storage.personal_data_destroyed(tx.cursor, payload["application_id"]):
+                # routing may act on a case (forward it, extend it) before notify has read the application
+                # it came from: try again shortly rather than leave the applicant untold
+                raise TransientError("the application's applicant is not known here yet")
         overrides = storage.current_templates(tx.cursor)
         for outgoing in plans.for_applicant(event_type, payload, contact):
             queued += _queue(tx.cursor, event, outgoing, overrides)

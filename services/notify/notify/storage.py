@@ -23,6 +23,13 @@ def applicant(cur, application_id):
     return cur.fetchone()
 
 
+def personal_data_destroyed(cur, application_id):
+    """True when the applicant's data of this application was destroyed here (the retention period ended)."""
+    cur.execute("SELECT 1 FROM notifications WHERE application_id = %s AND personal_data_destroyed_at IS NOT NULL "
+                "LIMIT 1", (str(application_id),))
+    return cur.fetchone() is not None
+
+
 def queue(cur, notification):
     """Insert a message unless one with the same dedupe key exists; True if inserted."""
     cur.execute("INSERT INTO notifications (id, dedupe_key, kind, channel, recipient, subject, body, attach_receipt, "

@@ -200,3 +200,19 @@ def test_a_posted_letter_is_recorded_once_and_routing_hears_the_applicant_was_to
         assert post_room() == []
         [done] = post_room(True)
     assert done["posted_by"] == "postane" and done["sent_at"]
+
+
+def test_a_forwarding_heard_before_its_application_still_reaches_the_applicant(notify, sink, amqp_uri):
+    application_id = str(uuid.uuid4())
+    forwarded = load_samples()[("routing", routing.CASE_FORWARDED)]["payload"]
+    # routing forwarded the case before notify had read the application it came from
+    publish_raw(amqp_uri, routing.EXCHANGE, routing.CASE_FORWARDED, make_envelope(
+        routing.CASE_FORWARDED, dict(forwarded, application_id=application_id), "corr-early"))
+    payload = dict(RECEIVED, application_id=application_id, applicant=dict(RECEIVED["applicant"],
+                                                                         email="erken@example.org"))
+    publish_raw(amqp_uri, intake.EXCHANGE, intake.APPLICATION_RECEIVED,
+                make_envelope(intake.APPLICATION_RECEIVED, payload, "corr-early"))
+    told = wait_until(lambda: [m for m in sink.messages() if m["To"] == "erken@example.org"
+                               and forwarded["tracking_number"] in m["Subject"] and "alındı" not in m["Subject"]],
+                      timeout=30)
+    assert told, "the applicant was never told of the forwarding"
