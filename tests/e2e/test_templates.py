@@ -30,3 +30,14 @@ def test_an_edited_template_is_checked_versioned_and_used(system, cimer):
                                if m["Subject"] == f"Başvurunuz kayda alındı: {app['tracking_number']}"], timeout=20)
     assert staff(system, "pr").session.put(f"{system.url}/api/v1/templates/receipt.subject.j2",
                                            json={"content": "x"}, timeout=30).status_code == 403
+
+
+def test_a_template_that_reaches_for_python_internals_is_refused_in_preview_and_save(system):
+    attack = {"content": "{{ cycler.__init__.__globals__.os.popen('id').read() }}"}
+    preview = staff(system, "pr").session.post(f"{system.url}/api/v1/templates/receipt.body.j2/preview",
+                                               json=attack, timeout=30)
+    assert preview.status_code == 422 and "uid=" not in preview.text
+    assert "izin verilmeyen" in preview.json()["errors"]["content"][0]
+    saved = staff(system, "admin").session.put(f"{system.url}/api/v1/templates/receipt.body.j2", json=attack,
+                                               timeout=30)
+    assert saved.status_code == 422 and "uid=" not in saved.text

@@ -1,9 +1,14 @@
 """Rendering messages from the Turkish templates: the files shipped in `templates/`, overridden by the
 newest version staff saved (table `templates`)."""
+import logging
 from datetime import datetime, timezone
 from pathlib import Path
 
-from jinja2 import ChoiceLoader, DictLoader, Environment, PackageLoader, StrictUndefined, TemplateError
+from jinja2 import ChoiceLoader, DictLoader, PackageLoader, StrictUndefined, TemplateError
+from jinja2.exceptions import SecurityError
+from jinja2.sandbox import ImmutableSandboxedEnvironment
+
+log = logging.getLogger(__name__)
 
 TEMPLATE_DIR = Path(__file__).resolve().parent / "templates"
 SMS_KINDS = ("receipt", "not_processed", "extension", "forwarded", "fee", "answer", "invitation")
@@ -45,7 +50,9 @@ class InvalidTemplate(Exception):
 
 
 def _environment(overrides):
-    return Environment(loader=ChoiceLoader([DictLoader(dict(overrides or {})), PackageLoader("notify", "templates")]),
+    # staff edit these templates: the sandbox keeps them from reaching Python's internals (an attribute
+    # such as `__globals__` is refused) and from changing the values they are given
+    return ImmutableSandboxedEnvironment(loader=ChoiceLoader([DictLoader(dict(overrides or {})), PackageLoader("notify", "templates")]),
                        undefined=StrictUndefined, autoescape=False, trim_blocks=True, lstrip_blocks=True)
 
 
@@ -58,7 +65,19 @@ def shipped(name):
 
 
 def render(kind, channel, context, overrides=None):
-    """`(subject, body)` of a message of `kind` for `channel` (e-mail and post share a template)."""
+    """`(subject, body)` of a message of `kind` for `channel` (e-mail and post share a template).
+
+    A saved template the sandbox refuses (one saved before the sandbox existed) gives way to the shipped
+    one, so the applicant is still told."""
+    try:
+        return _render(kind, channel, context, overrides)
+    except SecurityError:
+        log.warning("a saved template tried to reach what the sandbox refuses; the shipped one is used",
+                    extra={"kind": kind, "channel": channel})
+        return _render(kind, channel, context, None)
+
+
+def _render(kind, channel, context, overrides):
     env = _environment(overrides)
     if channel == "sms":
         return "", env.get_template("sms.j2").render(kind=kind, **context).strip()
@@ -78,8 +97,13 @@ def preview(name, overrides=None, content=None):
     merged = dict(overrides or {}, **({name: content} if content is not None else {}))
     try:
         if name == "sms.j2":
-            return {kind: render(kind, "sms", SAMPLES[kind], merged)[1] for kind in SMS_KINDS}
-        subject, body = render(kind_of(name), "email", SAMPLES[kind_of(name)], merged)
+            return {kind: _render(kind, "sms", SAMPLES[kind], merged)[1] for kind in SMS_KINDS}
+        subject, body = _render(kind_of(name), "email", SAMPLES[kind_of(name)], merged)
+    except SecurityError:
+        raise InvalidTemplate({"content": [
+            "Şablon izin verilmeyen bir işlem içeriyor: yalnızca örnek başvurunun alanları ve Jinja2'nin "
+            "süzgeçleri kullanılabilir; Python'un iç yapısına (__ ile başlayan adlara) erişilemez, verilen "
+            "değerler değiştirilemez."]}) from None
     except TemplateError as exc:
         raise InvalidTemplate({"content": [f"Şablon işlenemedi: {exc}"]}) from None
     return {"subject": subject, "body": body, "rendered_at": datetime.now(timezone.utc).isoformat()}
