@@ -18,13 +18,14 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from tests.support.broker import wait_until
+from tests.support import files
 
 from .documented import desk, makam, openapi, press, public  # noqa: F401 (fixtures)
 
 pytestmark = pytest.mark.e2e
 
 ISTANBUL = ZoneInfo("Europe/Istanbul")
-PDF = b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"
+PDF = files.pdf()
 JPEG = b"\xff\xd8\xff\xe0\x00\x10JFIF\x00\x01\x01\x00\x00\x01\x00\x01\x00\x00" + bytes(range(256)) * 2 + b"\xff\xd9"
 BASIS = {"basis": "kanunda_ongorulme"}
 

@@ -29,6 +29,7 @@ from nameko.standalone.rpc import ClusterRpcProxy
 
 from tests.support.broker import wait_until
 from tests.support.net import free_port
+from tests.support import files
 
 from .conftest import staff
 from .documented import Documented, fen, makam, openapi, press, public  # noqa: F401 (fixtures)
@@ -38,7 +39,7 @@ pytestmark = pytest.mark.e2e
 ISTANBUL = ZoneInfo("Europe/Istanbul")
 FEN_MAILBOX = "fenisleri@gaziemir.bel.tr"  # notify's seed: directorate:fen-isleri
 JPEG = b"\xff\xd8\xff\xe0\x00\x10JFIF\x00\x01\x01\x00\x00\x01\x00\x01\x00\x00" + bytes(range(256)) * 4 + b"\xff\xd9"
-PDF = b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"
+PDF = files.pdf()
 FLOODING = "Emrez Mahallesi'nde su baskını"
 
 

@@ -1,10 +1,10 @@
 """Files that arrive base64-encoded over RPC (photos, scans, PDFs): decoded, and their type checked
-from their first bytes, not only from what the sender claims."""
+by their content (`servicekit.files`), not only from what the sender claims."""
 import base64
 import binascii
-import os
 import re
 
+from servicekit import files
 from servicekit.turkish import fold
 
 from .exceptions import InvalidInput, NotFound
@@ -13,28 +13,10 @@ MB = 1024 * 1024
 PHOTO_TYPES = ("image/jpeg", "image/png", "video/mp4")
 SCAN_TYPES = ("image/jpeg", "image/png", "application/pdf")
 PDF_TYPES = ("application/pdf",)
-# Word, PowerPoint and Excel files: zip archives inside, so their first bytes are a zip's
-OFFICE_TYPES = ("application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-                "application/vnd.openxmlformats-officedocument.presentationml.presentation",
-                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+OFFICE_TYPES = files.OFFICE_TYPES
 MAX_PHOTO_BYTES = 20 * MB
 MAX_SCAN_BYTES = 20 * MB
 MAX_PDF_BYTES = 50 * MB
-
-
-def sniff(content):
-    """The content type the bytes are, from their signature; None when none we know."""
-    if content.startswith(b"\xff\xd8\xff"):
-        return "image/jpeg"
-    if content.startswith(b"\x89PNG\r\n\x1a\n"):
-        return "image/png"
-    if content.startswith(b"%PDF-"):
-        return "application/pdf"
-    if content[4:8] == b"ftyp":
-        return "video/mp4"
-    if content.startswith(b"PK\x03\x04"):
-        return "application/zip"
-    return None
 
 
 def decode(upload, allowed, max_bytes, field="file"):
@@ -54,16 +36,13 @@ def decode(upload, allowed, max_bytes, field="file"):
         raise InvalidInput({field: ["Dosya boş."]})
     if len(content) > max_bytes:
         raise InvalidInput({field: [f"Dosya en fazla {max_bytes // MB} MB olabilir."]})
-    found = sniff(content)
-    if found != declared and not (declared in OFFICE_TYPES and found == "application/zip"):
-        raise InvalidInput({field: [f"Dosyanın içeriği bildirilen türe ({declared}) uymuyor."]})
+    refused = files.mismatch(content, declared)
+    if refused:
+        raise InvalidInput({field: [refused]})
     return safe_filename(upload["filename"]), declared, content
 
 
-def safe_filename(name):
-    """The last path component only, so a name cannot point anywhere when it is saved."""
-    name = os.path.basename(str(name).replace("\\", "/")).strip() or "dosya"
-    return name[:200]
+safe_filename = files.safe_filename
 
 
 def slug(title):

@@ -12,6 +12,7 @@ from contracts import press as events
 from press.exceptions import InvalidInput, NotAllowed
 
 from .conftest import MAYOR_OFFICE, OFFICER, published
+from tests.support import files
 
 IST = ZoneInfo("Europe/Istanbul")
 
@@ -87,7 +88,7 @@ def test_the_office_keeps_its_publications_issues_and_productions(press):
     bulletin = press.add_publication({"title": "Gaziemir Bülten", "kind": "bulletin", "frequency": "aylık",
                                       "segment_ids": ["muhtarlar", "stk"]}, OFFICER)
     assert bulletin["segment_ids"] == ["muhtarlar", "stk"] and bulletin["issues"] == []
-    pdf = b"%PDF-1.4\n%test\n"
+    pdf = files.pdf()
     issue = press.add_issue(bulletin["id"], {"number": 12, "issued_on": "2026-11-01", "contents": "Yeni park",
                                              "print_run": 5000, "pdf": {"filename": "bulten-12.pdf",
                                              "content_type": "application/pdf",

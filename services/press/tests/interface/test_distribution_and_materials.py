@@ -13,8 +13,9 @@ from contracts import press as events
 from press.exceptions import InvalidInput, InvalidTransition, NotAllowed, NotFound, Unavailable
 
 from .conftest import MAYOR_OFFICE, OFFICER, published
+from tests.support import files
 
-PDF = b"%PDF-1.4\n" + b"%" * 2048
+PDF = files.pdf()
 PPTX = b"PK\x03\x04" + b"\x00" * 500
 JPEG = b"\xff\xd8\xff\xe0" + b"\x10" * 300
 
