@@ -48,6 +48,10 @@ class PayloadTooLarge(ApiError):
     pass
 
 
+class RequestTimeout(ApiError):
+    """The client did not send its request (headers or body) in time; the connection is closed."""
+
+
 class RouteNotFound(ApiError):
     pass
 
@@ -239,6 +243,7 @@ PROBLEMS = {
     MethodNotAllowed: (405, "method-not-allowed", "Bu adres bu yöntemi desteklemiyor"),
     IdempotencyConflict: (409, "idempotency-conflict",
                           "Bu Idempotency-Key daha önce başka bir istek için kullanıldı"),
+    RequestTimeout: (408, "request-timeout", "İstek zamanında gönderilmedi"),
     PayloadTooLarge: (413, "payload-too-large", "İstek gövdesi çok büyük"),
     UnsupportedMediaType: (415, "unsupported-media-type", "İstek gövdesi application/json olmalı"),
     InvalidSubmission: (422, "validation-failed", "Gönderilen veriler geçersiz"),

@@ -5,29 +5,46 @@
 
 Every answer, error or not, is counted by route and status; every error goes through the one
 table in `errors.py`.
+
+A slow or stalled client costs one connection, never one of the `max_workers` workers: the request
+line and headers must arrive within `HTTP_HEADER_SECONDS`, and the body is read in full within
+`HTTP_BODY_SECONDS` by the connection's own green thread before a worker is taken (a late client
+gets 408 and the connection is closed). At most `HTTP_MAX_CONNECTIONS` connections are served at
+once; more wait in the listen queue.
 """
 import json
 import logging
+import socket
 import time
 import uuid
+from functools import partial
 
+import eventlet
+from eventlet import wsgi
+from eventlet.semaphore import Semaphore
 from nameko.web.handlers import HttpRequestHandler
-from nameko.web.server import WebServer, WsgiApp
+from nameko.web.server import HttpOnlyProtocol, WebServer, WsgiApp
 from werkzeug.exceptions import HTTPException, MethodNotAllowed as WerkzeugMethodNotAllowed
-from werkzeug.exceptions import RequestEntityTooLarge
+from werkzeug.exceptions import ClientDisconnected, RequestEntityTooLarge
 from werkzeug.wrappers import Response
 
 from servicekit import metrics
 from servicekit.correlation import CONTEXT_KEY
 
-from .errors import (PROBLEMS, ApiError, MalformedRequest, MethodNotAllowed, PayloadTooLarge, RouteNotFound,
-                     UnsupportedMediaType, problem_for)
+from .errors import (PROBLEMS, ApiError, MalformedRequest, MethodNotAllowed, PayloadTooLarge, RequestTimeout,
+                     RouteNotFound, UnsupportedMediaType, problem_for)
 
 log = logging.getLogger(__name__)
 
 EXPECTED = (ApiError, *PROBLEMS)  # every mapped error is an answer, not a fault
 DEFAULT_MAX_BODY_BYTES = 40 * 1024 * 1024  # five 5 MB attachments, base64-encoded, with room
 PROBLEM_JSON = "application/problem+json"
+DEFAULT_HEADER_SECONDS = 10
+DEFAULT_BODY_SECONDS = 30
+DEFAULT_MAX_CONNECTIONS = 1000
+CLOSE_CONNECTION = "gateway.close_connection"  # environ key: call it to close the connection after the answer
+RESPONSE_408 = (b"HTTP/1.1 408 Request Timeout\r\nConnection: close\r\nContent-Type: application/problem+json\r\n"
+                b"Content-Length: %d\r\n\r\n%s")
 
 
 def json_response(body, status=200, headers=None):
@@ -87,11 +104,101 @@ class ProblemWsgiApp(WsgiApp):
         return super().__call__(environ, start_response)
 
 
+class _ReadTimedOut(Exception):
+    """The client's request line and headers did not arrive in time."""
+
+
+class DeadlineProtocol(HttpOnlyProtocol):
+    """eventlet's HTTP protocol with a deadline on the request line and headers (idle keep-alive
+    connections included), and no reading of a body the application left unread: the connection is
+    closed instead, so a slow client never holds the server past its deadline."""
+
+    _timer = None
+
+    def _read_request_line(self):
+        self._timer = eventlet.Timeout(self.server.header_seconds, _ReadTimedOut)
+        try:
+            line = super()._read_request_line()
+        except _ReadTimedOut:
+            line = ""
+        if not line:
+            self._stop_timer()
+            self.close_connection = 1
+        return line
+
+    def parse_request(self):
+        try:
+            return super().parse_request()
+        except _ReadTimedOut:
+            _status, body = problem_for(RequestTimeout())
+            payload = json.dumps(body, ensure_ascii=False).encode("utf-8")
+            self.wfile.write(RESPONSE_408 % (len(payload), payload))
+            self.wfile.flush()
+            self.close_connection = 1
+            return False
+        finally:
+            self._stop_timer()
+
+    def handle_one_request(self):
+        try:
+            super().handle_one_request()
+        finally:
+            self._stop_timer()
+
+    def get_environ(self):
+        environ = super().get_environ()
+        environ[CLOSE_CONNECTION] = self._close_after_answer
+        # a body the application did not read is not read afterwards either: the connection is closed
+        environ["eventlet.input"].discard = lambda *args, **kwargs: self._close_after_answer()
+        return environ
+
+    def _close_after_answer(self):
+        self.close_connection = 1
+
+    def _stop_timer(self):
+        if self._timer is not None:
+            self._timer.cancel()
+            self._timer = None
+
+
 class ApiServer(WebServer):
-    """nameko's web server carrying each request's correlation id into its worker."""
+    """nameko's web server carrying each request's correlation id into its worker, with deadlines
+    on reading requests and a cap on connections served at once."""
+
+    def setup(self):
+        config = self.container.config
+        self.header_seconds = float(config.get("HTTP_HEADER_SECONDS") or DEFAULT_HEADER_SECONDS)
+        self.body_seconds = float(config.get("HTTP_BODY_SECONDS") or DEFAULT_BODY_SECONDS)
+        self._connections = Semaphore(int(config.get("HTTP_MAX_CONNECTIONS") or DEFAULT_MAX_CONNECTIONS))
+        super().setup()
 
     def get_wsgi_app(self):
         return ProblemWsgiApp(self)
+
+    def get_wsgi_server(self, sock, wsgi_app, protocol=DeadlineProtocol, debug=False):
+        server = wsgi.Server(sock, sock.getsockname(), wsgi_app, protocol=protocol, debug=debug,
+                             log=logging.getLogger("nameko.web.server"),
+                             socket_timeout=max(self.header_seconds, self.body_seconds))
+        server.header_seconds = self.header_seconds
+        return server
+
+    def run(self):
+        # nameko's loop, with a free connection slot taken before each accept
+        while self._is_accepting:
+            self._connections.acquire()
+            try:
+                sock, addr = self._sock.accept()
+            except BaseException:
+                self._connections.release()
+                raise
+            sock.settimeout(self._serv.socket_timeout)
+            self.container.spawn_managed_thread(partial(self._serve_connection, sock, addr))
+
+    def _serve_connection(self, sock, addr):
+        try:
+            self.process_request(sock, addr)
+        finally:
+            self._connections.release()
 
     def context_data_from_headers(self, request):
         return {CONTEXT_KEY: getattr(request, "correlation_id", None) or str(uuid.uuid4())}
@@ -111,10 +218,30 @@ class ApiHandler(HttpRequestHandler):
     def handle_request(self, request):
         request.started = time.monotonic()
         request.correlation_id = _correlation_id(request)
-        response = super().handle_request(request)
+        refused = self._read_body(request)
+        if refused is not None:
+            response = problem_response(refused)
+            request.environ.get(CLOSE_CONNECTION, lambda: None)()
+        else:
+            response = super().handle_request(request)
         self._observe(request, response.status_code)
         response.headers["X-Correlation-Id"] = request.correlation_id
         return response
+
+    def _read_body(self, request):
+        """Read the whole body here, in the connection's green thread and under a deadline, so the
+        worker finds it in memory: the refusal (408, 413) if it cannot be, else None."""
+        request.shallow = False
+        try:
+            with eventlet.Timeout(self.server.body_seconds, RequestTimeout()):
+                body_bytes(request)
+        except (RequestTimeout, socket.timeout):
+            return RequestTimeout()
+        except PayloadTooLarge as exc:
+            return exc
+        except (ClientDisconnected, OSError, ValueError):  # the client went away mid-body
+            return MalformedRequest("İstek gövdesi okunamadı.")
+        return None
 
     def response_from_exception(self, exc):
         if type(exc) not in PROBLEMS:
