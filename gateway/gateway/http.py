@@ -39,6 +39,7 @@ log = logging.getLogger(__name__)
 EXPECTED = (ApiError, *PROBLEMS)  # every mapped error is an answer, not a fault
 DEFAULT_MAX_BODY_BYTES = 40 * 1024 * 1024  # five 5 MB attachments, base64-encoded, with room
 PROBLEM_JSON = "application/problem+json"
+MAX_JSON_DEPTH = 64  # deeper than any schema of the API; deeper still would exhaust the parser's stack
 DEFAULT_HEADER_SECONDS = 10
 DEFAULT_BODY_SECONDS = 30
 DEFAULT_MAX_CONNECTIONS = 1000
@@ -85,9 +86,32 @@ def read_json(request, max_bytes=DEFAULT_MAX_BODY_BYTES):
         body = json.loads(raw)
     except (ValueError, UnicodeDecodeError):
         raise MalformedRequest("Gövde geçerli bir JSON değil.") from None
+    except RecursionError:  # nested past the parser's stack: deeper than MAX_JSON_DEPTH anyway
+        body = too_deep = True
+    else:
+        too_deep = _depth_exceeds(body, MAX_JSON_DEPTH)
+    if too_deep:
+        raise MalformedRequest(f"Gövde en fazla {MAX_JSON_DEPTH} düzey iç içe olabilir.")
     if not isinstance(body, dict):
         raise MalformedRequest("Gövde bir JSON nesnesi olmalı.")
     return body
+
+
+def _depth_exceeds(value, limit):
+    """Whether objects and arrays nest deeper than `limit`; walked without recursion."""
+    stack = [(value, 1)]
+    while stack:
+        item, depth = stack.pop()
+        if isinstance(item, dict):
+            children = item.values()
+        elif isinstance(item, list):
+            children = item
+        else:
+            continue
+        if depth > limit:
+            return True
+        stack.extend((child, depth + 1) for child in children if isinstance(child, (dict, list)))
+    return False
 
 
 class ProblemWsgiApp(WsgiApp):
