@@ -19,10 +19,11 @@ from intake.exceptions import DestructionInProgress, NotAllowed
 from intake.service import IntakeService
 from servicekit.db import Database, Store
 from tests.support.broker import body_text, take_messages, wait_until
+from tests.support import files
 
 ANONYMISED_QUEUE = queue_name("notify", events.EXCHANGE, events.APPLICANTS_ANONYMISED)
 ADMIN = {"id": "mehmet", "role": "admin", "directorate": None}
-PDF = base64.b64encode(b"%PDF-1.4 kimlik fotokopisi ESKI").decode()
+PDF = base64.b64encode(files.pdf()).decode()
 # short periods: information requests 1 year, petitions and complaints 2 years, the rest 2 years
 SHORT_RULES = {"rules": {
     "bilgi_edinme": {"label": "Bilgi edinme", "types": ["bilgi_edinme"], "keep_years": 1,
