@@ -33,10 +33,11 @@ from urllib3.connectionpool import HTTPConnectionPool, HTTPSConnectionPool
 from urllib3.exceptions import ConnectTimeoutError, NameResolutionError, NewConnectionError
 from urllib3.util import connection as urllib3_connection
 
+from . import secrets
+
 log = logging.getLogger(__name__)
 
 MAX_REDIRECTS = 5
-DEVELOPMENT = "development"
 
 # what staff are told (Turkish), by why an address was refused
 REASONS = {
@@ -98,11 +99,10 @@ class Policy:
     @classmethod
     def from_config(cls, config) -> Policy:
         """From a service's config: `OUTBOUND_ALLOW` counts only where `PLATFORM_ENV` is `development`."""
-        environment = str(config.get("PLATFORM_ENV") or "production").strip().lower()
         allow = config.get("OUTBOUND_ALLOW") or ""
-        if environment != DEVELOPMENT:
+        if not secrets.is_development(config):
             if str(allow).strip():
-                log.warning("OUTBOUND_ALLOW is ignored: PLATFORM_ENV is %r, not %r", environment, DEVELOPMENT)
+                log.warning("OUTBOUND_ALLOW is ignored: %s is not %s", secrets.SETTING, secrets.DEVELOPMENT)
             return cls()
         hosts, networks = _allow_entries(allow)
         return cls(allowed_hosts=hosts, allowed_networks=networks)
