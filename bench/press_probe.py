@@ -363,9 +363,11 @@ def _ingest(store, db_url, feed_urls, rounds, now, meter):
     `ingest.fetch_source` calls (what they do is unchanged)."""
     if not feed_urls:
         return None
-    settings = press_settings.load({})
+    # the feeds are local: read as a development system reads them (servicekit.outbound's allow-list)
+    settings = press_settings.load({"PLATFORM_ENV": "development", "OUTBOUND_ALLOW": "127.0.0.1"})
     for n, url in enumerate(feed_urls):
-        archive.add_source(store, {"url": url, "outlet": f"Yerel Haber {n}", "interval_minutes": 30}, OFFICER, now)
+        archive.add_source(store, {"url": url, "outlet": f"Yerel Haber {n}", "interval_minutes": 30}, OFFICER, now,
+                           settings.outbound)
     spent = {"fetch": 0.0, "keep": 0.0, "insert": 0.0}
     real = {"fetch": feeds.fetch_feed, "keep": ingest._keep, "insert": storage.insert_clipping}
 

@@ -5,11 +5,12 @@ import uuid
 from datetime import datetime, time
 
 from contracts import press as events
+from servicekit import outbound
 
 from . import access, files, inputs, storage
 from .board import board_items
 from .clippings import ISTANBUL, dedupe_key, istanbul_day, relevance
-from .exceptions import NotFound
+from .exceptions import InvalidInput, NotFound
 from .ingest import suggestion_record
 from .present import plain
 from .tone import LABELS, suggest_tone
@@ -17,10 +18,16 @@ from .tone import LABELS, suggest_tone
 MAX_PAGE = 200
 
 
-def add_source(store, source, actor, now):
-    """A news feed to read; adding the same URL again answers the one already there."""
+def add_source(store, source, actor, now, policy=outbound.Policy()):
+    """A news feed to read; adding the same URL again answers the one already there. An address that
+    `policy` refuses (one that leads inside the platform's network, or carries a password) is refused
+    here with the reason beside the field, and is checked again at every read."""
     by = access.require(actor, access.WRITERS)
     source = inputs.load(inputs.SourceInput, source)
+    try:
+        policy.check(source["url"])
+    except outbound.Refused as refused:
+        raise InvalidInput({"url": [refused.reason]}) from None
     with store.transaction() as tx:
         row = storage.add_source(tx.cursor, {**source, "id": uuid.uuid4(), "now": now, "created_by": by}) \
             or storage.source_by_url(tx.cursor, source["url"])

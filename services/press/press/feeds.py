@@ -25,11 +25,15 @@ from urllib.parse import urlsplit
 import feedparser
 import requests
 
+from servicekit import outbound
+
 NOT_MODIFIED, FETCHED, FAILED = "not_modified", "fetched", "failed"
 DEFAULT_TIMEOUT = 10.0               # seconds, for connecting and for each read
 MAX_FEED_BYTES = 5 * 1024 * 1024     # a feed is small; anything larger is a misconfigured source
 MAX_BACKOFF = timedelta(hours=6)
 USER_AGENT = "gzm-press/0.1 (belediye basin servisi)"
+PUBLIC_ONLY = outbound.Policy()      # production's policy, unless the caller passes the configured one
+WEB_SCHEMES = ("http", "https")
 _ACCEPT = "application/rss+xml, application/atom+xml, application/xml;q=0.9, text/xml;q=0.9, */*;q=0.1"
 
 
@@ -41,8 +45,9 @@ class FetchResult:
     etag: str | None
     last_modified: str | None
     items: tuple[dict, ...] = ()
-    error: str | None = None          # why it failed, for the operator; None otherwise
+    error: str | None = None          # why it failed, in Turkish for the press office; None otherwise
     http_status: int | None = None
+    detail: str | None = None         # the kind of failure for the logs (an exception's class name)
 
     @property
     def ok(self) -> bool:
@@ -51,11 +56,14 @@ class FetchResult:
 
 def fetch_feed(url: str, *, etag: str | None = None, last_modified: str | None = None,
                outlet: str | None = None, timeout: float = DEFAULT_TIMEOUT,
-               session: requests.Session | None = None) -> FetchResult:
+               policy: outbound.Policy = PUBLIC_ONLY) -> FetchResult:
     """Read the feed at `url` with a conditional GET and parse what came back.
 
-    `outlet` names the items' outlet; without it the feed's own title is used. Never raises for a
-    network, HTTP or parse problem: those come back as status `failed` with the error.
+    `outlet` names the items' outlet; without it the feed's own title is used. The address, every
+    connection and every redirect go through `policy` (servicekit.outbound): a source that leads inside
+    the platform's network is refused and never asked. Never raises for a network, HTTP or parse
+    problem: those come back as status `failed` with a Turkish `error` for the press office, which says
+    what went wrong in general words only (never a host, port or the network library's message).
     """
     headers = {"User-Agent": USER_AGENT, "Accept": _ACCEPT}
     if etag:
@@ -63,20 +71,21 @@ def fetch_feed(url: str, *, etag: str | None = None, last_modified: str | None =
     if last_modified:
         headers["If-Modified-Since"] = last_modified
     try:
-        response = (session or requests).get(url, headers=headers, timeout=timeout, stream=True)
-        with response:
+        with policy.open("GET", url, headers=headers, timeout=timeout, stream=True) as response:
             if response.status_code == 304:
                 return FetchResult(NOT_MODIFIED, response.headers.get("ETag") or etag,
                                    response.headers.get("Last-Modified") or last_modified, http_status=304)
             if response.status_code >= 400:
-                return FetchResult(FAILED, etag, last_modified, error=f"HTTP {response.status_code}",
+                return FetchResult(FAILED, etag, last_modified, error=f"Kaynak HTTP {response.status_code} ile cevap verdi.",
                                    http_status=response.status_code)
             body = _read_limited(response)
+    except outbound.Refused as refused:
+        return FetchResult(FAILED, etag, last_modified, error=refused.reason, detail="Refused")
     except requests.RequestException as exc:
-        return FetchResult(FAILED, etag, last_modified, error=f"{type(exc).__name__}: {exc}")
+        return FetchResult(FAILED, etag, last_modified, error=_failure(exc), detail=type(exc).__name__)
     except _TooLarge:
-        return FetchResult(FAILED, etag, last_modified, error=f"feed larger than {MAX_FEED_BYTES} bytes",
-                           http_status=response.status_code)
+        return FetchResult(FAILED, etag, last_modified, http_status=response.status_code,
+                           error=f"Haber akışı {MAX_FEED_BYTES} bayttan büyük; okunmadı.")
 
     # a stream, not bytes: feedparser tries to open bytes as a local file name, and the body is the
     # source's to choose
@@ -85,11 +94,26 @@ def fetch_feed(url: str, *, etag: str | None = None, last_modified: str | None =
     if not parsed.entries and (parsed.bozo or not parsed.get("version")):
         # a feed with a small flaw but entries is still read; a page that is no feed at all is not
         return FetchResult(FAILED, etag, last_modified, http_status=response.status_code,
-                           error=f"not a readable feed: {parsed.get('bozo_exception') or 'no feed found'}")
+                           error="Adresteki sayfa okunabilir bir RSS ya da Atom haber akışı değil.",
+                           detail=type(parsed.get("bozo_exception")).__name__ if parsed.bozo else "no feed")
     outlet = outlet or _plain(parsed.feed.get("title")) or urlsplit(url).hostname or ""
     items = tuple(item for item in (_item(entry, outlet) for entry in parsed.entries) if item)
     return FetchResult(FETCHED, response.headers.get("ETag"), response.headers.get("Last-Modified"),
                        items, http_status=response.status_code)
+
+
+def _failure(exc):
+    """What the press office is told about a network failure: its kind, not the library's words (they
+    name hosts and ports)."""
+    if isinstance(exc, requests.Timeout):
+        return "Kaynak zamanında cevap vermedi."
+    if isinstance(exc, requests.TooManyRedirects):
+        return "Kaynak çok fazla yönlendirme yaptı."
+    if isinstance(exc, requests.exceptions.SSLError):
+        return "Kaynağın güvenli bağlantısı (TLS sertifikası) doğrulanamadı."
+    if isinstance(exc, requests.ConnectionError):
+        return "Kaynağa bağlanılamadı."
+    return "Kaynak okunamadı."
 
 
 class _TooLarge(Exception):
@@ -106,12 +130,25 @@ def _read_limited(response):
 
 
 def _item(entry, outlet):
-    url, title = entry.get("link") or None, _plain(entry.get("title"))
+    url, title = _web_link(entry.get("link")), _plain(entry.get("title"))
     if not url and not title:
         return None
     return {"url": url, "title": title, "summary": _plain(entry.get("summary")),
             "published_at": _utc(entry.get("published_parsed") or entry.get("updated_parsed")),
             "outlet": outlet}
+
+
+def _web_link(link):
+    """A feed item's link as kept: an http(s) address only (a `javascript:`, `data:` or `file:` link, or
+    one that does not parse, is dropped; the item is kept by its title)."""
+    link = (link or "").strip()
+    if not link or any(ch.isspace() or ord(ch) < 32 or ord(ch) == 127 for ch in link):
+        return None
+    try:
+        parts = urlsplit(link)
+    except ValueError:
+        return None
+    return link if parts.scheme.lower() in WEB_SCHEMES and parts.hostname else None
 
 
 def _utc(parsed_time):

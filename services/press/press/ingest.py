@@ -19,24 +19,25 @@ LEASE_SECONDS = 300
 BATCH = 20
 
 
-def fetch_due(store, settings, now, session=None):
+def fetch_due(store, settings, now):
     """Read every source due at `now` (in batches); returns counts by fetch outcome and new clippings."""
     counts = {feeds.FETCHED: 0, feeds.NOT_MODIFIED: 0, feeds.FAILED: 0, "new": 0}
     while True:
         with store.transaction() as tx:
             due = storage.claim_due_sources(tx.cursor, now, LEASE_SECONDS, BATCH)
         for source in due:
-            outcome, new = fetch_source(store, source, settings, now, session)
+            outcome, new = fetch_source(store, source, settings, now)
             counts[outcome] += 1
             counts["new"] += new
         if len(due) < BATCH:
             return counts
 
 
-def fetch_source(store, source, settings, now, session=None):
-    """Read one source and record what it gave; returns (fetch outcome, new clippings)."""
+def fetch_source(store, source, settings, now):
+    """Read one source (through the outbound-address policy, `settings.outbound`) and record what it gave;
+    returns (fetch outcome, new clippings)."""
     result = feeds.fetch_feed(source["url"], etag=source["etag"], last_modified=source["last_modified"],
-                              outlet=source["outlet"], session=session)
+                              outlet=source["outlet"], policy=settings.outbound)
     metrics.FEED_FETCHES.labels(result.status).inc()
     failures = feeds.failures_after(result, source["consecutive_failures"])
     interval = source["fetch_interval"] or timedelta(minutes=30)
@@ -52,7 +53,7 @@ def fetch_source(store, source, settings, now, session=None):
             new += outcome == "new"
     if not result.ok:
         # the URL is the operator's own configuration, not personal data
-        log.warning("feed %s failed (%s in a row): %s", source["url"], failures, result.error)
+        log.warning("feed %s failed (%s in a row): %s (%s)", source["url"], failures, result.error, result.detail)
     return result.status, new
 
 

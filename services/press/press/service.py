@@ -92,7 +92,7 @@ class PressService:
     def add_source(self, source, actor):
         """A news feed to read: `{"url": "https://egetelgraf.example/rss", "outlet": "Ege Telgraf",
         "interval_minutes": 30}`; answers the source (the existing one for a URL already added)."""
-        return archive.add_source(self.db, source, actor, self.clock())
+        return archive.add_source(self.db, source, actor, self.clock(), self.settings.outbound)
 
     @rpc
     def list_sources(self):

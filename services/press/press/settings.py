@@ -5,6 +5,8 @@ from datetime import datetime, time, timezone
 
 from nameko.extensions import DependencyProvider
 
+from servicekit.outbound import Policy as OutboundPolicy
+
 from . import morning
 from .clippings import load_keywords
 from .tone import ToneWords, load_tone_words
@@ -21,6 +23,7 @@ class PressSettings:
     public_api_url: str
     contacts_timeout: float
     reminder_days_before: int
+    outbound: OutboundPolicy      # what a news source's address may lead to (servicekit.outbound)
 
     def photo_url(self, photo_id):
         """Where the public fetches a release photo (the gateway serves it)."""
@@ -44,7 +47,8 @@ def load(config):
               "feed_url": config.get("RELEASES_FEED_URL") or None},
         public_api_url=config.get("PUBLIC_API_URL") or f"{site_url}/api/v1",
         contacts_timeout=float(config.get("CONTACTS_TIMEOUT_SECONDS") or 10),
-        reminder_days_before=int(config.get("REMINDER_DAYS_BEFORE") or 30))
+        reminder_days_before=int(config.get("REMINDER_DAYS_BEFORE") or 30),
+        outbound=OutboundPolicy.from_config(config))
 
 
 class Settings(DependencyProvider):

@@ -59,15 +59,26 @@ def press_db(fresh_db):
 
 
 @pytest.fixture
-def press(press_db, amqp_uri, container_factory):
-    container = container_factory(PressService, {
-        "AMQP_URI": amqp_uri, "DB_URL": press_db, "OPS_PORT": 0, "OUTBOX_SWEEP_SECONDS": 0.2,
-        "CONTACTS_TIMEOUT_SECONDS": 2, "DIGEST_AT": "08:30", "SITE_URL": "https://www.gaziemir.bel.tr",
-        "PUBLIC_API_URL": "https://e.gaziemir.bel.tr/api/v1"})
+def press_config(press_db, amqp_uri):
+    """Press's configuration in these tests: a development system, whose news sources on this machine
+    are on the outbound allow-list (servicekit.outbound)."""
+    return {"AMQP_URI": amqp_uri, "DB_URL": press_db, "OPS_PORT": 0, "OUTBOX_SWEEP_SECONDS": 0.2,
+            "CONTACTS_TIMEOUT_SECONDS": 2, "DIGEST_AT": "08:30", "SITE_URL": "https://www.gaziemir.bel.tr",
+            "PUBLIC_API_URL": "https://e.gaziemir.bel.tr/api/v1",
+            "PLATFORM_ENV": "development", "OUTBOUND_ALLOW": "127.0.0.1"}
+
+
+def start_press(container_factory, config):
+    container = container_factory(PressService, config)
     contacts, clock = MagicMock(name="contacts_rpc"), FakeClock()
     replace_dependencies(container, contacts_rpc=contacts, clock=clock)
     container.start()
     return Press(container, contacts, clock)
+
+
+@pytest.fixture
+def press(press_config, container_factory):
+    return start_press(container_factory, press_config)
 
 
 @pytest.fixture

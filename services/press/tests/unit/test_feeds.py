@@ -1,4 +1,6 @@
-"""Reading feeds against a real local HTTP server that honours ETag / Last-Modified, and the schedule."""
+"""Reading feeds against a real local HTTP server that honours ETag / Last-Modified, and the schedule;
+and the SSRF issue's attacks on the feed reader: a source inside the platform's network, or one that
+redirects there, is never asked, and what the press office is told names nothing that answered."""
 import threading
 import time
 from datetime import datetime, timedelta, timezone
@@ -8,7 +10,17 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 import pytest
 
 from press import feeds
-from press.feeds import FAILED, FETCHED, NOT_MODIFIED, fetch_feed, next_fetch_at
+from press.feeds import FAILED, FETCHED, NOT_MODIFIED, next_fetch_at
+from servicekit import outbound
+
+# the test's news sites run on this machine: they are read as a development system reads them, with
+# the loopback on the allow-list; the attacks below use production's policy, which has none
+DEVELOPMENT = outbound.Policy.from_config({"PLATFORM_ENV": "development", "OUTBOUND_ALLOW": "127.0.0.1"})
+PRODUCTION = outbound.Policy.from_config({"OUTBOUND_ALLOW": "127.0.0.1"})  # not development: ignored
+
+
+def fetch_feed(url, **kwargs):
+    return feeds.fetch_feed(url, **{"policy": DEVELOPMENT, **kwargs})
 
 UTC = timezone.utc
 
@@ -164,13 +176,13 @@ def test_an_atom_feed_gives_utc_times_and_its_own_title_as_outlet(server):
 def test_a_server_error_is_a_failure_that_keeps_the_validators(server):
     result = fetch_feed(server + "/broken", etag='"v1"', last_modified="Wed, 25 Nov 2026 07:00:00 GMT")
     assert result.status == FAILED and not result.ok
-    assert result.error == "HTTP 500" and result.http_status == 500
+    assert result.error == "Kaynak HTTP 500 ile cevap verdi." and result.http_status == 500
     assert (result.etag, result.last_modified) == ('"v1"', "Wed, 25 Nov 2026 07:00:00 GMT")
 
 
 def test_a_page_that_is_no_feed_is_a_failure(server):
     result = fetch_feed(server + "/html")
-    assert result.status == FAILED and result.error.startswith("not a readable feed")
+    assert result.status == FAILED and result.error == "Adresteki sayfa okunabilir bir RSS ya da Atom haber akışı değil."
 
 
 def test_a_body_naming_a_local_file_is_not_read_from_disk(server, tmp_path):
@@ -182,20 +194,93 @@ def test_a_body_naming_a_local_file_is_not_read_from_disk(server, tmp_path):
 
 def test_a_slow_source_times_out_as_a_failure(server):
     result = fetch_feed(server + "/slow", timeout=0.3)
-    assert result.status == FAILED and "Timeout" in result.error
+    assert result.status == FAILED and result.error == "Kaynak zamanında cevap vermedi."
+    assert "Timeout" in result.detail
 
 
 def test_an_unreachable_source_is_a_failure():
     with ThreadingHTTPServer(("127.0.0.1", 0), FeedServer) as closed:
         port = closed.server_address[1]
     result = fetch_feed(f"http://127.0.0.1:{port}/rss", timeout=2)
-    assert result.status == FAILED and "ConnectionError" in result.error
+    assert result.status == FAILED and result.error == "Kaynağa bağlanılamadı." and result.detail == "ConnectionError"
+    assert str(port) not in result.error  # the network library's words (host, port) stay in the logs
 
 
 def test_an_oversized_feed_is_refused(server, monkeypatch):
     monkeypatch.setattr(feeds, "MAX_FEED_BYTES", 100)
     result = fetch_feed(server + "/rss")
-    assert result.status == FAILED and "larger than 100 bytes" in result.error
+    assert result.status == FAILED and result.error == "Haber akışı 100 bayttan büyük; okunmadı."
+
+
+# -- addresses a feed may not lead to (the SSRF issue) ---------------------------------------------------
+class Redirector(BaseHTTPRequestHandler):
+    """A public news site that answers every request with a redirect to `target`."""
+    target = None
+
+    def do_GET(self):  # noqa: N802 (http.server's naming)
+        self.send_response(302)
+        self.send_header("Location", Redirector.target)
+        self.send_header("Content-Length", "0")
+        self.end_headers()
+
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture
+def public_redirector():
+    """On 127.0.0.2, standing for a public address: the one address the test's policy allows."""
+    httpd = ThreadingHTTPServer(("127.0.0.2", 0), Redirector)
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.2:{httpd.server_address[1]}"
+    httpd.shutdown()
+    httpd.server_close()
+
+
+def test_a_source_inside_the_platforms_network_is_never_asked(server):
+    port = server.rsplit(":", 1)[1]
+    for url in (server + "/rss", f"http://localhost:{port}/rss", f"http://[::1]:{port}/rss",
+                f"http://[::ffff:127.0.0.1]:{port}/rss"):
+        result = feeds.fetch_feed(url, policy=PRODUCTION)
+        assert result.status == FAILED and result.items == ()
+        assert result.error == outbound.REASONS["network"]
+    assert FeedServer.seen == []
+
+
+def test_the_error_is_the_same_whether_an_inside_port_is_open_or_closed(server):
+    with ThreadingHTTPServer(("127.0.0.1", 0), FeedServer) as closed:
+        closed_port = closed.server_address[1]
+    open_port = int(server.rsplit(":", 1)[1])
+    errors = {feeds.fetch_feed(f"http://127.0.0.1:{port}/rss", policy=PRODUCTION).error
+              for port in (open_port, closed_port)}
+    assert errors == {outbound.REASONS["network"]}  # nothing to tell which port answered
+    assert not any(str(port) in error for error in errors for port in (open_port, closed_port))
+    assert FeedServer.seen == []
+
+
+def test_a_public_source_that_redirects_inside_is_refused_at_the_redirect(server, public_redirector):
+    Redirector.target = server + "/rss"
+    policy = outbound.Policy(allowed_networks=(outbound.ipaddress.ip_network("127.0.0.2/32"),))
+    result = feeds.fetch_feed(public_redirector + "/rss", policy=policy)
+    assert result.status == FAILED and result.error == outbound.REASONS["network"]
+    assert FeedServer.seen == []  # the inside feed was never asked
+    Redirector.target = "/baska"  # a redirect on the same public site is followed (and answered 302 again)
+    assert "yönlendirme" in feeds.fetch_feed(public_redirector + "/rss", policy=policy).error
+
+
+def test_a_feed_items_link_that_is_not_http_is_not_kept(server):
+    FeedServer.routes["/tuzak"] = {"type": "application/rss+xml", "body": b"""<?xml version="1.0"?>
+<rss version="2.0"><channel><title>Tuzak</title><link>https://tuzak.example/</link><description>x</description>
+  <item><title>Gaziemir 1</title><link>javascript:alert(document.cookie)</link></item>
+  <item><title>Gaziemir 2</title><link>data:text/html,&lt;script&gt;alert(1)&lt;/script&gt;</link></item>
+  <item><title>Gaziemir 3</title><link>file:///etc/passwd</link></item>
+  <item><title>Gaziemir 4</title><link> JaVaScRiPt:alert(1)</link></item>
+  <item><title>Gaziemir 5</title><link>https://haber.example/gaziemir-5</link></item>
+</channel></rss>"""}
+    items = fetch_feed(server + "/tuzak").items
+    assert [(item["title"], item["url"]) for item in items] == [
+        ("Gaziemir 1", None), ("Gaziemir 2", None), ("Gaziemir 3", None), ("Gaziemir 4", None),
+        ("Gaziemir 5", "https://haber.example/gaziemir-5")]
 
 
 # -- schedule -------------------------------------------------------------------------------------------
