@@ -3,12 +3,14 @@
 Personal data (TC Kimlik No, phone, e-mail, address, message bodies) must never reach a log
 (DESIGN.md §9). Code is expected not to log it; `redact()` is the net under that rule, applied to
 every formatted message and traceback, because exception texts (a database's duplicate-key detail,
-say) can carry values nobody chose to log.
+say) can carry values nobody chose to log. It works on decoded text: percent-encoding (a searched
+`ayse%40example.org` in a URL) is undone first, so an encoded value is redacted like a plain one.
 """
 import contextvars
 import json
 import logging
 import re
+from urllib.parse import unquote
 from datetime import datetime, timezone
 
 correlation_id = contextvars.ContextVar("correlation_id", default=None)
@@ -16,8 +18,10 @@ correlation_id = contextvars.ContextVar("correlation_id", default=None)
 _PATTERNS = (
     (re.compile(r"[\w.+-]+@[\w-]+(\.[\w-]+)+"), "<e-posta>"),
     (re.compile(r"(?<!\d)[1-9]\d{10}(?!\d)"), "<tckn>"),
-    (re.compile(r"(?<![\w-])\+?(90)?[ ]?\(?0?5\d{2}\)?[ -]?\d{3}[ -]?\d{2}[ -]?\d{2}(?!\d)"), "<telefon>"),
+    # a "+" also separates the groups: a query string's encoded space
+    (re.compile(r"(?<![\w-])\+?(90)?[ +]?\(?0?5\d{2}\)?[ +-]?\d{3}[ +-]?\d{2}[ +-]?\d{2}(?!\d)"), "<telefon>"),
 )
+_PERCENT_ENCODED = re.compile(r"%[0-9A-Fa-f]{2}")
 # keys whose values are dropped wherever they appear in `extra=`
 PERSONAL_KEYS = frozenset({
     "tc_kimlik_no", "tckn", "email", "phone", "postal_address", "address", "body", "full_name",
@@ -26,6 +30,10 @@ PERSONAL_KEYS = frozenset({
 
 
 def redact(text):
+    for _ in range(3):  # encoded once, or twice (a URL inside a URL), or more: decoded up to three times
+        if not _PERCENT_ENCODED.search(text):
+            break
+        text = unquote(text, errors="replace")
     for pattern, replacement in _PATTERNS:
         text = pattern.sub(replacement, text)
     return text

@@ -23,6 +23,14 @@ def test_personal_data_is_redacted_from_log_text():
     assert "kaydedildi" in text
 
 
+def test_percent_encoded_personal_data_is_redacted_too():
+    text = redact('"GET /api/v1/kvkk/personal-data?email=ayse%40example.org&tckn=10000000146'
+                  '&phone=%2B90+532+111+22+33&again=ali%2540example.org HTTP/1.1" 200')
+    assert "example.org" not in text and "10000000146" not in text and "532" not in text
+    assert text.count("<e-posta>") == 2 and "<tckn>" in text and "<telefon>" in text
+    assert '" 200' in text
+
+
 def test_json_log_line_carries_correlation_id_and_hides_personal_fields():
     record = logging.LogRecord("intake", logging.INFO, __file__, 1, "stored %s", ("GZM-2026-000001",), None)
     record.email = "ayse@example.org"
