@@ -16,6 +16,7 @@ from marshmallow import ValidationError
 
 from contracts import intake as events
 from contracts.inbound import ApplicationSubmissionSchema
+from servicekit import files
 from servicekit.turkish import fold
 
 from . import duplicates, formal_checks, storage
@@ -93,7 +94,11 @@ def _decode_attachments(attachments):
             content = base64.b64decode(attachment["content_base64"], validate=True)
         except ValueError:
             raise InvalidSubmission({"attachments": {index: {"content_base64": ["Geçerli base64 değil."]}}}) from None
-        decoded.append((attachment["filename"], attachment["content_type"], content))
+        # the type is what the bytes are, not what the sender says; the name only a base name
+        refused = files.mismatch(content, attachment["content_type"])
+        if refused:
+            raise InvalidSubmission({"attachments": {index: {"content_base64": [refused]}}})
+        decoded.append((files.safe_filename(attachment["filename"]), attachment["content_type"], content))
     return decoded
 
 
