@@ -31,7 +31,7 @@ class ApplicationRoutes:
         """The application; directorates see an applicant who asked to stay hidden masked."""
         principal = self.guard.require(self.db, request, "application.read")
         masked = principal.role in roles.DIRECTORATE_ROLES
-        application = self._call("get_application", str(application_id), masked)
+        application = self._call("get_application", str(application_id), masked, self._duplicates_viewer(principal))
         self._may_see(request, principal, application)
         self.guard.audit(self.db, request, principal, "application.read", "application", application_id,
                          personal_data=not (masked and application["applicant"].get("hide_identity")))
@@ -46,6 +46,14 @@ class ApplicationRoutes:
         self.guard.audit(self.db, request, principal, "application.receipt", "application", application_id)
         return Response(pdf, mimetype="application/pdf", headers={
             "Content-Disposition": f'inline; filename="alindi-belgesi-{application_id}.pdf"'})
+
+    @staticmethod
+    def _duplicates_viewer(principal):
+        """Whose applications the duplicate hints may name: every one for staff who see every application
+        (None), else only the caller's own (an API client never learns another's tracking numbers)."""
+        if principal.kind == "staff" and principal.role in roles.SEE_EVERY_APPLICATION:
+            return None
+        return principal.id
 
     def _may_see(self, request, principal, application):
         """Object-level rule: staff who see every application do; a system sees what it submitted;

@@ -8,6 +8,8 @@ from difflib import SequenceMatcher
 
 from servicekit.turkish import fold
 
+from . import storage
+
 WINDOW_DAYS = 30
 SIMILARITY_THRESHOLD = 0.8
 
@@ -34,3 +36,14 @@ def likely_duplicates(submission, recent):
     """Tracking numbers among `recent` (rows with subject, body, tracking_number) that look the same."""
     return [row["tracking_number"] for row in recent
             if similar(submission.get("subject") or "", submission["body"], row["subject"], row["body"])]
+
+
+def visible_to(cur, tracking_numbers, viewer):
+    """The duplicate hints `viewer` may see: all of them for staff who see every application (`viewer` None),
+    else only those the viewer (an API client, a channel) submitted itself: another submitter's tracking
+    numbers are not theirs to learn. The order is kept."""
+    found = list(tracking_numbers or ())
+    if viewer is None:
+        return found
+    own = storage.submitted_by_among(cur, found, viewer)
+    return [number for number in found if number in own]

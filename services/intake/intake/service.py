@@ -66,11 +66,12 @@ class IntakeService:
         return {"application": summary, "created": created}
 
     @rpc
-    def get_application(self, application_id, hide_identity=False):
+    def get_application(self, application_id, hide_identity=False, viewer=None):
         """The application as staff see it; the applicant is masked when `hide_identity` is asked
-        for and the applicant wished to stay hidden."""
+        for and the applicant wished to stay hidden. `viewer` (who submitted, for a caller that sees only its
+        own applications) limits the duplicate hints to that submitter's applications."""
         with self.db.transaction() as tx:
-            return views.application_detail(tx.cursor, application_id, hide_identity)
+            return views.application_detail(tx.cursor, application_id, hide_identity, viewer)
 
     @rpc
     def get_receipt(self, application_id):

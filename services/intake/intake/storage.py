@@ -86,6 +86,15 @@ def recent_by_applicant(cur, applicant_key, since):
     return cur.fetchall()
 
 
+def submitted_by_among(cur, tracking_numbers, submitted_by):
+    """Which of `tracking_numbers` `submitted_by` submitted (what a duplicate hint may show them)."""
+    if not tracking_numbers:
+        return set()
+    cur.execute("SELECT tracking_number FROM applications WHERE tracking_number = ANY(%s) AND submitted_by = %s",
+                (list(tracking_numbers), submitted_by))
+    return {row["tracking_number"] for row in cur.fetchall()}
+
+
 def applications_of_person(cur, tc_kimlik_no=None, emails=(), phone_digits=None):
     """Applications whose applicant has this TC Kimlik No, one of these e-mails (compared trimmed, lowercased,
     I/İ/ı as i) or this phone (compared by its digits), oldest first, with the applicant data kept."""

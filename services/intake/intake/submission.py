@@ -55,11 +55,11 @@ def submit(store, raw, submitted_by, settings, idempotency_key=None, now=None):
                 if original:
                     if idempotency_key and original["request_hash"] != fingerprint:
                         raise IdempotencyConflict(idempotency_key)
-                    return summarise(original, settings), False
+                    return summarise(original, settings, _own_duplicates(tx.cursor, original, submitted_by)), False
                 _canonical_neighbourhood(tx.cursor, submission)
                 app = _store(tx, submission, attachments, defects, submitted_by, idempotency_key, fingerprint,
                              settings, now or datetime.now(timezone.utc))
-                return summarise(app, settings), True
+                return summarise(app, settings, _own_duplicates(tx.cursor, app, submitted_by)), True
         except psycopg2.errors.UniqueViolation:
             if attempt == 2:
                 raise
@@ -150,14 +150,21 @@ def _emit(tx, app, applicant, attachment_count, code):
             "lookup_code": code})
 
 
-def summarise(app, settings):
-    """What the submitter gets back: no personal data, and the applicant's lookup code."""
+def _own_duplicates(cur, app, submitted_by):
+    """The submitter learns only of likely duplicates it submitted itself (staff see them all on the
+    application); the full list goes to routing with the event, for the desk to judge."""
+    return duplicates.visible_to(cur, app["possible_duplicate_of"], submitted_by)
+
+
+def summarise(app, settings, possible_duplicate_of=()):
+    """What the submitter gets back: no personal data, the applicant's lookup code, and the duplicate hints
+    it may see."""
     return {
         "id": str(app["id"]),
         "tracking_number": app["tracking_number"],
         "status": app["status"],
         "received_at": app["received_at"].isoformat(),
         "reasons": app["defects"],
-        "possible_duplicate_of": list(app["possible_duplicate_of"] or []),
+        "possible_duplicate_of": list(possible_duplicate_of),
         "lookup_code": lookup_code(settings["lookup_secret"], app["id"]),
     }

@@ -2,7 +2,7 @@
 holds about one person (KVKK data-subject requests)."""
 from servicekit.turkish import fold, lower
 
-from . import labels, storage
+from . import duplicates, labels, storage
 from .exceptions import InvalidSubmission, NotAllowed, NotFound
 from .tracking import lookup_code_matches
 
@@ -13,7 +13,9 @@ MASKED = "*** gizli ***"
 ANONYMISED = "Anonimleştirildi"  # what is left of the personal data after the destruction run (retention)
 
 
-def application_detail(cur, application_id, hide_identity_from_viewer=False):
+def application_detail(cur, application_id, hide_identity_from_viewer=False, viewer=None):
+    """The application for staff or its submitter; `viewer` (a submitter's id) limits the duplicate hints to
+    applications that viewer submitted, None shows them all (staff who see every application)."""
     app = storage.get(cur, application_id)
     if app is None:
         raise NotFound(str(application_id))
@@ -28,7 +30,7 @@ def application_detail(cur, application_id, hide_identity_from_viewer=False):
         "subject": app["subject"], "body": app["body"], "neighbourhood": app["neighbourhood"],
         "location": app["location"], "received_at": app["received_at"].isoformat(),
         "source_system": app["source_system"], "source_reference": app["source_reference"],
-        "reasons": app["defects"], "possible_duplicate_of": list(app["possible_duplicate_of"] or []),
+        "reasons": app["defects"], "possible_duplicate_of": duplicates.visible_to(cur, app["possible_duplicate_of"], viewer),
         "applicant": applicant,
         "attachments": [{"id": str(a["id"]), "filename": a["filename"], "content_type": a["content_type"],
                          "size_bytes": a["size_bytes"]} for a in storage.list_attachments(cur, application_id)],

@@ -117,6 +117,21 @@ def test_likely_duplicate_from_the_same_applicant_is_flagged_not_merged(intake):
     assert second["id"] != first["id"]
 
 
+def test_a_duplicate_hint_names_only_applications_the_caller_submitted(intake):
+    # the same person writes through two API clients: the second client must not learn the first's number
+    first = submit(intake, complaint(1), submitted_by="portal-a")["application"]
+    second = submit(intake, complaint(1, body=complaint(1)["body"] + "!"), submitted_by="portal-b")["application"]
+    assert second["possible_duplicate_of"] == []
+    third = submit(intake, complaint(1, body=complaint(1)["body"] + "!!"), submitted_by="portal-a")["application"]
+    assert third["possible_duplicate_of"] == [first["tracking_number"]]
+    with entrypoint_hook(intake, "get_application") as get:
+        assert get(second["id"], False, "portal-b")["possible_duplicate_of"] == []
+        assert get(third["id"], False, "portal-a")["possible_duplicate_of"] == [first["tracking_number"]]
+        # staff who see every application see every hint
+        assert set(get(third["id"], False, None)["possible_duplicate_of"]) == {first["tracking_number"],
+                                                                                second["tracking_number"]}
+
+
 def test_hidden_applicant_is_masked_when_asked(intake):
     data = complaint(applicant={"full_name": "Ayşe Yılmaz", "email": "a@example.org", "hide_identity": True})
     app_id = submit(intake, data)["application"]["id"]
