@@ -12,7 +12,7 @@ from marshmallow import ValidationError
 
 from contracts import routing as events
 from contracts.inbound import ATTACHMENT_MAX_COUNT, AttachmentSchema
-from servicekit import inbox
+from servicekit import files, inbox
 
 from . import access, metrics, rules, states, storage
 
@@ -199,12 +199,23 @@ def _decode_files(attachments, problems):
     if len(loaded) > ATTACHMENT_MAX_COUNT:
         problems["attachments"] = [f"En fazla {ATTACHMENT_MAX_COUNT} ek."]
         return []
-    try:
-        return [(a["filename"], a["content_type"], base64.b64decode(a["content_base64"], validate=True))
-                for a in loaded]
-    except ValueError:
-        problems["attachments"] = ["Ek geçerli base64 değil."]
+    decoded, refused = [], {}
+    for index, attachment in enumerate(loaded):
+        try:
+            content = base64.b64decode(attachment["content_base64"], validate=True)
+        except ValueError:
+            refused[index] = {"content_base64": ["Ek geçerli base64 değil."]}
+            continue
+        # the type is what the bytes are, not what the sender says; the name only a base name
+        mismatch = files.mismatch(content, attachment["content_type"])
+        if mismatch:
+            refused[index] = {"content_base64": [mismatch]}
+            continue
+        decoded.append((files.safe_filename(attachment["filename"]), attachment["content_type"], content))
+    if refused:
+        problems["attachments"] = refused
         return []
+    return decoded
 
 
 def answer_problems(answer):

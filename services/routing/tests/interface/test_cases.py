@@ -12,6 +12,7 @@ from contracts.topology import queue_name
 from routing.access import NotAllowed
 from routing.cases import CaseNotFound, InvalidAnswer
 from routing.states import InvalidTransition
+from tests.support import files
 from tests.support.broker import body_text, publish_raw, take_messages, wait_until
 from tests.support.routing_events import case_of, received
 
@@ -190,13 +191,21 @@ def test_an_answer_goes_out_with_its_files(routing, amqp_uri, query):
     import base64
 
     case = case_of(query, received(amqp_uri))
-    letter = b"%PDF-1.4 cevap yazisi"
+    letter = files.pdf()
     with pytest.raises(InvalidAnswer) as bad:
         act(routing, case, TEMIZLIK, "submit_answer", outcome="granted", text="Ekte.",
             attachments=[{"filename": "a.exe", "content_type": "application/x-msdownload", "content_base64": "AA=="}])
     assert "attachments" in bad.value.args[0]
+    # an HTML page and a file that only starts like a PDF, both declared as PDFs: refused beside the field
+    for fake in (b"<html><body>Cevap</body></html>", b"%PDF-1.4 cevap yazisi"):
+        with pytest.raises(InvalidAnswer) as bad:
+            act(routing, case, TEMIZLIK, "submit_answer", outcome="granted", text="Ekte.",
+                attachments=[{"filename": "cevap.pdf", "content_type": "application/pdf",
+                              "content_base64": base64.b64encode(fake).decode()}])
+        assert bad.value.args[0]["attachments"] == {0: {"content_base64": [
+            "Dosyanın içeriği bildirilen türe (application/pdf) uymuyor."]}}
     act(routing, case, TEMIZLIK, "submit_answer", outcome="granted", text="Cevap yazımız ektedir.",
-        attachments=[{"filename": "cevap.pdf", "content_type": "application/pdf",
+        attachments=[{"filename": "../../cevap.pdf", "content_type": "application/pdf",
                       "content_base64": base64.b64encode(letter).decode()}])
     act(routing, case, DESK, "approve_answer")
     [message] = take_messages(amqp_uri, queue_name("notify", events.EXCHANGE, events.ANSWER_APPROVED), expected=1)
