@@ -6,6 +6,8 @@ from dataclasses import dataclass
 from email.message import EmailMessage
 from email.utils import make_msgid
 
+from servicekit.files import safe_filename
+
 from .failures import PermanentFailure, TemporaryFailure
 
 
@@ -33,7 +35,7 @@ def compose(settings, recipient, subject, body, attachments=(), message_id=None)
     message.set_content(body, charset="utf-8")
     for filename, content_type, content in attachments:
         maintype, subtype = content_type.split("/", 1)
-        message.add_attachment(content, maintype=maintype, subtype=subtype, filename=filename)
+        message.add_attachment(content, maintype=maintype, subtype=subtype, filename=safe_filename(filename))
     return message
 
 

@@ -7,3 +7,7 @@ class TemporaryFailure(Exception):
 
 class PermanentFailure(Exception):
     """Refused for good: the address or the message is wrong."""
+
+
+class UnfitFile(PermanentFailure):
+    """A file to attach is not what its declared type says: nothing goes out with it."""

@@ -13,6 +13,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import BaseDocTemplate, Frame, FrameBreak, HRFlowable, PageTemplate, Paragraph, Spacer
 
 from servicekit import pdf
+from servicekit.files import safe_filename
 
 WINDOW = (20 * mm, A4[1] - 90 * mm, 90 * mm, 40 * mm)  # x, y, width, height of the envelope's window
 
@@ -72,7 +73,7 @@ def _footer(tracking_number, font):
 def of_message(message, letterhead):
     """The letter of a queued message (a notifications row joined with its applicant): dated the day the
     message was written, so a reprint is the same letter."""
-    attachments = [ref["filename"] for ref in message.get("attachments") or ()]
+    attachments = [safe_filename(ref["filename"]) for ref in message.get("attachments") or ()]
     if message.get("attach_receipt"):
         attachments.insert(0, "Başvuru alındı belgesi")
     return {"letterhead": letterhead, "tracking_number": message.get("tracking_number") or "",

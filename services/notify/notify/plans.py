@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from zoneinfo import ZoneInfo
 
 from contracts import contacts, intake, press, routing
+from servicekit.files import safe_filename
 
 ISTANBUL = ZoneInfo("Europe/Istanbul")
 
@@ -84,7 +85,7 @@ def for_applicant(event_type, payload, contact):
     context.setdefault("interim", False)
     for optional in ("exemption_article", "remedy", "text", "reason", "institution", "fee_amount", "legal_due_on"):
         context.setdefault(optional, None)
-    files = [{"id": str(f["id"]), "filename": f["filename"]} for f in payload.get("attachments") or ()]
+    files = [{"id": str(f["id"]), "filename": safe_filename(f["filename"])} for f in payload.get("attachments") or ()]
     return _to_applicant(kind, contact, context, attachments=files, letter=kind == "answer")
 
 
@@ -98,7 +99,7 @@ MAX_ATTACHED_ISSUE_BYTES = 10 * 1024 * 1024
 
 def press_file(kind, ref):
     """A reference to a file press keeps: the delivery loop fetches it with press's `attachment` RPC."""
-    return {"source": "press", "kind": kind, "id": str(ref["id"]), "filename": ref["filename"]}
+    return {"source": "press", "kind": kind, "id": str(ref["id"]), "filename": safe_filename(ref["filename"])}
 
 
 def _to_recipients(kind, payload, context, attachments=()):

@@ -2,12 +2,17 @@
 letter (with the receipt or the answer's files behind it, one document per envelope) and record that
 it was posted, which tells routing that the applicant was told."""
 import io
+import logging
 
 from pypdf import PdfWriter
 
 from contracts import notify as events
+from servicekit import files
 
 from . import letter, sender, storage
+from .failures import UnfitFile
+
+log = logging.getLogger(__name__)
 
 
 class NotFound(Exception):
@@ -26,7 +31,8 @@ def waiting(store, posted=False, limit=200):
              "id": str(row["id"]), "application_id": str(row["application_id"]) if row["application_id"] else None,
              "case_id": str(row["case_id"]) if row["case_id"] else None,
              "created_at": row["created_at"].isoformat(), "sent_at": row["sent_at"] and row["sent_at"].isoformat(),
-             "attachments": [ref["filename"] for ref in row["attachments"] or ()]} for row in rows]
+             "attachments": [files.safe_filename(ref["filename"]) for ref in row["attachments"] or ()]}
+            for row in rows]
 
 
 def printable(store, notification_id, letterhead, fetch_receipt, fetch_file):
@@ -39,8 +45,13 @@ def printable(store, notification_id, letterhead, fetch_receipt, fetch_file):
     if message["attach_receipt"]:
         documents.append(fetch_receipt(message["application_id"])[2])
     for ref in message["attachments"] or ():
-        filename, content_type, content = fetch_file(message, ref)
-        if content_type == "application/pdf":
+        try:
+            filename, content_type, content = fetch_file(message, ref)
+        except UnfitFile:
+            # a file that is not what it says is left out, never a failed print: the letter lists it
+            log.warning("post room letter %s: a file left out (not of its type)", notification_id)
+            continue
+        if content_type == files.PDF and files.is_pdf(content):
             documents.append(content)
     return _concatenated(documents)
 
@@ -62,8 +73,13 @@ def _concatenated(documents):
     if len(documents) == 1:
         return documents[0]
     writer = PdfWriter()
-    for document in documents:
-        writer.append(io.BytesIO(document))
+    for number, document in enumerate(documents):
+        try:
+            writer.append(io.BytesIO(document))
+        except Exception:  # noqa: BLE001 (pypdf raises many kinds of errors on a broken file)
+            if number == 0:
+                raise  # the letter itself is ours
+            log.warning("post room: a document that does not open as a PDF was left out")
     out = io.BytesIO()
     writer.write(out)
     return out.getvalue()

@@ -8,10 +8,11 @@ import eventlet
 
 from contracts import notify as events
 
+from servicekit import files
 from servicekit.db import TRANSIENT_DB_ERRORS
 
 from . import email_channel, letter, metrics, storage
-from .failures import PermanentFailure, TemporaryFailure
+from .failures import PermanentFailure, TemporaryFailure, UnfitFile
 
 log = logging.getLogger(__name__)
 BATCH = 20
@@ -147,8 +148,17 @@ def file_fetcher(routing_rpc, press_rpc):
             found = press_rpc.attachment(ref["kind"], ref["id"])
         else:
             found = routing_rpc.answer_attachment(str(row["case_id"]), ref["id"])
-        return found["filename"], found["content_type"], base64.b64decode(found["content_base64"])
+        return checked(found["filename"], found["content_type"], base64.b64decode(found["content_base64"]))
     return fetch
+
+
+def checked(filename, content_type, content):
+    """A fetched file as it may go out: under a safe base name, and only if its bytes are of its type
+    (the services check files as they take them in; this holds for anything stored before they did)."""
+    name = files.safe_filename(filename)
+    if files.mismatch(content, content_type):
+        raise UnfitFile(f"ek dosyanın içeriği türüne uymuyor: {name}")
+    return name, content_type, content
 
 
 def receipt_fetcher(intake_rpc):
