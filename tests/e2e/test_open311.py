@@ -49,3 +49,24 @@ def test_a_wrong_key_or_service_is_refused(system):
                             timeout=30)
     assert unknown.status_code == 422 and "service_code" in unknown.json()["errors"]
     assert requests.get(system.url + "/open311/v2/requests/GZM-1999-000001.json", timeout=30).status_code == 404
+
+
+def test_the_public_list_never_shows_an_applicants_own_words(pr_desk, anonymous):
+    # a desk request whose subject carries the applicant's name and phone, and who asked to stay hidden
+    words = "Ayşe Yılmaz 0532 111 22 33: kapımın önündeki çöp"
+    created = pr_desk.post("/api/v1/applications", {
+        "channel": "halk_masasi", "type": "sikayet", "category": "cop", "subject": words,
+        "body": "Konteyner taşıyor.", "neighbourhood": "Sarnıç",
+        "applicant": {"full_name": "Ayşe Yılmaz", "phone": "0532 111 22 33", "hide_identity": True}})
+    assert created.status_code == 201, created.text
+    tracking = created.json()["tracking_number"]
+
+    def listed():
+        found = anonymous.get("/open311/v2/requests.json", params={"service_code": "cop"}).json()
+        return next((r for r in found if r["service_request_id"] == tracking), None)
+    request = wait_until(listed)
+    assert request, "the request never showed up"
+    assert request["service_name"] == "Çöp toplanmaması"  # the category's name, as services.json gives it
+    [alone] = anonymous.get(f"/open311/v2/requests/{tracking}.json").json()
+    for answer in (request, alone):
+        assert "Ayşe" not in str(answer) and "0532" not in str(answer) and "kapımın" not in str(answer)

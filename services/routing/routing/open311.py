@@ -12,16 +12,22 @@ def services(seed):
 
 
 def service_codes(seed):
-    return {s["code"] for s in seed.get("open311_services", ())}
+    return set(service_names(seed))
 
 
-def as_request(case, directorates):
+def service_names(seed):
+    return {s["code"]: s["name"] for s in seed.get("open311_services", ())}
+
+
+def as_request(case, directorates, names):
+    """A case as the public sees it: the category's name as the service name, never the applicant's own
+    words (the subject may carry a name and a phone, and the applicant may have asked to stay hidden)."""
     closed = case["state"] in CLOSED
     return {
         "service_request_id": case["tracking_number"],
         "status": "closed" if closed else "open",
         "status_notes": states.LABELS[case["state"]],
-        "service_name": case["subject"],
+        "service_name": names.get(case["category"], case["category"]),
         "service_code": case["category"],
         "agency_responsible": directorates.get(case["directorate"], "Halkla İlişkiler"),
         "requested_datetime": case["received_at"].isoformat(),
@@ -36,11 +42,13 @@ def request(store, seed, tracking_number):
         case = storage.case_by_tracking_number(tx.cursor, tracking_number)
         if case is None or case["channel"] != "halk_masasi" or case["category"] not in service_codes(seed):
             return None
-        return as_request(case, {row["code"]: row["name"] for row in storage.directorates(tx.cursor)})
+        return as_request(case, {row["code"]: row["name"] for row in storage.directorates(tx.cursor)},
+                          service_names(seed))
 
 
 def requests(store, seed, filters, limit=1000):
     with store.transaction() as tx:
         rows = storage.public_requests(tx.cursor, service_codes(seed), filters, limit)
         names = {row["code"]: row["name"] for row in storage.directorates(tx.cursor)}
-    return [as_request(row, names) for row in rows]
+    services = service_names(seed)
+    return [as_request(row, names, services) for row in rows]
