@@ -152,7 +152,11 @@ class DeadlineProtocol(HttpOnlyProtocol):
 
     def parse_request(self):
         try:
-            return super().parse_request()
+            parsed = super().parse_request()
+            # the access log names the path, never the query string: searched names, addresses and
+            # invitation reply tokens travel there
+            self.requestline = _without_query(self.requestline)
+            return parsed
         except _ReadTimedOut:
             _status, body = problem_for(RequestTimeout())
             payload = json.dumps(body, ensure_ascii=False).encode("utf-8")
@@ -169,6 +173,13 @@ class DeadlineProtocol(HttpOnlyProtocol):
         finally:
             self._stop_timer()
 
+    def log_error(self, format, *args):
+        # the standard library's messages quote the request line, query string and all, on stderr
+        log.info("malformed HTTP request refused (%s)", args[0] if args else "-")
+
+    def log_request(self, code="-", size="-"):
+        pass  # eventlet writes the access log line itself, without the query string (above)
+
     def get_environ(self):
         environ = super().get_environ()
         environ[CLOSE_CONNECTION] = self._close_after_answer
@@ -183,6 +194,13 @@ class DeadlineProtocol(HttpOnlyProtocol):
         if self._timer is not None:
             self._timer.cancel()
             self._timer = None
+
+
+def _without_query(requestline):
+    parts = requestline.split(" ")
+    if len(parts) >= 2:
+        parts[1] = parts[1].split("?", 1)[0]
+    return " ".join(parts)
 
 
 class ApiServer(WebServer):
