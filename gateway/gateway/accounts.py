@@ -1,12 +1,13 @@
 """Staff sign-in, token refresh, sign-out and password change: the service layer over `storage`.
 
-Repeated failed sign-ins lock the account for a while (`LOCK_AFTER` failures, `LOCK_SECONDS`), and
-the answer to a locked account says when to try again; a wrong user name costs the same time as a
-wrong password, so neither tells which accounts exist.
+Repeated failed sign-ins lock the user name for a while (`LOCK_AFTER` failures, `LOCK_SECONDS`), and
+the answer to a locked name says when to try again. Failures are counted by the name as typed, whether
+or not an account has it, and every attempt checks one password hash: a wrong user name, a wrong
+password and a locked name (known or not) answer alike and cost the same time, so none tells which
+accounts exist.
 """
 import time
 import uuid
-from datetime import datetime, timezone
 
 from . import passwords, storage, tokens
 from .roles import DIRECTORATE_ROLES, STAFF_ROLES
@@ -14,6 +15,7 @@ from .errors import AccountLocked, SignInFailed, TokenRejected, ValidationFailed
 
 LOCK_AFTER = 5
 LOCK_SECONDS = 15 * 60
+FORGET_FAILURES_SECONDS = 24 * 3600  # a name's failures, once it is quiet and unlocked this long
 _DUMMY_HASH = passwords.hash_password("dummy-password-for-timing")
 
 
@@ -21,10 +23,13 @@ def sign_in(store, settings, username, password):
     """Tokens for a valid user name and password; `SignInFailed` or `AccountLocked` otherwise."""
     with store.transaction() as tx:
         user = storage.user_by_username(tx.cursor, username)
-        outcome = _check_password(tx.cursor, user, password)
+        usable = user is not None and user["active"]
+        # one hash checked on every path, the dummy's when there is no usable account
+        matches = passwords.verify_password(user["password_hash"] if usable else _DUMMY_HASH, password) and usable
+        outcome = _outcome(tx.cursor, username, matches)
         if outcome == "ok":
             new_hash = passwords.hash_password(password) if passwords.needs_rehash(user["password_hash"]) else None
-            storage.record_sign_in(tx.cursor, user["id"], new_hash)
+            storage.record_sign_in(tx.cursor, user, new_hash)
             return _issue(tx.cursor, settings, user, family_id=uuid.uuid4()), user
     # the failure count was committed above; only now tell the caller
     if isinstance(outcome, AccountLocked):
@@ -32,20 +37,21 @@ def sign_in(store, settings, username, password):
     raise SignInFailed()
 
 
-def _check_password(cur, user, password):
-    if user is None or not user["active"]:
-        passwords.verify_password(_DUMMY_HASH, password)
-        return "failed"
-    locked_until = user["locked_until"]
-    now = datetime.now(timezone.utc)
-    if locked_until and locked_until > now:
-        return AccountLocked(retry_after=int((locked_until - now).total_seconds()) + 1)
-    if passwords.verify_password(user["password_hash"], password):
+def _outcome(cur, username, matches):
+    locked_for = storage.sign_in_locked_seconds(cur, username)
+    if locked_for is not None:
+        return AccountLocked(retry_after=locked_for)
+    if matches:
         return "ok"
-    failed = storage.record_failed_sign_in(cur, user["id"], LOCK_AFTER, LOCK_SECONDS)
+    failed = storage.record_failed_sign_in(cur, username, LOCK_AFTER, LOCK_SECONDS)
     if failed["locked_until"] and failed["failed_sign_ins"] >= LOCK_AFTER:
         return AccountLocked(retry_after=LOCK_SECONDS)
     return "failed"
+
+
+def forget_old_failures(store):
+    with store.transaction() as tx:
+        storage.forget_old_sign_in_failures(tx.cursor, FORGET_FAILURES_SECONDS)
 
 
 def refresh(store, settings, refresh_token):

@@ -1,7 +1,6 @@
 """The gateway's SQL, and nothing else: every function takes an open cursor (dict rows)."""
 
-USER_COLUMNS = ("id, username, display_name, password_hash, role, directorate, active, failed_sign_ins, "
-                "locked_until, password_changed_at")
+USER_COLUMNS = "id, username, display_name, password_hash, role, directorate, active, password_changed_at"
 
 
 # -- staff --------------------------------------------------------------------------------------
@@ -30,18 +29,38 @@ def set_user_active(cur, username, active):
     return cur.fetchone()
 
 
-def record_failed_sign_in(cur, user_id, lock_after, lock_seconds):
+def sign_in_locked_seconds(cur, username):
+    """Seconds until the user name may sign in again, or None when it is not locked."""
+    cur.execute("SELECT ceil(extract(epoch FROM locked_until - now()))::integer AS seconds FROM sign_in_failures "
+                "WHERE username = %s AND locked_until > now()", (username,))
+    row = cur.fetchone()
+    return None if row is None else max(1, row["seconds"])
+
+
+def record_failed_sign_in(cur, username, lock_after, lock_seconds):
+    """One more failure for the user name (an account's or not); locked for `lock_seconds` from the
+    `lock_after`th on."""
     cur.execute(
-        "UPDATE staff_users SET failed_sign_ins = failed_sign_ins + 1, "
-        "locked_until = CASE WHEN failed_sign_ins + 1 >= %s THEN now() + make_interval(secs => %s) "
-        "ELSE locked_until END WHERE id = %s RETURNING failed_sign_ins, locked_until",
-        (lock_after, lock_seconds, str(user_id)))
+        "INSERT INTO sign_in_failures AS f (username, failed_sign_ins, locked_until) "
+        "VALUES (%(username)s, 1, CASE WHEN 1 >= %(after)s THEN now() + make_interval(secs => %(seconds)s) END) "
+        "ON CONFLICT (username) DO UPDATE SET failed_sign_ins = f.failed_sign_ins + 1, last_failed_at = now(), "
+        "locked_until = CASE WHEN f.failed_sign_ins + 1 >= %(after)s THEN now() + make_interval(secs => %(seconds)s) "
+        "ELSE f.locked_until END RETURNING failed_sign_ins, locked_until",
+        {"username": username, "after": lock_after, "seconds": lock_seconds})
     return cur.fetchone()
 
 
-def record_sign_in(cur, user_id, new_hash=None):
-    cur.execute("UPDATE staff_users SET failed_sign_ins = 0, locked_until = NULL, "
-                "password_hash = COALESCE(%s, password_hash) WHERE id = %s", (new_hash, str(user_id)))
+def record_sign_in(cur, user, new_hash=None):
+    cur.execute("DELETE FROM sign_in_failures WHERE username = %s", (user["username"],))
+    if new_hash is not None:
+        cur.execute("UPDATE staff_users SET password_hash = %s WHERE id = %s", (new_hash, str(user["id"])))
+
+
+def forget_old_sign_in_failures(cur, older_than_seconds):
+    """Failures nobody added to for a while, and no longer locking, are forgotten (a sprayed list of
+    guessed names must not grow the table for ever)."""
+    cur.execute("DELETE FROM sign_in_failures WHERE last_failed_at < now() - make_interval(secs => %s) "
+                "AND (locked_until IS NULL OR locked_until < now())", (older_than_seconds,))
 
 
 def set_password(cur, user_id, password_hash):

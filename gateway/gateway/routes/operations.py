@@ -6,7 +6,7 @@ from werkzeug.wrappers import Response
 
 from servicekit.ops import run_probes
 
-from .. import audit, dead_letters, docs, inbound, openapi, schemas, security, storage
+from .. import accounts, audit, dead_letters, docs, inbound, openapi, schemas, security, storage
 from ..errors import Forbidden, RouteNotFound, ValidationFailed
 from ..http import http, json_response, read_json
 from .common import load, query_args
@@ -99,6 +99,7 @@ class OperationsRoutes:
         refuses them first), so they need not be kept."""
         with self.db.transaction() as tx:
             storage.forget_old_nonces(tx.cursor, 2 * security.NONCE_WINDOW_SECONDS)
+        accounts.forget_old_failures(self.db)  # and failed sign-ins of names long quiet
 
     # -- documents and operations ------------------------------------------------------------
     @http("GET", "/api/openapi.json")

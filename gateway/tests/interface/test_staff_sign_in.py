@@ -35,6 +35,35 @@ def test_repeated_failures_lock_the_account_even_for_the_right_password(gateway)
     assert gateway.sign_in().status_code == 429
 
 
+def test_the_lockout_answers_the_same_for_an_unknown_and_a_known_account(gateway):
+    def attempts(username):
+        return [gateway.sign_in(username=username, password="Yanlis-Parola-1") for _ in range(LOCK_AFTER + 1)]
+
+    def shape(response):
+        body = response.json()
+        headers = {name: value for name, value in response.headers.items()
+                   if name not in ("Date", "X-Correlation-Id", "Content-Length", "Retry-After")}
+        return (response.status_code, headers, body["type"], body["title"], body.get("detail"),
+                sorted(body), "Retry-After" in response.headers)
+
+    known, unknown = attempts("pr"), attempts("kimse-yok")
+    assert [shape(r) for r in known] == [shape(r) for r in unknown]
+    assert [r.status_code for r in unknown] == [401] * (LOCK_AFTER - 1) + [429, 429]
+    for k, u in zip(known[-2:], unknown[-2:]):  # the same wait, give or take the second it took
+        assert abs(int(k.headers["Retry-After"]) - int(u.headers["Retry-After"])) <= 2
+
+
+def test_every_sign_in_checks_a_password_hash_whatever_the_account(gateway, monkeypatch):
+    from gateway import passwords
+    checked = []
+    real = passwords.verify_password
+    monkeypatch.setattr(passwords, "verify_password", lambda stored, given: checked.append(stored) or real(stored, given))
+    for _ in range(LOCK_AFTER + 1):
+        gateway.sign_in(username="kimse-yok", password="Yanlis-Parola-1")
+        gateway.sign_in(password="Yanlis-Parola-1")
+    assert len(checked) == 2 * (LOCK_AFTER + 1)  # locked or not, known or not
+
+
 def test_a_refresh_token_works_once_and_its_reuse_ends_the_sign_in(gateway):
     first = gateway.sign_in().json()
     refreshed = requests.post(gateway.url + "/api/v1/auth/refresh", json={"refresh_token": first["refresh_token"]},
