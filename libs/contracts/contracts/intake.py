@@ -10,6 +10,10 @@ APPLICANTS_ANONYMISED = "applicants_anonymised"
 EVENT_TYPES = (APPLICATION_RECEIVED, APPLICATION_NOT_PROCESSED, APPLICANTS_ANONYMISED)
 
 
+SUBMITTED_BY = ("Who submitted the application: the gateway's API client id (only its webhooks hear of the "
+                "application), `open311:<client id>`, `inbound:<source system>`, or a staff account's id.")
+
+
 class _Payload(Schema):
     class Meta:
         unknown = EXCLUDE
@@ -42,8 +46,10 @@ class ApplicationReceivedSchema(_Payload):
     attachment_count = fields.Integer(required=True)
     possible_duplicate_of = fields.List(fields.String(), load_default=list)
     applicant = fields.Nested(ApplicantContactSchema, required=True)
-    # the applicant's secret for following the application: notifications put it in the receipt
+    # the applicant's secret for following the application: notifications put it in the receipt, and it
+    # never leaves the platform otherwise (not in a webhook)
     lookup_code = fields.String(allow_none=True)
+    submitted_by = fields.String(allow_none=True, metadata={"description": SUBMITTED_BY})
 
 
 class DefectSchema(_Payload):
@@ -63,6 +69,7 @@ class ApplicationNotProcessedSchema(_Payload):
     received_at = fields.AwareDateTime(required=True)
     reasons = fields.List(fields.Nested(DefectSchema), required=True, validate=validate.Length(min=1))
     applicant = fields.Nested(ApplicantContactSchema, required=True)
+    submitted_by = fields.String(allow_none=True, metadata={"description": SUBMITTED_BY})
 
 
 class ApplicantsAnonymisedSchema(_Payload):

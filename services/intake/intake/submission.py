@@ -139,7 +139,7 @@ def _emit(tx, app, applicant, attachment_count, code):
     contact["hide_identity"] = applicant.get("hide_identity", False)
     common = {"application_id": app["id"], "tracking_number": app["tracking_number"], "channel": app["channel"],
               "type": app["type"], "subject": app["subject"], "received_at": app["received_at"],
-              "applicant": contact}
+              "applicant": contact, "submitted_by": app["submitted_by"]}
     if app["defects"]:
         tx.emit(events.APPLICATION_NOT_PROCESSED, {**common, "reasons": app["defects"]})
     else:

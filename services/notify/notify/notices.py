@@ -38,9 +38,26 @@ def handle(store, consumer, event_type, event, mailboxes=None):
             mailbox = (mailboxes or {}).get(item.audience)
             if mailbox:
                 queued += _queue_staff_mail(tx.cursor, event, item, mailbox)
-        for subscription_id in storage.subscribers(tx.cursor, event_type):
-            queued += _queue_webhook(tx.cursor, event_type, event, subscription_id)
+        subscriptions = storage.subscribers(tx.cursor, event_type)
+        submitted_by = _submitter(tx.cursor, event_type, payload) if subscriptions else None
+        for subscription in subscriptions:
+            if webhooks.entitled(subscription["client_id"], submitted_by):
+                queued += _queue_webhook(tx.cursor, event_type, event, subscription["id"])
     return queued
+
+
+def _submitter(cur, event_type, payload):
+    """Who submitted the application the event is about (None: unknown, or not about an application)."""
+    if event_type in (intake.APPLICATION_RECEIVED, intake.APPLICATION_NOT_PROCESSED):
+        return payload.get("submitted_by")
+    if not payload.get("application_id"):
+        return None
+    known, submitted_by = storage.submitter(cur, payload["application_id"])
+    if not known and not storage.personal_data_destroyed(cur, payload["application_id"]):
+        # routing may open a case before notify has read the application: who may hear of it is not known
+        # yet, so try again shortly rather than tell nobody (or anybody)
+        raise TransientError("the application's submitter is not known here yet")
+    return submitted_by
 
 
 def _queue_staff_mail(cur, event, item, mailbox):
@@ -62,7 +79,7 @@ def _queue_webhook(cur, event_type, event, subscription_id):
     return storage.queue(cur, {
         "id": uuid.uuid4(), "dedupe_key": f"{event['event_id']}:webhook:{subscription_id}", "kind": event_type,
         "channel": "webhook", "recipient": str(subscription_id), "subject": str(event["event_id"]),
-        "body": webhooks.public_body(event), "attach_receipt": False,
+        "body": webhooks.public_body(event_type, event), "attach_receipt": False,
         "application_id": str(payload["application_id"]) if payload.get("application_id") else None,
         "case_id": str(payload["case_id"]) if payload.get("case_id") else None,
         "tracking_number": payload.get("tracking_number"), "status": "queued"})

@@ -10,11 +10,20 @@ _REQUEUED = "CASE WHEN personal_data_destroyed_at IS NULL THEN 'queued' ELSE 'fa
 def remember_applicant(cur, payload):
     applicant = payload["applicant"]
     cur.execute("INSERT INTO applicants (application_id, tracking_number, subject, full_name, email, phone, "
-                "postal_address, preferred_reply_channel, received_at) VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s) "
-                "ON CONFLICT (application_id) DO NOTHING",
+                "postal_address, preferred_reply_channel, received_at, submitted_by) "
+                "VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s, %s) ON CONFLICT (application_id) DO NOTHING",
                 (str(payload["application_id"]), payload["tracking_number"], payload["subject"],
                  applicant.get("full_name"), applicant.get("email"), applicant.get("phone"),
-                 applicant.get("postal_address"), applicant.get("preferred_reply_channel"), payload["received_at"]))
+                 applicant.get("postal_address"), applicant.get("preferred_reply_channel"), payload["received_at"],
+                 payload.get("submitted_by")))
+
+
+def submitter(cur, application_id):
+    """`(known, submitted_by)`: whether notify has read the application, and who submitted it (intake's
+    `submitted_by`; None for an application read before notify kept it)."""
+    cur.execute("SELECT submitted_by FROM applicants WHERE application_id = %s", (str(application_id),))
+    row = cur.fetchone()
+    return (row is not None, row["submitted_by"] if row else None)
 
 
 def applicant(cur, application_id):
@@ -170,8 +179,10 @@ def subscriptions_of(cur, client_id):
 
 
 def subscribers(cur, event_type):
-    cur.execute("SELECT id FROM webhook_subscriptions WHERE active AND %s = ANY(event_types)", (event_type,))
-    return [row["id"] for row in cur.fetchall()]
+    """Active subscriptions to `event_type`: rows of (id, client_id)."""
+    cur.execute("SELECT id, client_id FROM webhook_subscriptions WHERE active AND %s = ANY(event_types)",
+                (event_type,))
+    return cur.fetchall()
 
 
 def deactivate_subscription(cur, subscription_id, client_id):

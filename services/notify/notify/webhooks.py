@@ -1,7 +1,8 @@
 """Webhooks: other systems subscribe to event types and receive them signed.
 
-Each delivery is `POST <url>` with the event envelope as JSON (the applicant's contact details
-removed) and the headers `X-Event-Id`, `X-Event-Type`, `X-Timestamp` and `X-Signature`, the
+A subscriber hears only of applications it submitted itself (`entitled`). Each delivery is `POST <url>`
+with the event envelope as JSON, its payload only the fields `contracts.notify.WEBHOOK_PAYLOAD_SCHEMAS`
+lists for the event type, and the headers `X-Event-Id`, `X-Event-Type`, `X-Timestamp` and `X-Signature`, the
 hex HMAC-SHA256 of `"<timestamp>.<body>"` under the subscription's secret. 2xx is delivered; 4xx (but
 408 and 429) is refused for good; anything else is tried again with growing waits.
 """
@@ -14,10 +15,13 @@ from urllib.parse import urlsplit
 
 import requests
 
+from contracts import notify as notify_events
+
 from . import storage
 from .failures import PermanentFailure, TemporaryFailure
 
-PRIVATE_KEYS = ("applicant",)
+WEBHOOK_SCHEMAS = {event_type: schema() for event_type, schema in notify_events.WEBHOOK_PAYLOAD_SCHEMAS.items()}
+ENVELOPE_KEYS = ("event_id", "event_type", "occurred_at", "version", "correlation_id")
 
 
 class InvalidSubscription(Exception):
@@ -61,11 +65,21 @@ def deliverable(url, allow_http):
     return parts.scheme in (("https", "http") if allow_http else ("https",)) and bool(parts.hostname)
 
 
-def public_body(event):
-    """The envelope as other systems get it: without the applicant's contact details."""
-    payload = {key: value for key, value in event["payload"].items() if key not in PRIVATE_KEYS}
-    return json.dumps({**event, "payload": payload}, ensure_ascii=False, sort_keys=True,
-                      default=lambda value: value.isoformat() if hasattr(value, "isoformat") else str(value))
+def entitled(client_id, submitted_by):
+    """True when the subscribing client may hear of an application `submitted_by` someone: only the API
+    client that submitted it, through the API or Open311. Staff's, other systems' and inbound applications,
+    and any whose submitter is unknown here, reach no subscriber."""
+    return bool(client_id) and submitted_by in (client_id, f"open311:{client_id}")
+
+
+def public_body(event_type, event):
+    """The envelope as the subscriber gets it: the payload holds only the fields its contract
+    (`contracts.notify.WEBHOOK_PAYLOAD_SCHEMAS`) lists: no secret, no personal data, no free text."""
+    payload = WEBHOOK_SCHEMAS[event_type].dump(event["payload"])
+    envelope = {key: event[key] for key in ENVELOPE_KEYS if key in event}
+    return json.dumps({**envelope, "event_type": event_type, "payload": payload}, ensure_ascii=False,
+                      sort_keys=True, default=lambda value: value.isoformat() if hasattr(value, "isoformat")
+                      else str(value))
 
 
 def subscriptions(store, client_id):

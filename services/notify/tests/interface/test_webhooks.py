@@ -5,7 +5,7 @@ import uuid
 import pytest
 from nameko.testing.services import entrypoint_hook
 
-from contracts import intake
+from contracts import intake, routing
 from contracts.envelope import make_envelope
 from contracts.samples import load_samples
 from notify import webhooks
@@ -14,13 +14,15 @@ from tests.support.broker import publish_raw, wait_until
 from tests.support.peers import WebhookReceiver
 
 RECEIVED = load_samples()[("intake", intake.APPLICATION_RECEIVED)]["payload"]
+ANSWERED = load_samples()[("routing", routing.ANSWER_APPROVED)]["payload"]
 
 
 def test_a_subscribed_system_receives_the_event_signed_once_its_endpoint_is_back(notify, amqp_uri, tmp_path, query):
     receiver = WebhookReceiver(tmp_path / "hooks")  # not started: the endpoint is down at first
     with entrypoint_hook(notify, "subscribe_webhook") as subscribe:
         subscription = subscribe("portal", receiver.url, [intake.APPLICATION_RECEIVED])
-    event = make_envelope(intake.APPLICATION_RECEIVED, dict(RECEIVED, application_id=str(uuid.uuid4())), "corr-hook")
+    event = make_envelope(intake.APPLICATION_RECEIVED, dict(RECEIVED, application_id=str(uuid.uuid4()),
+                                                            submitted_by="portal"), "corr-hook")
     publish_raw(amqp_uri, intake.EXCHANGE, intake.APPLICATION_RECEIVED, event)
     assert wait_until(lambda: any(r["attempts"] >= 2 for r in query(
         "SELECT attempts FROM notifications WHERE channel = 'webhook'")))
@@ -38,6 +40,37 @@ def test_a_subscribed_system_receives_the_event_signed_once_its_endpoint_is_back
         [entry] = log("portal", subscription["id"])
         assert entry["status"] == "sent" and entry["attempts"] >= 3
         assert log("someone-else", subscription["id"]) is None
+
+
+def test_a_subscriber_hears_only_of_its_own_applications_and_never_their_secrets(notify, amqp_uri, tmp_path,
+                                                                                 query):
+    receiver = WebhookReceiver(tmp_path / "hooks")
+    receiver.start()
+    try:
+        with entrypoint_hook(notify, "subscribe_webhook") as subscribe:
+            subscribe("portal", receiver.url, [intake.APPLICATION_RECEIVED, routing.ANSWER_APPROVED])
+        theirs, own = str(uuid.uuid4()), str(uuid.uuid4())
+        for application_id, submitter in ((theirs, "cimer"), (own, "portal")):
+            publish_raw(amqp_uri, intake.EXCHANGE, intake.APPLICATION_RECEIVED, make_envelope(
+                intake.APPLICATION_RECEIVED, dict(RECEIVED, application_id=application_id, submitted_by=submitter,
+                                                  lookup_code="K7P2-M9QX"), application_id))
+            publish_raw(amqp_uri, routing.EXCHANGE, routing.ANSWER_APPROVED, make_envelope(
+                routing.ANSWER_APPROVED, dict(ANSWERED, application_id=application_id, case_id=str(uuid.uuid4()),
+                                              attachments=[],
+                                              text="Sayın Ayşe Yılmaz, talebiniz karşılandı."), application_id))
+        # the applicant hears of both answers; the subscriber only of what it submitted
+        assert wait_until(lambda: len(query("SELECT 1 FROM notifications WHERE kind = 'answer' "
+                                            "AND channel = 'email'")) == 2)
+        got = wait_until(lambda: (lambda r: r if len(r) == 2 else None)(receiver.received()), timeout=20)
+        assert got, "the subscriber did not get its own application's events"
+        delivered = [json.loads(body) for _, body in got]
+        assert {d["payload"]["application_id"] for d in delivered} == {own}
+        for _, body in got:
+            assert b"K7P2" not in body and "Ayşe".encode() not in body and b"ayse" not in body
+        assert query("SELECT count(*) AS n FROM notifications WHERE channel = 'webhook' AND application_id = %s",
+                     theirs)[0]["n"] == 0
+    finally:
+        receiver.stop()
 
 
 def test_a_subscription_must_name_known_events_and_a_secure_address(notify):
