@@ -13,7 +13,7 @@ import uuid
 from marshmallow import ValidationError, fields, post_load, validate, validates_schema
 
 from contracts.contacts import REPLIES, SEGMENT_KINDS
-from contracts.inbound import StrictSchema, no_control_characters
+from contracts.inbound import StrictSchema, no_control_characters, one_line
 
 from .schemas import dates_in_utc
 
@@ -44,6 +44,19 @@ def texts(max_items, max_length, **kwargs):
     """A list of short texts (the inner strings are checked here: StrictSchema binds only the outer field)."""
     return fields.List(fields.String(validate=[validate.Length(min=1, max=max_length), no_control_characters]),
                        validate=validate.Length(max=max_items), **kwargs)
+
+
+def line(max_length, required=False, min_length=None, **kwargs):
+    """A one-line text (a name, a title, a place, a file name): no CR/LF (`contracts.inbound.one_line`)."""
+    field = text(max_length, required=required, min_length=min_length, **kwargs)
+    field.validators.append(one_line)
+    return field
+
+
+def lines(max_items, max_length, **kwargs):
+    """A list of one-line texts (phones, tags)."""
+    return fields.List(fields.String(validate=[validate.Length(min=1, max=max_length), no_control_characters,
+                                               one_line]), validate=validate.Length(max=max_items), **kwargs)
 
 
 def one_of(choices, **kwargs):
@@ -113,27 +126,27 @@ class ConsentSchema(StrictSchema):
 class RoleSchema(StrictSchema):
     """An office held: `office` a code of the precedence list (or written as its title), else free text."""
     organisation_id = fields.UUID(allow_none=True, metadata={"description": "Kurum kaydının kimliği"})
-    organisation_name = text(500, allow_none=True)
-    office = text(200, allow_none=True, metadata={"example": "muhtar"})
-    title = text(200, allow_none=True, metadata={"example": "Sarnıç Mahallesi Muhtarı"})
+    organisation_name = line(500, allow_none=True)
+    office = line(200, allow_none=True, metadata={"example": "muhtar"})
+    title = line(200, allow_none=True, metadata={"example": "Sarnıç Mahallesi Muhtarı"})
     started_on = day(allow_none=True)
     ended_on = day(allow_none=True)
 
 
 class ContactChangesSchema(StrictSchema):
     """The fields to change (roles: add or end one; the opt-out: its own route)."""
-    full_name = text(200, allow_none=True, metadata={"example": "İsmail Işık"})
-    name = text(300, allow_none=True, metadata={"description": "Kurum kayıtlarında kurumun adı"})
+    full_name = line(200, allow_none=True, metadata={"example": "İsmail Işık"})
+    name = line(300, allow_none=True, metadata={"description": "Kurum kayıtlarında kurumun adı"})
     category = code(CATEGORIES, allow_none=True, metadata={"example": "ilce_protokolu"})
-    phones = texts(20, 40, metadata={"example": ["0532 111 22 33"]})
+    phones = lines(20, 40, metadata={"example": ["0532 111 22 33"]})
     emails = fields.List(fields.Email(validate=validate.Length(max=254)), validate=validate.Length(max=20))
     addresses = texts(10, 500)
-    neighbourhood = text(100, allow_none=True, metadata={"example": "Sarnıç"})
-    tags = texts(30, 100)
+    neighbourhood = line(100, allow_none=True, metadata={"example": "Sarnıç"})
+    tags = lines(30, 100)
     notes = text(5000, allow_none=True)
     consent = fields.Nested(ConsentSchema)
     last_verified_on = day(allow_none=True)
-    external_ref = text(200, allow_none=True, metadata={"description": "İçe aktarılan dosyadaki Kayıt No"})
+    external_ref = line(200, allow_none=True, metadata={"description": "İçe aktarılan dosyadaki Kayıt No"})
 
 
 class ContactSchema(ContactChangesSchema):
@@ -213,7 +226,7 @@ class DuplicateDismissalSchema(StrictSchema):
 class ImportSchema(StrictSchema):
     """A CSV as Excel writes it (UTF-8 with or without BOM, or Windows-1254; `;` or `,`) or a vCard file."""
     format = one_of(FILE_FORMATS, required=True)
-    filename = text(200, required=True, metadata={"example": "muhtarlar.csv"})
+    filename = line(200, required=True, metadata={"example": "muhtarlar.csv"})
     content_base64 = fields.String(required=True, validate=[
         validate.Length(min=1, max=base64_length(MAX_IMPORT_BYTES)), BASE64])
     dry_run = fields.Boolean(load_default=False, metadata={"description": "Hiçbir şey yazmadan dene"})
@@ -233,7 +246,7 @@ class SegmentFilterSchema(StrictSchema):
 
 
 class SegmentSchema(StrictSchema):
-    name = text(200, required=True, metadata={"example": "İlçe protokolü"})
+    name = line(200, required=True, metadata={"example": "İlçe protokolü"})
     kind = one_of(SEGMENT_KINDS, required=True)
     filter = fields.Nested(SegmentFilterSchema, metadata={"description": "kind = filter için"})
     members = ids(5000, metadata={"description": "kind = fixed için kayıt kimlikleri"})
@@ -247,7 +260,7 @@ class SegmentSchema(StrictSchema):
 
 
 class SegmentChangesSchema(StrictSchema):
-    name = text(200, min_length=1)
+    name = line(200, min_length=1)
     filter = fields.Nested(SegmentFilterSchema)
 
 
@@ -259,15 +272,15 @@ class MembersSchema(StrictSchema):
 class PrecedenceSchema(StrictSchema):
     """Put the office (in the path) at `rank`; the offices from that rank on move down one."""
     rank = fields.Integer(required=True, validate=validate.Range(min=1, max=1000))
-    title = text(200, required=True, metadata={"example": "İlçe Müftüsü"})
+    title = line(200, required=True, metadata={"example": "İlçe Müftüsü"})
     source = text(500, allow_none=True, metadata={"description": "Kaynak notu (Kaymakamlık listesi, tarih)"})
 
 
 class EventSchema(StrictSchema):
     kind = code(EVENT_KINDS, required=True, metadata={"example": "toren"})
-    title = text(300, required=True, metadata={"example": "29 Ekim Cumhuriyet Bayramı Resmî Töreni"})
+    title = line(300, required=True, metadata={"example": "29 Ekim Cumhuriyet Bayramı Resmî Töreni"})
     starts_at = fields.AwareDateTime(required=True, metadata={"example": "2026-10-29T10:00:00+03:00"})
-    place = text(300, allow_none=True, metadata={"example": "Atatürk Anıtı"})
+    place = line(300, allow_none=True, metadata={"example": "Atatürk Anıtı"})
     rows = fields.List(fields.Integer(validate=validate.Range(min=1, max=200)), validate=validate.Length(max=50),
                        metadata={"description": "Sıralardaki koltuk sayıları, ön sıra önce", "example": [7, 9, 9]})
 

@@ -8,7 +8,7 @@ import time
 
 from marshmallow import RAISE, Schema, ValidationError, fields, post_load, validate
 
-from contracts.inbound import StrictSchema
+from contracts.inbound import StrictSchema, one_line
 
 from . import signing, storage
 from .errors import SignatureRejected, ValidationFailed
@@ -20,19 +20,19 @@ SCOPE = "open311:submit"
 class GeoReportRequestSchema(StrictSchema):
     """GeoReport v2 `POST requests` parameters (form fields)."""
 
-    api_key = fields.String(required=True, validate=validate.Length(max=200))
-    service_code = fields.String(required=True, validate=validate.Length(min=1, max=60))
+    api_key = fields.String(required=True, validate=[validate.Length(max=200), one_line])
+    service_code = fields.String(required=True, validate=[validate.Length(min=1, max=60), one_line])
     description = fields.String(required=True, validate=validate.Length(min=1, max=4000))
     lat = fields.Float(validate=validate.Range(min=-90, max=90))
     long = fields.Float(validate=validate.Range(min=-180, max=180))
-    address_string = fields.String(validate=validate.Length(max=500))
-    email = fields.String(validate=validate.Length(max=254))
-    first_name = fields.String(validate=validate.Length(max=100))
-    last_name = fields.String(validate=validate.Length(max=100))
-    phone = fields.String(validate=validate.Length(max=30))
-    device_id = fields.String(validate=validate.Length(max=200))
-    account_id = fields.String(validate=validate.Length(max=200))
-    media_url = fields.String(validate=validate.Length(max=1000))
+    address_string = fields.String(validate=[validate.Length(max=500), one_line])
+    email = fields.String(validate=[validate.Length(max=254), one_line])
+    first_name = fields.String(validate=[validate.Length(max=100), one_line])
+    last_name = fields.String(validate=[validate.Length(max=100), one_line])
+    phone = fields.String(validate=[validate.Length(max=30), one_line])
+    device_id = fields.String(validate=[validate.Length(max=200), one_line])
+    account_id = fields.String(validate=[validate.Length(max=200), one_line])
+    media_url = fields.String(validate=[validate.Length(max=1000), one_line])
 
 
 class GeoReportQuerySchema(StrictSchema):

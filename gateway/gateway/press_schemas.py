@@ -4,7 +4,7 @@ from datetime import date, datetime
 
 from marshmallow import Schema, ValidationError, fields, post_load, validate, validates_schema
 
-from contracts.inbound import PRESS_TYPES, no_control_characters
+from contracts.inbound import PRESS_TYPES, no_control_characters, one_line
 
 from .schemas import StrictSchema, dates_in_utc
 
@@ -15,10 +15,17 @@ def text(max_length, required=True, min_length=None, **kwargs):
                                                       no_control_characters], **kwargs)
 
 
+def line(max_length, required=True, min_length=None, **kwargs):
+    """A one-line text (a title, a subject, a name, a file name): no CR/LF (`contracts.inbound.one_line`)."""
+    field = text(max_length, required=required, min_length=min_length, **kwargs)
+    field.validators.append(one_line)
+    return field
+
+
 class JournalistSchema(StrictSchema):
-    full_name = text(200)
+    full_name = line(200)
     email = fields.Email(required=True, validate=validate.Length(max=254))
-    phone = text(30, required=False)
+    phone = line(30, required=False)
 
 
 class PressRequestSchema(StrictSchema):
@@ -26,10 +33,10 @@ class PressRequestSchema(StrictSchema):
     the directorate that knows; its answer goes back only after the mayor's office approves it."""
     type = fields.String(required=True, validate=validate.OneOf(PRESS_TYPES),
                          metadata={"description": "basin_bilgi (bilgi talebi) ya da basin_roportaj (röportaj)"})
-    outlet = text(200, metadata={"description": "Yayın kuruluşu"})
-    subject = text(300)
+    outlet = line(200, metadata={"description": "Yayın kuruluşu"})
+    subject = line(300)
     question = text(20000)
-    category = text(60, required=False, metadata={"description": "Yönlendirme kategorisi, örn. sokak-hayvanlari"})
+    category = line(60, required=False, metadata={"description": "Yönlendirme kategorisi, örn. sokak-hayvanlari"})
     journalist = fields.Nested(JournalistSchema, required=True)
 
 
@@ -111,7 +118,7 @@ def directorates():
 def upload(name, types, max_bytes, **extra):
     """A file sent base64-encoded; press checks its type again from its first bytes."""
     return type(name, (StrictSchema,), {
-        "filename": text(200), "content_type": one_of(types, required=True),
+        "filename": line(200), "content_type": one_of(types, required=True),
         "content_base64": fields.String(required=True, validate=[
             validate.Length(min=1, max=base64_length(max_bytes)), BASE64]), **extra})
 
@@ -133,21 +140,21 @@ MaterialFileSchema = upload("MaterialFileSchema", MATERIAL_TYPES, MAX_MATERIAL_B
 
 class SourceSchema(StrictSchema):
     url = link(required=True)
-    outlet = text(200)
+    outlet = line(200)
     interval_minutes = fields.Integer(load_default=30, validate=validate.Range(min=5, max=1440))
 
 
 class ClippingSchema(InUtc, StrictSchema):
     """A clipping from print, TV or radio entered by hand, with its scan (JPEG, PNG or PDF) if there is one."""
     moments = ("published_at",)
-    title = text(500)
-    outlet = text(200)
+    title = line(500)
+    outlet = line(200)
     kind = one_of(("print", "tv", "radio"), required=True)
     published_at = moment(required=True)
     summary = text(5000, required=False)
-    page_or_programme = text(200, required=False, allow_none=True)
+    page_or_programme = line(200, required=False, allow_none=True)
     url = link()
-    topic = text(100, required=False, allow_none=True)
+    topic = line(100, required=False, allow_none=True)
     new_practice = fields.Boolean()
     scan = fields.Nested(ScanUploadSchema, allow_none=True)
 
@@ -198,23 +205,23 @@ class DaySchema(StrictSchema):
 class ReleaseSchema(InUtc, StrictSchema):
     """A draft; `segment_id` is the contacts segment (the media list) it goes to once published."""
     moments = ("embargo_until",)
-    title = text(300)
+    title = line(300)
     summary = text(2000, required=False)
     body = text(50000)
     url = link()
     embargo_until = moment(allow_none=True)
-    segment_id = text(100, required=False, allow_none=True)
+    segment_id = line(100, required=False, allow_none=True)
 
 
 class ReleaseEditSchema(InUtc, StrictSchema):
     """Only the fields to change; the release gets a new version."""
     moments = ("embargo_until",)
-    title = text(300, required=False, min_length=1)
+    title = line(300, required=False, min_length=1)
     summary = text(2000, required=False)
     body = text(50000, required=False, min_length=1)
     url = link()
     embargo_until = moment(allow_none=True)
-    segment_id = text(100, required=False, allow_none=True)
+    segment_id = line(100, required=False, allow_none=True)
 
     @validates_schema
     def _not_empty(self, data, **_):
@@ -237,10 +244,10 @@ class ReturnSchema(StrictSchema):
 
 
 class PublicationSchema(StrictSchema):
-    title = text(200)
+    title = line(200)
     kind = one_of(("magazine", "newspaper", "bulletin"), required=True)
-    frequency = text(100, required=False, allow_none=True)
-    segment_ids = fields.List(text(100), load_default=list, validate=validate.Length(max=50))
+    frequency = line(100, required=False, allow_none=True)
+    segment_ids = fields.List(line(100), load_default=list, validate=validate.Length(max=50))
 
 
 class IssueSchema(StrictSchema):
@@ -252,12 +259,12 @@ class IssueSchema(StrictSchema):
 
 
 class DistributionSchema(StrictSchema):
-    segment_ids = fields.List(text(100), required=True, validate=validate.Length(max=50))
+    segment_ids = fields.List(line(100), required=True, validate=validate.Length(max=50))
 
 
 class ConferenceMaterialSchema(StrictSchema):
     """A press conference's material: the presentation, the press kit, a photo, a short film."""
-    title = text(200, metadata={"example": "Sunum"})
+    title = line(200, metadata={"example": "Sunum"})
     file = fields.Nested(MaterialFileSchema, required=True)
 
 
@@ -269,7 +276,7 @@ class ConferenceShareSchema(StrictSchema):
 
 
 class SubscriptionSchema(StrictSchema):
-    publication = text(200)
+    publication = line(200)
     period = one_of(("monthly", "quarterly", "yearly"), required=True)
     cost = fields.String(allow_none=True, metadata={"example": "4800.00"}, validate=validate.Regexp(
         r"^[0-9]{1,9}(\.[0-9]{1,2})?$", error="Tutar 4800.00 biçiminde olmalı."))
@@ -283,11 +290,11 @@ class SubscriptionQuerySchema(StrictSchema):
 
 
 class ProductionSchema(StrictSchema):
-    title = text(300)
+    title = line(300)
     kind = one_of(("programme", "series"), required=True)
-    outlet = text(200, required=False)
+    outlet = line(200, required=False)
     status = one_of(PRODUCTION_STATUSES)
-    partners = fields.List(text(200), load_default=list, validate=validate.Length(max=50))
+    partners = fields.List(line(200), load_default=list, validate=validate.Length(max=50))
     notes = text(5000, required=False)
 
 

@@ -65,6 +65,19 @@ def no_control_characters(value):
         raise ValidationError("Metin denetim karakteri içeremez.")
 
 
+# CR and LF, and what else ends a line somewhere (vertical tab, form feed, NEL, the Unicode separators)
+LINE_BREAKS = frozenset("\r\n\v\f\x1c\x1d\x1e\x85\u2028\u2029")
+ONE_LINE_MESSAGE = "Tek satır olmalı: satır sonu (CR/LF) içeremez."
+
+
+def one_line(value):
+    """A one-line field (a title, subject, name, file name, place, reference) has no line break: one would
+    break the e-mail header, the file name or the line it is written into (a title with CR/LF left
+    invitations failing in the queue). The one validator every schema uses for such fields."""
+    if isinstance(value, str) and any(ch in LINE_BREAKS for ch in value):
+        raise ValidationError(ONE_LINE_MESSAGE)
+
+
 def one_of(choices):
     return validate.OneOf(choices, error="Şunlardan biri olmalı: " + ", ".join(choices) + ".")
 
@@ -104,17 +117,19 @@ class StrictSchema(Schema):
 class LocationSchema(StrictSchema):
     latitude = fields.Float(required=True, validate=validate.Range(min=-90, max=90, error="-90 ile 90 arasında olmalı."))
     longitude = fields.Float(required=True, validate=validate.Range(min=-180, max=180, error="-180 ile 180 arasında olmalı."))
-    description = fields.String(validate=length(max=300))
+    description = fields.String(validate=[length(max=300), one_line])
 
 
 class ApplicantSchema(StrictSchema):
     """Who applies. Every field is optional here: a missing name or address is a *formal* defect
     (the application is stored as not processed, with the reason), not a malformed request."""
 
-    full_name = fields.String(validate=length(max=200))
-    tc_kimlik_no = fields.String(validate=length(equal=11))
-    email = fields.String(validate=[validate.Email(error="Geçerli bir e-posta adresi olmalı."), length(max=254)])
-    phone = fields.String(validate=validate.Regexp(r"^\+?[0-9 ()-]{7,20}$", error="Geçersiz telefon numarası."))
+    full_name = fields.String(validate=[length(max=200), one_line])
+    tc_kimlik_no = fields.String(validate=[length(equal=11), one_line])
+    email = fields.String(validate=[validate.Email(error="Geçerli bir e-posta adresi olmalı."), length(max=254),
+                                    one_line])
+    phone = fields.String(validate=[validate.Regexp(r"^\+?[0-9 ()-]{7,20}$", error="Geçersiz telefon numarası."),
+                                    one_line])
     postal_address = fields.String(validate=length(max=500))
     preferred_reply_channel = fields.String(validate=one_of(REPLY_CHANNELS))
     hide_identity = fields.Boolean(load_default=False)
@@ -127,7 +142,7 @@ class ApplicantSchema(StrictSchema):
 
 
 class AttachmentSchema(StrictSchema):
-    filename = fields.String(required=True, validate=length(min=1, max=200))
+    filename = fields.String(required=True, validate=[length(min=1, max=200), one_line])
     content_type = fields.String(required=True, validate=one_of(ATTACHMENT_TYPES))
     content_base64 = fields.String(required=True)
 
@@ -153,16 +168,16 @@ class ApplicationSubmissionSchema(StrictSchema):
 
     channel = fields.String(required=True, validate=one_of(CHANNELS))
     type = fields.String(required=True)
-    category = fields.String(required=True, validate=length(min=1, max=60))
-    subject = fields.String(load_default="", validate=length(max=300))
+    category = fields.String(required=True, validate=[length(min=1, max=60), one_line])
+    subject = fields.String(load_default="", validate=[length(max=300), one_line])
     body = fields.String(required=True, validate=length(min=1, max=20000))
-    neighbourhood = fields.String(validate=length(max=100))
+    neighbourhood = fields.String(validate=[length(max=100), one_line])
     location = fields.Nested(LocationSchema)
     applicant = fields.Nested(ApplicantSchema, required=True)
     attachments = fields.List(fields.Nested(AttachmentSchema), load_default=list,
                               validate=length(max=ATTACHMENT_MAX_COUNT))
-    source_system = fields.String(validate=length(min=1, max=60))
-    source_reference = fields.String(validate=length(min=1, max=120))
+    source_system = fields.String(validate=[length(min=1, max=60), one_line])
+    source_reference = fields.String(validate=[length(min=1, max=120), one_line])
     received_at = fields.AwareDateTime()
 
     @validates("received_at")

@@ -7,6 +7,7 @@ from marshmallow import (EXCLUDE, Schema, ValidationError, fields, post_load, va
                          validates_schema)
 
 from contracts.contacts import REPLIES
+from contracts.inbound import one_line
 
 from . import categories, phones
 from .exceptions import InvalidInput, NotFound
@@ -22,8 +23,18 @@ def _text(max_length=500, **kwargs):
     return fields.String(error_messages=_TR, **kwargs)
 
 
+def _line(max_length=500, **kwargs):
+    """A one-line text (a name, a title, a place): no CR/LF (`contracts.inbound.one_line`)."""
+    length = kwargs.pop("validate", validate.Length(max=max_length, error=f"En çok {max_length} karakter."))
+    return fields.String(error_messages=_TR, validate=[length, one_line], **kwargs)
+
+
 def _texts(**kwargs):
     return fields.List(_text(), load_default=list, error_messages=_LIST, **kwargs)
+
+
+def _lines(max_length=500, **kwargs):
+    return fields.List(_line(max_length), load_default=list, error_messages=_LIST, **kwargs)
 
 
 def _date(**kwargs):
@@ -49,9 +60,9 @@ class ConsentSchema(_Strict):
 
 class RoleSchema(_Strict):
     organisation_id = fields.UUID(allow_none=True, load_default=None, error_messages=_TR)
-    organisation_name = _text(allow_none=True, load_default=None)
-    office = _text(200, allow_none=True, load_default=None)
-    title = _text(200, allow_none=True, load_default=None)
+    organisation_name = _line(allow_none=True, load_default=None)
+    office = _line(200, allow_none=True, load_default=None)
+    title = _line(200, allow_none=True, load_default=None)
     started_on = _date()
     ended_on = _date()
 
@@ -68,22 +79,22 @@ class ContactSchema(_Strict):
 
     kind = fields.String(required=True, error_messages=_TR, validate=_one_of(
         categories.KINDS, "Kişi (person) ya da kurum (organisation) olmalı."))
-    full_name = _text(200, allow_none=True)
-    name = _text(300, allow_none=True)
+    full_name = _line(200, allow_none=True)
+    name = _line(300, allow_none=True)
     category = fields.String(allow_none=True, error_messages=_TR, validate=_one_of(
         categories.CATEGORIES, "Bilinmeyen kategori."))
-    phones = _texts()
+    phones = _lines()
     emails = fields.List(fields.Email(error_messages={**_TR, "invalid": "Geçerli bir e-posta adresi değil."}),
                          load_default=list, error_messages=_LIST)
     addresses = _texts()
-    neighbourhood = _text(100, allow_none=True)
-    tags = _texts()
+    neighbourhood = _line(100, allow_none=True)
+    tags = _lines()
     notes = fields.String(load_default="", allow_none=True, error_messages=_TR,
                           validate=validate.Length(max=5000, error="En çok 5000 karakter."))
     roles = fields.List(fields.Nested(RoleSchema, error_messages=_TR), load_default=list, error_messages=_LIST)
     consent = fields.Nested(ConsentSchema, load_default=dict, error_messages=_TR)
     last_verified_on = _date()
-    external_ref = _text(200, allow_none=True)
+    external_ref = _line(200, allow_none=True)
 
     @validates("phones")
     def _valid_phones(self, value, **kwargs):
@@ -129,11 +140,11 @@ class ContactSchema(_Strict):
 class EventSchema(_Strict):
     kind = fields.String(required=True, error_messages=_TR, validate=_one_of(
         categories.EVENT_KINDS, "Bilinmeyen etkinlik türü."))
-    title = _text(300, required=True, validate=validate.Length(min=1, max=300, error="1–300 karakter."))
+    title = _line(300, required=True, validate=validate.Length(min=1, max=300, error="1–300 karakter."))
     starts_at = fields.AwareDateTime(required=True, error_messages={
         **_TR, "invalid": "Geçerli bir tarih-saat değil (ISO 8601, saat dilimiyle).",
         "invalid_awareness": "Saat dilimi belirtilmeli."})
-    place = _text(300, allow_none=True, load_default=None)
+    place = _line(300, allow_none=True, load_default=None)
     rows = fields.List(fields.Integer(strict=True, validate=validate.Range(
         min=1, max=200, error="Bir sırada 1–200 koltuk olmalı."), error_messages=_TR),
         load_default=list, error_messages=_LIST)

@@ -15,6 +15,8 @@ KVKK: a record whose owner opted out (consent.opted_out_on on or before the day)
 records with a lawful basis.
 """
 from marshmallow import Schema, ValidationError, fields, validate, validates, validates_schema
+
+from contracts.inbound import one_line
 from servicekit.turkish import fold
 
 from . import categories
@@ -33,7 +35,8 @@ def _list_of_text():
 class SegmentSchema(Schema):
     """A saved filter; loads to a dict with every key present (lists empty, the rest None/False)."""
 
-    name = fields.String(load_default=None, validate=validate.Length(max=200, error="En çok 200 karakter."))
+    name = fields.String(load_default=None, validate=[validate.Length(max=200, error="En çok 200 karakter."),
+                                                      one_line])
     categories = _list_of_text()
     tags = _list_of_text()
     neighbourhoods = _list_of_text()

@@ -30,7 +30,9 @@ def compose(settings, recipient, subject, body, attachments=(), message_id=None)
     message = EmailMessage()
     message["From"] = settings.sender
     message["To"] = recipient
-    message["Subject"] = subject
+    # a header is one line: a line break that slipped into a title before the schemas refused it (or came
+    # from a news feed) must not leave the message failing in the queue, nor add a header
+    message["Subject"] = " ".join(str(subject).split())
     message["Message-ID"] = f"<{message_id}@{domain}>" if message_id and domain else make_msgid(domain=domain)
     message.set_content(body, charset="utf-8")
     for filename, content_type, content in attachments:

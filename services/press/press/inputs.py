@@ -5,7 +5,7 @@ from datetime import date
 
 from marshmallow import ValidationError, fields, validate
 
-from contracts.inbound import StrictSchema, length, one_of
+from contracts.inbound import StrictSchema, length, one_line, one_of
 
 from .exceptions import InvalidInput, NotFound
 
@@ -26,7 +26,7 @@ def _url(required=False):
 
 
 class FileInput(StrictSchema):
-    filename = fields.String(required=True, validate=length(min=1, max=200))
+    filename = fields.String(required=True, validate=[length(min=1, max=200), one_line])
     content_type = fields.String(required=True, validate=length(max=100))
     content_base64 = fields.String(required=True)
 
@@ -37,27 +37,27 @@ class PhotoInput(FileInput):
 
 class SourceInput(StrictSchema):
     url = _url(required=True)
-    outlet = fields.String(required=True, validate=length(min=1, max=200))
+    outlet = fields.String(required=True, validate=[length(min=1, max=200), one_line])
     interval_minutes = fields.Integer(load_default=30, validate=validate.Range(
         min=5, max=1440, error="5 ile 1440 dakika arasında olmalı."))
 
 
 class ClippingInput(StrictSchema):
     """A clipping entered by hand from print, TV or radio."""
-    title = fields.String(required=True, validate=length(min=1, max=500))
-    outlet = fields.String(required=True, validate=length(min=1, max=200))
+    title = fields.String(required=True, validate=[length(min=1, max=500), one_line])
+    outlet = fields.String(required=True, validate=[length(min=1, max=200), one_line])
     kind = fields.String(required=True, validate=one_of(MANUAL_KINDS))
     published_at = fields.AwareDateTime(required=True)
     summary = fields.String(load_default="", validate=length(max=5000))
-    page_or_programme = fields.String(allow_none=True, validate=length(max=200))
+    page_or_programme = fields.String(allow_none=True, validate=[length(max=200), one_line])
     url = _url()
-    topic = fields.String(allow_none=True, validate=length(max=100))
+    topic = fields.String(allow_none=True, validate=[length(max=100), one_line])
     new_practice = fields.Boolean(load_default=False)
     scan = fields.Nested(FileInput, allow_none=True)
 
 
 class ClassificationInput(StrictSchema):
-    topic = fields.String(allow_none=True, validate=length(max=100))
+    topic = fields.String(allow_none=True, validate=[length(max=100), one_line])
     new_practice = fields.Boolean()
 
 
@@ -81,19 +81,19 @@ class SearchInput(StrictSchema):
 
 
 class ReleaseInput(StrictSchema):
-    title = fields.String(required=True, validate=length(min=1, max=300))
+    title = fields.String(required=True, validate=[length(min=1, max=300), one_line])
     summary = fields.String(load_default="", validate=length(max=2000))
     body = fields.String(required=True, validate=length(min=1, max=50000))
     url = _url()
     embargo_until = fields.AwareDateTime(allow_none=True)
-    segment_id = fields.String(allow_none=True, validate=length(min=1, max=100))
+    segment_id = fields.String(allow_none=True, validate=[length(min=1, max=100), one_line])
 
 
 class PublicationInput(StrictSchema):
-    title = fields.String(required=True, validate=length(min=1, max=200))
+    title = fields.String(required=True, validate=[length(min=1, max=200), one_line])
     kind = fields.String(required=True, validate=one_of(PUBLICATION_KINDS))
-    frequency = fields.String(allow_none=True, validate=length(max=100))
-    segment_ids = fields.List(fields.String(validate=length(min=1, max=100)), load_default=list)
+    frequency = fields.String(allow_none=True, validate=[length(max=100), one_line])
+    segment_ids = fields.List(fields.String(validate=[length(min=1, max=100), one_line]), load_default=list)
 
 
 class IssueInput(StrictSchema):
@@ -105,7 +105,7 @@ class IssueInput(StrictSchema):
 
 
 class MaterialInput(StrictSchema):
-    title = fields.String(required=True, validate=length(min=1, max=200))
+    title = fields.String(required=True, validate=[length(min=1, max=200), one_line])
     file = fields.Nested(FileInput, required=True)
 
 
@@ -114,7 +114,7 @@ class ShareInput(StrictSchema):
 
 
 class SubscriptionInput(StrictSchema):
-    publication = fields.String(required=True, validate=length(min=1, max=200))
+    publication = fields.String(required=True, validate=[length(min=1, max=200), one_line])
     period = fields.String(required=True, validate=one_of(PERIODS))
     cost = fields.Decimal(allow_none=True, places=2, validate=validate.Range(min=0, error="Negatif olamaz."))
     started_on = fields.Date(required=True)
@@ -123,11 +123,11 @@ class SubscriptionInput(StrictSchema):
 
 
 class ProductionInput(StrictSchema):
-    title = fields.String(required=True, validate=length(min=1, max=300))
+    title = fields.String(required=True, validate=[length(min=1, max=300), one_line])
     kind = fields.String(required=True, validate=one_of(PRODUCTION_KINDS))
-    outlet = fields.String(load_default="", validate=length(max=200))
+    outlet = fields.String(load_default="", validate=[length(max=200), one_line])
     status = fields.String(load_default="planlandi", validate=one_of(PRODUCTION_STATUSES))
-    partners = fields.List(fields.String(validate=length(min=1, max=200)), load_default=list)
+    partners = fields.List(fields.String(validate=[length(min=1, max=200), one_line]), load_default=list)
     notes = fields.String(load_default="", validate=length(max=5000))
 
 

@@ -75,3 +75,10 @@ def test_the_post_room_prints_the_letter_with_a_real_pdf_behind_it(monkeypatch):
     printed = post_room.printable(FakeStore(), "n1", [], None,
                                   sender.file_fetcher(routing_serving("cevap.pdf", files.pdf(pages=2)), None))
     assert len(PdfReader(io.BytesIO(printed)).pages) == 3
+
+
+def test_a_subject_with_a_line_break_goes_out_on_one_line_without_an_added_header():
+    message = email_channel.compose(SETTINGS, "ayse@example.org", "Davet: Cumhuriyet Bayramı\r\nBcc: herkes@example.org",
+                                    "Davetlisiniz.")
+    assert message["Subject"] == "Davet: Cumhuriyet Bayramı Bcc: herkes@example.org"
+    assert message["Bcc"] is None and b"\nBcc:" not in message.as_bytes()
