@@ -34,7 +34,9 @@ def provision(db_url, master_key, users=(), api_clients=()):
 
 class SignedAuth(requests.auth.AuthBase):
     """`requests` auth that signs each request with HMAC-SHA256 (X-Client-Id, X-Key-Id, X-Timestamp,
-    X-Nonce, X-Signature) over method, path, timestamp, nonce and the raw body."""
+    X-Nonce, X-Signature) over method, path, timestamp, nonce and the raw body. The path is the one
+    requests puts on the wire (`path_url`: percent-encoded, query string included), which is what the
+    gateway verifies."""
 
     def __init__(self, client_id, key_id, secret):
         self.client_id, self.key_id, self.secret = client_id, key_id, secret

@@ -8,6 +8,7 @@ reads the press board only. Every caller is rate-limited per address and per use
 permission table is `roles.PERMISSIONS`; denials, writes and reads of personal data go to the audit log.
 """
 import time
+import urllib.parse
 from dataclasses import dataclass, field
 
 from nameko.extensions import DependencyProvider
@@ -139,6 +140,20 @@ def _screen(store, key):
     return Principal("screen", str(found["id"]), screens.ROLE, name=found["name"])
 
 
+def _path_as_sent(request):
+    """The path and query string exactly as the client sent them, percent-encoding and all (werkzeug's
+    `request.path` is decoded: `%2F` and `/` would sign alike, and an encoded path would never verify)."""
+    environ = request.environ
+    raw = environ.get("RAW_PATH_INFO")  # eventlet.wsgi: the path before it is percent-decoded
+    if raw is None:
+        raw = (environ.get("REQUEST_URI") or environ.get("RAW_URI") or
+               urllib.parse.quote(request.path, safe="/:@!$&'()*+,;=~")).split("?", 1)[0]
+    query = environ.get("QUERY_STRING", "")
+    # the request line reaches WSGI as latin-1 text: back to its bytes, read as the UTF-8 the client signed
+    sent = raw + ("?" + query if query else "")
+    return sent.encode("latin-1", "replace").decode("utf-8", "replace")
+
+
 def _client_from_signature(store, master_key, request):
     body = body_bytes(request)
     found = {}
@@ -159,11 +174,10 @@ def _client_from_signature(store, master_key, request):
         with store.transaction() as tx:
             return not storage.remember_nonce(tx.cursor, client_id, nonce)
 
-    # werkzeug's full_path always ends in "?"; the client signed the path exactly as it sent it
-    path = request.path + ("?" + request.query_string.decode("latin-1") if request.query_string else "")
     try:
-        verified = signing.verify(request.headers, request.method, path, body, lookup_key=lookup_key,
-                                  nonce_seen=nonce_seen, now=time.time(), window_seconds=NONCE_WINDOW_SECONDS)
+        verified = signing.verify(request.headers, request.method, _path_as_sent(request), body,
+                                  lookup_key=lookup_key, nonce_seen=nonce_seen, now=time.time(),
+                                  window_seconds=NONCE_WINDOW_SECONDS)
     except signing.SignatureError as exc:
         raise SignatureRejected(exc.reason) from None
     return Principal("client", verified.client_id, roles.SYSTEM_ROLE, scopes=found["scopes"],

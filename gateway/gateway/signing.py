@@ -9,7 +9,9 @@ A client sends five headers with every request:
     X-Signature   lowercase hex HMAC-SHA256(secret, canonical_request(...))
 
 The canonical request is the method, the path with its query string exactly as sent, the timestamp,
-the nonce and the SHA-256 of the body, one per line. The signature thus covers the whole request;
+the nonce and the SHA-256 of the body, one per line. "Exactly as sent" means the request target's
+bytes, percent-encoding and all, never decoded: a client that sends `/x/%C3%A7evre?q=a%2Fb` signs
+that text (and `/x/çevre?q=a/b` is another request); bytes outside ASCII sent raw are read as UTF-8. The signature thus covers the whole request;
 the timestamp bounds how long a captured request stays usable and the nonce stops it being replayed
 inside that window.
 
@@ -135,7 +137,8 @@ def new_key_id():
 def verify(headers, method, path, body, *, lookup_key, nonce_seen, now, window_seconds=300):
     """Check a signed request and return the `VerifiedClient`, or raise a `SignatureError` subclass.
 
-    `path` must be the path with the query string exactly as the client sent it ("" query → no "?").
+    `path` must be the path with the query string exactly as the client sent it, not percent-decoded
+    ("" query → no "?").
     `lookup_key(client_id, key_id)` returns None for an unknown key, else a mapping or object with
     `secret`, `active` and optionally `not_after` (Unix seconds or None). A key with `active` false is
     refused at once; a rotated-out key stays active with `not_after` set and works until then.

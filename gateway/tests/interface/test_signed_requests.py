@@ -127,3 +127,25 @@ def test_nonces_older_than_the_window_are_forgotten(gateway):
         cur.execute("SELECT nonce FROM seen_nonces ORDER BY nonce")
         assert [row[0] for row in cur.fetchall()] == ["new-nonce-000001"]
     conn.close()
+
+
+def test_a_percent_encoded_path_and_query_verify_as_sent(gateway):
+    """`SignedAuth` (what the README points clients to) signs the path as requests sends it, encoded."""
+    gateway.intake.get_application.return_value = {"id": "x", "submitted_by": "cimer", "applicant": {}}
+    session = gateway.signed()
+    # Turkish letters and an encoded slash in the query: past the signature, to intake
+    assert session.get(gateway.url + PATH + "?konu=şehir%2Fmerkez&ad=Çağrı", timeout=10).status_code == 200
+    # Turkish letters in the path: past the signature, refused only by the role table
+    assert session.get(gateway.url + "/api/v1/ops/dead-letters/çevre", timeout=10).status_code == 403
+
+
+def test_the_signature_covers_the_encoding_of_the_path(gateway):
+    """Signed over the decoded path, sent encoded: not the request that was signed."""
+    key_id, secret = gateway.keys["cimer"]
+    sent = "/api/v1/ops/dead-letters/%C3%A7evre?konu=%C5%9Fehir%2Fmerkez"
+    for signed in ("/api/v1/ops/dead-letters/çevre?konu=%C5%9Fehir%2Fmerkez",
+                   "/api/v1/ops/dead-letters/%C3%A7evre?konu=şehir/merkez"):
+        headers = signing.signed_headers(secret, "cimer", key_id, "GET", signed, b"", timestamp=int(time.time()))
+        assert requests.get(gateway.url + sent, headers=headers, timeout=10).status_code == 401
+    headers = signing.signed_headers(secret, "cimer", key_id, "GET", sent, b"", timestamp=int(time.time()))
+    assert requests.get(gateway.url + sent, headers=headers, timeout=10).status_code == 403  # signed; no scope
