@@ -15,6 +15,7 @@ from honcho.printer import Printer
 from .processes import PROCESSES, ROOT, command
 
 DEV_PASSWORD = "Gelistirme-2026"
+GATEWAY_OPS_PORT = 9100  # the gateway's /metrics and health for operations (its API is on GATEWAY_ADDRESS)
 DEV_MASTER_KEY = "gelistirme-ana-anahtar-uretimde-degistirin"  # gateway/config.yml's development default
 
 
@@ -27,6 +28,7 @@ def process_env(name, port):
     env["DB_URL"] = os.environ.get(f"{name.upper()}_DB_URL", f"postgresql://{name}:{name}@{server}/{name}")
     if name == "gateway":
         env.setdefault("GATEWAY_ADDRESS", f"127.0.0.1:{port}")
+        env["OPS_PORT"] = os.environ.get("GATEWAY_OPS_PORT", str(GATEWAY_OPS_PORT))
     else:
         env["OPS_PORT"] = os.environ.get(f"{name.upper()}_OPS_PORT", str(port))
     return env

@@ -51,6 +51,8 @@ class LocalSystem:
         ops_port = env.get(f"{name.upper()}_OPS_PORT")
         if ops_port:
             env["OPS_PORT"] = ops_port
+        elif name == "gateway":
+            env["OPS_PORT"] = "0"  # no fixed port two systems on one machine would both want
         log = open(self.log_dir / f"{name}.log", "ab")
         self.procs[name] = subprocess.Popen(command(module, self.python), cwd=folder, env=env, stdout=log,
                                             stderr=subprocess.STDOUT, start_new_session=True)

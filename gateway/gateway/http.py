@@ -114,6 +114,15 @@ def _depth_exceeds(value, limit):
     return False
 
 
+def harden(response):
+    """No answer is sniffed into another type; JSON answers, which may carry personal data, are kept
+    by no cache (a route may say otherwise for its own)."""
+    response.headers.setdefault("X-Content-Type-Options", "nosniff")
+    if response.mimetype in ("application/json", PROBLEM_JSON):
+        response.headers.setdefault("Cache-Control", "no-store")
+    return response
+
+
 class ProblemWsgiApp(WsgiApp):
     """nameko's WSGI app, but an unknown route or method is answered in problem+json too."""
 
@@ -122,9 +131,9 @@ class ProblemWsgiApp(WsgiApp):
         try:
             adapter.match()
         except WerkzeugMethodNotAllowed:
-            return problem_response(MethodNotAllowed())(environ, start_response)
+            return harden(problem_response(MethodNotAllowed()))(environ, start_response)
         except HTTPException:
-            return problem_response(RouteNotFound())(environ, start_response)
+            return harden(problem_response(RouteNotFound()))(environ, start_response)
         return super().__call__(environ, start_response)
 
 
@@ -268,7 +277,7 @@ class ApiHandler(HttpRequestHandler):
             response = super().handle_request(request)
         self._observe(request, response.status_code)
         response.headers["X-Correlation-Id"] = request.correlation_id
-        return response
+        return harden(response)
 
     def _read_body(self, request):
         """Read the whole body here, in the connection's green thread and under a deadline, so the

@@ -251,7 +251,4 @@ def build_spec():
         {"200": json_body("Health", "Hazır"), "503": json_body("Health", "Hazır değil")}, ())})
     spec.path(path="/health/live", operations={"get": op(
         "Canlılık", "liveness", PUBLIC, {"200": json_body("Health", "Canlı")}, ())})
-    spec.path(path="/metrics", operations={"get": op(
-        "Prometheus metrikleri", "metrics", PUBLIC,
-        {"200": {"description": "Prometheus metin biçimi", "content": {"text/plain": {}}}}, ())})
     return spec.to_dict()

@@ -45,7 +45,7 @@ def system(tmp_path_factory):
                "ROUTING_OPS_PORT": str(free_port()), "WATCH_SECONDS": "1",
                "NOTIFY_DB_URL": notify_db, "NOTIFY_OPS_PORT": str(free_port()), "SMTP_HOST": "127.0.0.1",
                "CONTACTS_DB_URL": contacts_db, "CONTACTS_OPS_PORT": str(free_port()),
-               "PRESS_DB_URL": press_db, "PRESS_OPS_PORT": str(free_port()),
+               "PRESS_DB_URL": press_db, "PRESS_OPS_PORT": str(free_port()), "GATEWAY_OPS_PORT": str(free_port()),
                "SMTP_PORT": str(smtp_sink.port), "DELIVERY_BACKOFF_SECONDS": "0.5",
                "WEBHOOK_ALLOW_HTTP": "true", "API_KEY_MASTER": MASTER_KEY, "JWT_SECRET": "e2e-jwt-secret",
                "LOOKUP_CODE_SECRET": "e2e-secret", "OUTBOX_SWEEP_SECONDS": "0.5", "LOG_LEVEL": "INFO",

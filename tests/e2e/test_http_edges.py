@@ -78,7 +78,8 @@ def test_openapi_document_describes_the_api_and_the_docs_page_renders(anonymous)
 def test_health_and_metrics_are_served(anonymous, cimer, system):
     cimer.post("/api/v1/applications", VALID)
     assert anonymous.get("/health").json()["status"] == "ok"
-    metrics = anonymous.get("/metrics").text
+    assert anonymous.get("/metrics").status_code == 404  # not on the public port: on the ops port
+    metrics = requests.get(f"http://127.0.0.1:{system.env['GATEWAY_OPS_PORT']}/metrics", timeout=10).text
     assert 'http_requests_total{method="POST",route="/api/v1/applications",status="201"}' in metrics
     intake_port = system.env["INTAKE_OPS_PORT"]
     intake_metrics = requests.get(f"http://127.0.0.1:{intake_port}/metrics", timeout=10).text

@@ -48,7 +48,6 @@ EXPECTED = {
     "GET /api/openapi.json": EVERYONE,
     "GET /api/docs": EVERYONE,
     "GET /health": EVERYONE,
-    "GET /metrics": EVERYONE,
     "GET /api/v1/deadlines/preview": EVERYONE,
     # the case under test is Fen İşleri's: its staff see it; a directorate sees no other
     # the press officer lists the press's own requests (none here: an empty page)

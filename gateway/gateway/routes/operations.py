@@ -1,8 +1,7 @@
-"""Other systems' events, the audit log, housekeeping, documents, health and metrics."""
+"""Other systems' events, the audit log, housekeeping, documents and health. `/metrics` is not on the
+public port: like every service's, it is served on the ops port (`OPS_PORT`, servicekit's `OpsServer`)."""
 from kombu import Connection
 from nameko.timer import timer
-from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
-from werkzeug.wrappers import Response
 
 from servicekit.ops import run_probes
 
@@ -127,10 +126,6 @@ class OperationsRoutes:
     @http("GET", "/health/live")
     def liveness(self, request):
         return json_response({"status": "ok"})
-
-    @http("GET", "/metrics")
-    def metrics(self, request):
-        return Response(generate_latest(), headers={"Content-Type": CONTENT_TYPE_LATEST})
 
     def _ping_broker(self):
         with Connection(self.config["AMQP_URI"], connect_timeout=3) as conn:

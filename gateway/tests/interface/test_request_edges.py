@@ -1,11 +1,16 @@
 """Hostile requests at the gateway, over real HTTP: answers are 4xx problems, never a 500."""
+import base64
+import hashlib
 import logging
 import socket
 
 import pytest
 import requests
 
+from deploy.local.clients import provision
+from gateway.service import GatewayService
 from servicekit.logs import JsonFormatter
+from tests.support.net import free_port
 
 
 @pytest.mark.parametrize("depth", [65, 8000])
@@ -51,3 +56,42 @@ def test_a_malformed_request_line_is_not_logged_with_its_query_string(gateway, c
     logged = "\n".join([access_log(caplog), *(record.getMessage() for record in caplog.records), *capfd.readouterr()])
     assert "malformed HTTP request refused (400)" in logged
     assert "ayse" not in logged and "Kaya" not in logged
+
+
+def test_json_answers_are_not_cached_or_sniffed(gateway):
+    signed_in = gateway.sign_in()
+    refused = gateway.sign_in(password="Yanlis-Parola-1")
+    me = requests.get(gateway.url + "/api/v1/auth/me", headers=gateway.bearer(), timeout=10)
+    unknown = requests.get(gateway.url + "/api/v1/nothing-here", timeout=10)
+    for response in (signed_in, refused, me, unknown):
+        assert response.headers["Cache-Control"] == "no-store", response.url
+        assert response.headers["X-Content-Type-Options"] == "nosniff", response.url
+
+
+def test_the_docs_page_runs_only_its_own_scripts_and_cannot_be_framed(gateway):
+    page = requests.get(gateway.url + "/api/docs", timeout=10)
+    assert page.status_code == 200
+    policy = dict(part.strip().split(" ", 1) for part in page.headers["Content-Security-Policy"].split(";"))
+    assert policy["default-src"] == "'none'" and policy["frame-ancestors"] == "'none'"
+    assert "'unsafe-inline'" not in policy["script-src"] and "*" not in policy["script-src"]
+    assert page.headers["X-Frame-Options"] == "DENY" and page.headers["X-Content-Type-Options"] == "nosniff"
+    # the page's one inline script is the one the policy allows by its hash
+    script = page.text.split("<script>", 1)[1].split("</script>", 1)[0]
+    digest = base64.b64encode(hashlib.sha256(script.encode()).digest()).decode()
+    assert f"'sha256-{digest}'" in policy["script-src"]
+
+
+def test_metrics_are_served_on_the_ops_port_not_the_public_one(fresh_db, amqp_uri, container_factory):
+    db_url = fresh_db("gateway")
+    provision(db_url, "ops-master-key", users=[("pr", "pr_officer", None, "Gaziemir-2026!")], api_clients=[])
+    port, ops_port = free_port(), free_port()
+    container_factory(GatewayService, {
+        "AMQP_URI": amqp_uri, "DB_URL": db_url, "OPS_PORT": ops_port, "WEB_SERVER_ADDRESS": f"127.0.0.1:{port}",
+        "JWT_SECRET": "ops-jwt-secret-" + "x" * 32, "API_KEY_MASTER": "ops-master-key"}).start()
+    assert requests.get(f"http://127.0.0.1:{port}/health/live", timeout=10).status_code == 200
+    public = requests.get(f"http://127.0.0.1:{port}/metrics", timeout=10)
+    assert public.status_code == 404
+    ops = requests.get(f"http://127.0.0.1:{ops_port}/metrics", timeout=10)
+    assert ops.status_code == 200
+    assert 'http_requests_total{method="GET",route="/health/live",status="200"}' in ops.text
+    assert requests.get(f"http://127.0.0.1:{ops_port}/health/ready", timeout=10).status_code == 200
