@@ -1,4 +1,5 @@
 """Applications through the gateway, as CİMER's transfer system, the PR desk and a citizen meet them."""
+import base64
 import io
 import json
 import re
@@ -7,6 +8,7 @@ import pytest
 from pypdf import PdfReader
 
 from contracts import intake as events
+from tests.support import files
 from tests.support.broker import bind_probe, body_text, take_messages
 
 pytestmark = pytest.mark.e2e
@@ -95,3 +97,33 @@ def test_the_event_carries_the_callers_correlation_id(cimer, system):
     envelopes = [json.loads(body_text(m)) for m in messages]
     [mine] = [e for e in envelopes if e["payload"]["tracking_number"] == tracking]
     assert mine["correlation_id"] == "portal-req-4711"
+
+
+def test_a_duplicate_hint_never_names_another_clients_application(cimer, portal, pr_desk):
+    theirs = cimer.post("/api/v1/applications", ayse_complaint("CMR-DUP")).json()
+    again = ayse_complaint(None, body=ayse_complaint(None)["body"] + " Hâlâ alınmadı.")
+    del again["source_system"], again["source_reference"]
+    mine = portal.post("/api/v1/applications", again)
+    assert mine.status_code == 201, mine.text
+    assert mine.json()["possible_duplicate_of"] == []  # not cimer's tracking number
+    assert portal.get(f"/api/v1/applications/{mine.json()['id']}").json()["possible_duplicate_of"] == []
+    # the desk, who sees every application, sees the hint
+    shown = pr_desk.get(f"/api/v1/applications/{mine.json()['id']}").json()
+    assert theirs["tracking_number"] in shown["possible_duplicate_of"]
+
+
+def test_an_attachment_is_checked_by_its_content_and_kept_under_its_base_name(portal, pr_desk):
+    html = b"<!doctype html><html><body><form action='https://kotu.example'>TC Kimlik No</form></body></html>"
+    data = ayse_complaint(None)
+    del data["source_system"], data["source_reference"]
+    refused = portal.post("/api/v1/applications", dict(data, attachments=[
+        {"filename": "cevap.pdf", "content_type": "application/pdf", "content_base64": base64.b64encode(html).decode()}]))
+    assert refused.status_code == 422, refused.text
+    assert "Dosyanın içeriği bildirilen türe (application/pdf) uymuyor." in refused.text
+    assert "content_base64" in refused.text and "attachments" in refused.json()["errors"]
+    taken = portal.post("/api/v1/applications", dict(data, attachments=[
+        {"filename": "../../cevap.pdf", "content_type": "application/pdf",
+         "content_base64": base64.b64encode(files.pdf()).decode()}]))
+    assert taken.status_code == 201, taken.text
+    [attachment] = pr_desk.get(f"/api/v1/applications/{taken.json()['id']}").json()["attachments"]
+    assert attachment["filename"] == "cevap.pdf"
