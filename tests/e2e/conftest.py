@@ -40,7 +40,9 @@ def system(tmp_path_factory):
             SmtpSink(tmp_path_factory.mktemp("mail")) as smtp_sink:
         keys = provision(gateway_db, MASTER_KEY, users=[(*user, PASSWORD) for user in STAFF], api_clients=CLIENTS)
         log_dir = tmp_path_factory.mktemp("logs")
-        env = {"AMQP_URI": amqp_uri, "INTAKE_DB_URL": intake_db, "GATEWAY_DB_URL": gateway_db,
+        # a development deployment: the outbound allow-list below counts only there
+        env = {"PLATFORM_ENV": "development",
+               "AMQP_URI": amqp_uri, "INTAKE_DB_URL": intake_db, "GATEWAY_DB_URL": gateway_db,
                "ROUTING_DB_URL": routing_db, "INTAKE_OPS_PORT": str(free_port()),
                "ROUTING_OPS_PORT": str(free_port()), "WATCH_SECONDS": "1",
                "NOTIFY_DB_URL": notify_db, "NOTIFY_OPS_PORT": str(free_port()), "SMTP_HOST": "127.0.0.1",
@@ -48,6 +50,8 @@ def system(tmp_path_factory):
                "PRESS_DB_URL": press_db, "PRESS_OPS_PORT": str(free_port()), "GATEWAY_OPS_PORT": str(free_port()),
                "SMTP_PORT": str(smtp_sink.port), "DELIVERY_BACKOFF_SECONDS": "0.5",
                "WEBHOOK_ALLOW_HTTP": "true", "API_KEY_MASTER": MASTER_KEY, "JWT_SECRET": "e2e-jwt-secret",
+               # the test's webhook receivers and news feeds are on this machine (servicekit.outbound)
+               "OUTBOUND_ALLOW": "127.0.0.1",
                "LOOKUP_CODE_SECRET": "e2e-secret", "OUTBOX_SWEEP_SECONDS": "0.5", "LOG_LEVEL": "INFO",
                "RATE_LIMITS": "user=10000/60,client=10000/60,address=10000/60",
                "MAX_MESSAGE_BYTES": str(2 * 1024 * 1024),

@@ -11,6 +11,7 @@ from nameko.rpc import RpcProxy
 from nameko.timer import timer
 
 from contracts import contacts, intake, press, routing
+from servicekit import outbound
 from servicekit.consumers import event_handler
 from servicekit.correlation import CorrelationId
 from servicekit.db import Database
@@ -121,8 +122,9 @@ class NotifyService:
                                                    config.get("SMS_SENDER") or "GAZIEMIRBLD")
             counts["sms"] = sender.deliver_due(self.db, "sms", sender.sms_sender(provider), attempts, backoff,
                                                limit["sms"], sending_timeout=sending_timeout)
-        counts["webhook"] = sender.deliver_due(self.db, "webhook", webhooks.sender(self.db, self._webhook_key()),
-                                               attempts, backoff, limit["webhook"], sending_timeout=sending_timeout)
+        post = webhooks.sender(self.db, self._webhook_key(), policy=outbound.Policy.from_config(self.config))
+        counts["webhook"] = sender.deliver_due(self.db, "webhook", post, attempts, backoff, limit["webhook"],
+                                               sending_timeout=sending_timeout)
         if any(any(c.values()) for c in counts.values()):
             log.info("deliveries: %s", counts)
 
@@ -133,7 +135,8 @@ class NotifyService:
     def subscribe_webhook(self, client_id, url, event_types):
         """Another system subscribes `url` to `event_types`; answers with the signing secret, once."""
         return webhooks.subscribe(self.db, self._webhook_key(), client_id, url, event_types, WEBHOOK_EVENT_TYPES,
-                                  str(self.config.get("WEBHOOK_ALLOW_HTTP")).lower() == "true")
+                                  str(self.config.get("WEBHOOK_ALLOW_HTTP")).lower() == "true",
+                                  policy=outbound.Policy.from_config(self.config))
 
     @rpc
     def webhook_subscriptions(self, client_id):

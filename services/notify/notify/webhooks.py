@@ -5,6 +5,10 @@ with the event envelope as JSON, its payload only the fields `contracts.notify.W
 lists for the event type, and the headers `X-Event-Id`, `X-Event-Type`, `X-Timestamp` and `X-Signature`, the
 hex HMAC-SHA256 of `"<timestamp>.<body>"` under the subscription's secret. 2xx is delivered; 4xx (but
 408 and 429) is refused for good; anything else is tried again with growing waits.
+
+The address goes through the outbound-address policy (servicekit.outbound) when subscribed and at every
+delivery's connection: one that leads inside the platform's network is refused, and a delivery is never
+redirected (a 3xx is refused for good), so a subscription cannot be used to reach or map what is inside.
 """
 import hashlib
 import hmac
@@ -16,12 +20,14 @@ from urllib.parse import urlsplit
 import requests
 
 from contracts import notify as notify_events
+from servicekit import outbound
 
 from . import storage
 from .failures import PermanentFailure, TemporaryFailure
 
 WEBHOOK_SCHEMAS = {event_type: schema() for event_type, schema in notify_events.WEBHOOK_PAYLOAD_SCHEMAS.items()}
 ENVELOPE_KEYS = ("event_id", "event_type", "occurred_at", "version", "correlation_id")
+REDIRECT_REFUSED = "Webhook adresi yönlendirme ile cevap verdi; yönlendirmeler izlenmez, adres güncellenmeli."
 
 
 class InvalidSubscription(Exception):
@@ -36,10 +42,15 @@ def signature(secret, timestamp, body):
     return hmac.new(secret.encode(), f"{timestamp}.".encode() + body, hashlib.sha256).hexdigest()
 
 
-def subscribe(store, master_key, client_id, url, event_types, known_types, allow_http):
+def subscribe(store, master_key, client_id, url, event_types, known_types, allow_http, policy=outbound.Policy()):
     errors = {}
     if not deliverable(url, allow_http):
         errors["url"] = ["https:// ile başlayan geçerli bir adres olmalı."]
+    else:
+        try:
+            _policy(policy, allow_http).check(url)
+        except outbound.Refused as refused:
+            errors["url"] = [refused.reason]
     unknown = sorted(set(event_types or ()) - set(known_types))
     if not event_types or unknown:
         errors["event_types"] = [f"Şunlardan biri ya da birkaçı olmalı: {', '.join(sorted(known_types))}."]
@@ -63,6 +74,10 @@ def deliverable(url, allow_http):
     except ValueError:  # e.g. "https://[" (an unclosed IPv6 address)
         return False
     return parts.scheme in (("https", "http") if allow_http else ("https",)) and bool(parts.hostname)
+
+
+def _policy(policy, allow_http):
+    return policy if allow_http else policy.with_schemes("https")
 
 
 def entitled(client_id, submitted_by):
@@ -105,8 +120,10 @@ def deliveries(store, client_id, subscription_id, limit=100):
              for key, value in row.items()} for row in rows]
 
 
-def sender(store, master_key, timeout=10.0):
-    """`send(row)` for the delivery loop: the row's body is the JSON, its recipient the subscription."""
+def sender(store, master_key, timeout=10.0, policy=outbound.Policy()):
+    """`send(row)` for the delivery loop: the row's body is the JSON, its recipient the subscription.
+    Every delivery connects through `policy` (servicekit.outbound), whatever was checked when subscribing:
+    a name may point elsewhere since."""
     def send(row):
         with store.transaction() as tx:
             subscription = storage.subscription(tx.cursor, row["recipient"])
@@ -118,11 +135,16 @@ def sender(store, master_key, timeout=10.0):
                    "X-Event-Id": row["subject"],
                    "X-Signature": signature(secret_for(master_key, subscription["id"]), timestamp, body)}
         try:
-            response = requests.post(subscription["url"], data=body, headers=headers, timeout=timeout)
+            response = policy.request("POST", subscription["url"], data=body, headers=headers, timeout=timeout,
+                                      max_redirects=0)
+        except outbound.Refused as refused:
+            raise PermanentFailure(refused.reason) from None  # the same words whatever is inside
         except requests.RequestException as exc:
             raise TemporaryFailure(type(exc).__name__) from None
         if response.status_code < 300:
             return f"{response.status_code}"
+        if response.status_code < 400:
+            raise PermanentFailure(f"{response.status_code} {REDIRECT_REFUSED}")
         if 400 <= response.status_code < 500 and response.status_code not in (408, 429):
             raise PermanentFailure(f"{response.status_code} {response.text[:200]}")
         raise TemporaryFailure(f"{response.status_code} {response.text[:200]}")

@@ -66,7 +66,9 @@ def notify(notify_db, amqp_uri, sink, sms, container_factory):
         "AMQP_URI": amqp_uri, "DB_URL": notify_db, "OPS_PORT": 0, "OUTBOX_SWEEP_SECONDS": 0.2,
         "SMTP_HOST": "127.0.0.1", "SMTP_PORT": sink.port, "MAIL_FROM": "Gaziemir Belediyesi <hi@gaziemir.bel.tr>",
         "DELIVERY_BACKOFF_SECONDS": 0.5, "DELIVERY_MAX_ATTEMPTS": 30, "WEBHOOK_MASTER_KEY": "test-webhook-key",
-        "WEBHOOK_ALLOW_HTTP": "true", "SENDING_TIMEOUT_SECONDS": 2})
+        "WEBHOOK_ALLOW_HTTP": "true", "SENDING_TIMEOUT_SECONDS": 2,
+        # a development system: the test's webhook receivers on this machine are on the outbound allow-list
+        "PLATFORM_ENV": "development", "OUTBOUND_ALLOW": "127.0.0.1"})
     intake = replace_dependencies(container, "intake_rpc")
     intake.get_receipt.return_value = base64.b64encode(RECEIPT).decode()
     routing = replace_dependencies(container, "routing_rpc")
