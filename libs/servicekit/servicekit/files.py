@@ -13,6 +13,7 @@ from pypdf import PdfReader
 
 PDF = "application/pdf"
 ZIP = "application/zip"
+MP4 = "video/mp4"
 # Word, PowerPoint and Excel files: zip archives inside; an older detector may see only the zip
 OFFICE_TYPES = ("application/vnd.openxmlformats-officedocument.wordprocessingml.document",
                 "application/vnd.openxmlformats-officedocument.presentationml.presentation",
@@ -46,6 +47,9 @@ def content_matches(content, declared):
         return found in (declared, ZIP)
     if declared == PDF:
         return found == PDF and is_pdf(content)
+    if declared == MP4:
+        # any ISO base media file (an `ftyp` box first): filetype knows only some of the brands phones write
+        return found == MP4 or bytes(content[4:8]) == b"ftyp"
     return found is not None and found == declared
 
 

@@ -33,6 +33,9 @@ def test_a_real_pdf_jpeg_png_and_word_file_are_what_they_say():
     assert files.mismatch(JPEG, "image/jpeg") is None
     assert files.mismatch(PNG, "image/png") is None
     assert files.mismatch(docx(), files.OFFICE_TYPES[0]) is None
+    for brand in (b"isom", b"mp42", b"avc1", b"M4V "):  # an MP4 from any phone
+        assert files.mismatch(b"\x00\x00\x00\x18ftyp" + brand + b"\x00" * 64, "video/mp4") is None
+    assert files.mismatch(HTML, "video/mp4") is not None
 
 
 @pytest.mark.parametrize("content, declared", [
