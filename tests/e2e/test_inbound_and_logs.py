@@ -63,3 +63,16 @@ def test_logs_never_hold_applicants_personal_data(system, cimer):
     for line in logs.splitlines():
         if line.startswith("{"):
             json.loads(line)
+
+
+def test_searches_and_reply_tokens_in_query_strings_never_reach_the_logs(system, pr_desk, anonymous):
+    searched = ("ayse.yilmaz@example.org", "Ayşe Yılmaz", "Atatürk Cad. 12", "+90 532 111 22 33")
+    for text in searched:
+        assert pr_desk.get("/api/v1/contacts", params={"q": text}).status_code == 200
+    token = "5c0f3d9e2a7b41c68e0d9f2b7a3c5e1d"
+    anonymous.get(f"/api/v1/invitations/3b5d7f9a-1c3e-4a5b-8d7f-9a1c3e5b7d9f/reply?token={token}")
+    logs = "".join(path.read_text(errors="replace") for path in system.log_dir.glob("*.log"))
+    assert "/api/v1/contacts" in logs  # the access log was read
+    for secret in ("ayse.yilmaz", "ayse%2Eyilmaz", "example.org", "Ay%C5%9Fe", "Ayşe", "Y%C4%B1lmaz", "Atat",
+                   "532 111", "532+111", "111+22+33", token):
+        assert secret not in logs
