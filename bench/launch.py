@@ -56,6 +56,7 @@ def running_platform(log_dir, start_seconds):
         # the bench client signs its requests as another e-municipality system would
         keys = provision(gateway_db, MASTER_KEY, api_clients=[(CLIENT_ID, ("applications:submit",))])
         env = {
+            "PLATFORM_ENV": "development",  # the secrets not named here are servicekit's development defaults
             "AMQP_URI": amqp_uri,
             "INTAKE_DB_URL": db_url,
             "GATEWAY_DB_URL": gateway_db,

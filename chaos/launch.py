@@ -55,7 +55,9 @@ class Platform:
 
 def environment(amqp_uri, db_urls, smtp_port, settings):
     """The processes' configuration: as `make run`, with faster retries and no rate limits in the way."""
-    env = {"AMQP_URI": amqp_uri, "API_KEY_MASTER": MASTER_KEY, "JWT_SECRET": "chaos-jwt-secret",
+    # a development deployment: the secrets not named here are servicekit's development defaults
+    env = {"PLATFORM_ENV": "development",
+           "AMQP_URI": amqp_uri, "API_KEY_MASTER": MASTER_KEY, "JWT_SECRET": "chaos-jwt-secret",
            "LOOKUP_CODE_SECRET": "chaos-lookup-secret", "DEV_ACCOUNTS": "false", "LOG_LEVEL": "INFO",
            "RATE_LIMITS": "user=1000000/60,client=1000000/60,address=1000000/60",
            "SMTP_HOST": "127.0.0.1", "SMTP_PORT": str(smtp_port),

@@ -1,7 +1,9 @@
 """`make run`: every service and the gateway as processes under one supervisor (honcho).
 
 One log stream, each line prefixed with its process; Ctrl-C stops them all cleanly. Prints the
-gateway's URL when it answers. Configuration comes from the environment (README.md).
+gateway's URL when it answers. Configuration comes from the environment (README.md). It is a development
+deployment (`PLATFORM_ENV=development` unless the environment says otherwise): a secret left unset is
+servicekit's development default.
 """
 import os
 import sys
@@ -12,16 +14,18 @@ warnings.filterwarnings("ignore", message=r"\s*Eventlet is deprecated")  # noise
 from honcho.manager import Manager
 from honcho.printer import Printer
 
+from servicekit import secrets
+
 from .processes import PROCESSES, ROOT, command
 
 DEV_PASSWORD = "Gelistirme-2026"
 GATEWAY_OPS_PORT = 9100  # the gateway's /metrics and health for operations (its API is on GATEWAY_ADDRESS)
-DEV_MASTER_KEY = "gelistirme-ana-anahtar-uretimde-degistirin"  # gateway/config.yml's development default
 
 
 def process_env(name, port):
     # the log stream is JSON lines; library deprecation notices would only break it
     env = dict(os.environ, PYTHONUNBUFFERED="1", PYTHONWARNINGS="ignore")
+    env.setdefault(secrets.SETTING, secrets.DEVELOPMENT)  # `make run` is a developer's machine
     env.setdefault("AMQP_URI", "amqp://guest:guest@127.0.0.1:5672/")
     # the same server bootstrap.sh prepared (PGHOST/PGPORT), unless a URL names another
     server = f"{os.environ.get('PGHOST', '127.0.0.1')}:{os.environ.get('PGPORT', '5432')}"
@@ -36,21 +40,22 @@ def process_env(name, port):
 
 def development_accounts():
     """On a gateway database with no staff yet, accounts to try the system with (`DEV_ACCOUNTS=false`
-    skips this). Printed once; never for a production database, which starts with `gateway-admin`."""
-    if os.environ.get("DEV_ACCOUNTS", "true").lower() == "false":
+    skips this). Printed once; never outside a development deployment, which starts with `gateway-admin`."""
+    env = process_env("gateway", 8000)
+    if os.environ.get("DEV_ACCOUNTS", "true").lower() == "false" or not secrets.is_development(env):
         return
     from gateway import storage
 
     from .clients import gateway_store, provision
 
-    db_url = process_env("gateway", 8000)["DB_URL"]
+    db_url = env["DB_URL"]
     store = gateway_store(db_url)
     with store.transaction() as tx:
         empty = storage.count_users(tx.cursor) == 0
     store.pool.close()
     if not empty:
         return
-    keys = provision(db_url, os.environ.get("API_KEY_MASTER") or DEV_MASTER_KEY,
+    keys = provision(db_url, secrets.secret(env, "API_KEY_MASTER"),
                      users=[("admin", "admin", None, DEV_PASSWORD), ("halkla", "pr_officer", None, DEV_PASSWORD)],
                      api_clients=[("dev-portal", ("applications:submit", "applications:read",
                                                   "events:application_submitted"))])

@@ -10,7 +10,8 @@
     gateway-admin list-screens
     gateway-admin revoke-screen 3f2e1d0c-9b8a-4776-8655-443322110099
 
-It works on the gateway's database (`DB_URL` or `GATEWAY_DB_URL`) with the master key `API_KEY_MASTER`.
+It works on the gateway's database (`DB_URL` or `GATEWAY_DB_URL`) with the master key `API_KEY_MASTER`
+(required, and not a development value, unless `PLATFORM_ENV=development`: `servicekit.secrets`).
 Secrets are printed once, to standard output, and never logged.
 """
 import argparse
@@ -23,6 +24,7 @@ from pathlib import Path
 
 from servicekit.db import Pool, Store
 from servicekit.migrations import apply_migrations
+from servicekit.secrets import InsecureSecrets, environment_secret
 
 from . import accounts, clients, screens
 from .errors import ValidationFailed
@@ -30,7 +32,6 @@ from .roles import STAFF_ROLES
 
 MIGRATIONS = Path(__file__).resolve().parent.parent / "migrations"
 DEFAULT_DB_URL = "postgresql://gateway:gateway@127.0.0.1:5432/gateway"
-DEV_MASTER_KEY = "gelistirme-ana-anahtar-uretimde-degistirin"
 
 
 def _store():
@@ -40,7 +41,10 @@ def _store():
 
 
 def _master_key():
-    return os.environ.get("API_KEY_MASTER") or DEV_MASTER_KEY
+    try:
+        return environment_secret("API_KEY_MASTER")
+    except InsecureSecrets as exc:  # a key derived from a published master key would be anyone's
+        raise SystemExit(str(exc)) from None
 
 
 def _password(args):
@@ -71,12 +75,14 @@ def set_user(args, active):
 
 
 def create_client(args):
-    key_id, secret = clients.create_client(_store(), _master_key(), args.client_id, args.name, args.scope)
+    master_key = _master_key()  # before the database is touched
+    key_id, secret = clients.create_client(_store(), master_key, args.client_id, args.name, args.scope)
     _print_key(args.client_id, key_id, secret)
 
 
 def rotate_key(args):
-    key_id, secret = clients.rotate_key(_store(), _master_key(), args.client_id, int(args.overlap_hours * 3600))
+    master_key = _master_key()
+    key_id, secret = clients.rotate_key(_store(), master_key, args.client_id, int(args.overlap_hours * 3600))
     _print_key(args.client_id, key_id, secret)
     print(f"eski anahtarlar {args.overlap_hours} saat daha geçerli")
 

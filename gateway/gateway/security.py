@@ -13,6 +13,8 @@ from dataclasses import dataclass, field
 
 from nameko.extensions import DependencyProvider
 
+from servicekit import secrets
+
 from . import audit, ratelimit, roles, screens, signing, storage, tokens
 from .errors import Forbidden, SignatureRejected, TokenRejected, TooManyRequests, Unauthenticated
 from .http import body_bytes
@@ -56,11 +58,13 @@ class Guard(DependencyProvider):
 
     def setup(self):
         config = self.container.config
+        # every secret named at once, whether this or the database's start-up check runs first
+        secrets.check_service(config, self.container.service_name)
         self.settings = Settings(
-            token=tokens.TokenSettings(secret=config["JWT_SECRET"],
+            token=tokens.TokenSettings(secret=secrets.secret(config, "JWT_SECRET"),
                                        access_seconds=int(config.get("ACCESS_TOKEN_SECONDS") or 900),
                                        refresh_seconds=int(config.get("REFRESH_TOKEN_SECONDS") or 8 * 3600)),
-            master_key=config["API_KEY_MASTER"])
+            master_key=secrets.secret(config, "API_KEY_MASTER"))
         self.limiter = ratelimit.RateLimiter(ratelimit.parse_limits(config.get("RATE_LIMITS") or DEFAULT_LIMITS))
 
     def get_dependency(self, worker_ctx):

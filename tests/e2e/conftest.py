@@ -40,7 +40,8 @@ def system(tmp_path_factory):
             SmtpSink(tmp_path_factory.mktemp("mail")) as smtp_sink:
         keys = provision(gateway_db, MASTER_KEY, users=[(*user, PASSWORD) for user in STAFF], api_clients=CLIENTS)
         log_dir = tmp_path_factory.mktemp("logs")
-        # a development deployment: the outbound allow-list below counts only there
+        # a development deployment: the outbound allow-list below counts only there, and the secrets not
+        # named here are servicekit's development defaults
         env = {"PLATFORM_ENV": "development",
                "AMQP_URI": amqp_uri, "INTAKE_DB_URL": intake_db, "GATEWAY_DB_URL": gateway_db,
                "ROUTING_DB_URL": routing_db, "INTAKE_OPS_PORT": str(free_port()),

@@ -26,7 +26,7 @@ from nameko.extensions import DependencyProvider
 
 from contracts.envelope import make_envelope
 
-from . import green, outbox
+from . import green, outbox, secrets
 from .logs import correlation_id as current_correlation_id
 from .migrations import apply_migrations
 from .ops import OpsServer
@@ -148,9 +148,10 @@ class Store:
 class Database(DependencyProvider):
     """The service's own PostgreSQL database (config `DB_URL`).
 
-    Refuses to start unless psycopg2 is green; applies migrations at start (unless
-    `DB_MIGRATE_ON_START` is false), then `on_start(store, config)` (seed data); runs the outbox
-    sweep; reports readiness.
+    Refuses to start while a secret of the service is missing or a development one outside a
+    development deployment (`servicekit.secrets`), or unless psycopg2 is green; applies migrations
+    at start (unless `DB_MIGRATE_ON_START` is false), then `on_start(store, config)` (seed data);
+    runs the outbox sweep; reports readiness.
     """
 
     ops = OpsServer()
@@ -163,8 +164,9 @@ class Database(DependencyProvider):
         self._sweeper = None
 
     def setup(self):
-        green.assert_green()
         config = self.container.config
+        secrets.check_service(config, self.container.service_name)  # before anything is touched or served
+        green.assert_green()
         url = config["DB_URL"]
         if str(config.get("DB_MIGRATE_ON_START", "true")).lower() != "false":
             _with_retries(lambda: apply_migrations(url, self.migrations), "migrations")

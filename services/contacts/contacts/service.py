@@ -8,6 +8,7 @@ from pathlib import Path
 from nameko.dependency_providers import Config
 from nameko.timer import timer
 
+from servicekit import secrets
 from servicekit.correlation import CorrelationId
 from servicekit.db import Database
 from servicekit.rpc import rpc as reliable_rpc
@@ -20,7 +21,6 @@ log = logging.getLogger(__name__)
 MIGRATIONS = Path(__file__).resolve().parent.parent / "migrations"
 # nameko fixes a timer's interval when the class is defined, so it is read from the environment
 IMPORT_SECONDS = float(os.environ.get("IMPORT_SECONDS") or 1)
-DEV_INVITATION_KEY = "gelistirme-davet-anahtari"
 # a refused request is the caller's mistake, not the service's: logged as a warning, not as a failure
 rpc = reliable_rpc(expected_exceptions=(NotFound, NotAllowed, InvalidInput, Conflict))
 
@@ -38,7 +38,7 @@ class ContactsService:
 
     def _links(self):
         return (self.config.get("PUBLIC_BASE_URL") or "http://127.0.0.1:8000",
-                self.config.get("INVITATION_KEY") or DEV_INVITATION_KEY)
+                secrets.secret(self.config, "INVITATION_KEY"))
 
     def _font(self):
         return self.config.get("PDF_FONT_PATH") or None

@@ -11,6 +11,7 @@ from nameko.extensions import DependencyProvider
 from nameko.timer import timer
 
 from contracts import inbound
+from servicekit import secrets
 from servicekit.consumers import event_handler, unknown_event_sink
 from servicekit.correlation import CorrelationId
 from servicekit.db import Database
@@ -21,7 +22,6 @@ from . import receipt, retention, seed, storage, submission, views
 log = logging.getLogger(__name__)
 
 MIGRATIONS = Path(__file__).resolve().parent.parent / "migrations"
-DEV_LOOKUP_SECRET = "gelistirme-icin-gizli-anahtar"
 ISTANBUL = ZoneInfo("Europe/Istanbul")
 # nameko fixes a timer's interval when the class is defined, so it is read from the environment
 RETENTION_CHECK_SECONDS = float(os.environ.get("RETENTION_CHECK_SECONDS") or 86400)
@@ -48,7 +48,7 @@ class IntakeService:
 
     def _settings(self):
         return {"tracking_prefix": self.config.get("TRACKING_PREFIX") or "GZM",
-                "lookup_secret": self.config.get("LOOKUP_CODE_SECRET") or DEV_LOOKUP_SECRET}
+                "lookup_secret": secrets.secret(self.config, "LOOKUP_CODE_SECRET")}
 
     @rpc
     def submit_application(self, data, submitted_by, idempotency_key=None):

@@ -11,7 +11,7 @@ from nameko.rpc import RpcProxy
 from nameko.timer import timer
 
 from contracts import contacts, intake, press, routing
-from servicekit import outbound
+from servicekit import outbound, secrets
 from servicekit.consumers import event_handler
 from servicekit.correlation import CorrelationId
 from servicekit.db import Database
@@ -129,7 +129,7 @@ class NotifyService:
             log.info("deliveries: %s", counts)
 
     def _webhook_key(self):
-        return self.config.get("WEBHOOK_MASTER_KEY") or "gelistirme-webhook-anahtari"
+        return secrets.secret(self.config, "WEBHOOK_MASTER_KEY")
 
     @rpc
     def subscribe_webhook(self, client_id, url, event_types):

@@ -272,7 +272,7 @@ def test_a_bad_rules_file_stops_the_service_with_what_is_wrong(intake_db, amqp_u
     bad.write_text("rules:\n  dilekce: {label: D, types: [sikayet], keep_years: on, source: x, verify: true}\n",
                    encoding="utf-8")
     container = container_factory(IntakeService, {"AMQP_URI": amqp_uri, "DB_URL": intake_db, "OPS_PORT": 0,
-                                                  "RETENTION_FILE": str(bad)})
+                                                  "LOOKUP_CODE_SECRET": "test-secret", "RETENTION_FILE": str(bad)})
     with pytest.raises(retention.InvalidRetentionRules) as refused:
         container.start()
     assert "rules.dilekce.keep_years" in str(refused.value) and "'default' kuralı olmalı" in str(refused.value)
