@@ -11,6 +11,12 @@ NOTIFICATION_DELIVERED = "notification_delivered"
 NOTIFICATION_FAILED = "notification_failed"
 EVENT_TYPES = (NOTIFICATION_DELIVERED, NOTIFICATION_FAILED)
 
+# An outcome's `kind` says what the message was. A message about an application that was not processed
+# (işleme konulmaz: the applicant's notice, or a webhook of that event) belongs to no case, ever; any other
+# message about an application belongs to its case, even when the consumer has not opened that case yet.
+NOT_PROCESSED_NOTICE = "not_processed"
+KINDS_WITHOUT_CASE = (NOT_PROCESSED_NOTICE, intake.APPLICATION_NOT_PROCESSED)
+
 
 class _Outcome(Schema):
     class Meta:

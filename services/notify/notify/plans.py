@@ -6,7 +6,7 @@ e-mail, then SMS, then a printable letter for the post room. Staff hear about ca
 from dataclasses import dataclass, field
 from zoneinfo import ZoneInfo
 
-from contracts import contacts, intake, press, routing
+from contracts import contacts, intake, notify, press, routing
 from servicekit.files import safe_filename
 
 ISTANBUL = ZoneInfo("Europe/Istanbul")
@@ -74,7 +74,7 @@ def for_applicant(event_type, payload, contact):
                                                   "received_on": payload["received_at"].strftime("%d.%m.%Y")},
                              attach_receipt=True)
     if event_type == intake.APPLICATION_NOT_PROCESSED:
-        return _to_applicant("not_processed", contact, {
+        return _to_applicant(notify.NOT_PROCESSED_NOTICE, contact, {
             "tracking_number": payload["tracking_number"], "reasons": payload["reasons"],
             "received_on": payload["received_at"].strftime("%d.%m.%Y")})
     kind = APPLICANT_KINDS.get(event_type)

@@ -10,9 +10,10 @@ from zoneinfo import ZoneInfo
 
 from marshmallow import ValidationError
 
-from contracts import routing as events
+from contracts import notify, routing as events
 from contracts.inbound import ATTACHMENT_MAX_COUNT, AttachmentSchema
 from servicekit import files, inbox
+from servicekit.failures import TransientError
 
 from . import access, metrics, rules, states, storage
 
@@ -51,7 +52,7 @@ def open_case(store, event, deadlines):
             "tracking_number": application["tracking_number"], "channel": application["channel"],
             "type": application["type"], "category": application["category"], "subject": application["subject"],
             "neighbourhood": application.get("neighbourhood"), "received_at": application["received_at"],
-            "hide_identity": application["applicant"]["hide_identity"],
+            "hide_identity": application["applicant"]["hide_identity"], **place(application),
             "state": "assigned" if rule else "triage", "directorate": rule.directorate if rule else None,
             "routing_rule_id": rule.rule_id if rule else None, **due,
         }
@@ -64,6 +65,13 @@ def open_case(store, event, deadlines):
                                      "legal_due_on": case["legal_due_on"], "internal_due_on": case["internal_due_on"],
                                      "deadline_rule": case["deadline_rule"]})
     return case
+
+
+def place(application):
+    """Where the application is about and a link to a picture of it, as the event carries them."""
+    location = application.get("location") or {}
+    return {"latitude": location.get("latitude"), "longitude": location.get("longitude"),
+            "address_string": location.get("description"), "media_url": application.get("media_url")}
 
 
 def _ref(case):
@@ -297,8 +305,12 @@ def record_notice(store, event, delivered):
         case_id = payload.get("case_id")
         if case_id is None and payload.get("application_id"):
             case_id = storage.case_id_for_application(tx.cursor, payload["application_id"])
+            if case_id is None and payload["kind"] not in notify.KINDS_WITHOUT_CASE:
+                # notify may tell the applicant (the receipt) before this case is opened: the proof must not
+                # be lost, so the event is tried again shortly, and the inbox forgets it with the rollback
+                raise TransientError("the application's case is not open here yet")
         if case_id is None:
-            return  # not about a case (an application not processed)
+            return  # not about a case (an application not processed, a press message)
         storage.add_event(tx.cursor, case_id, "notify", "notice_delivered" if delivered else "notice_failed", {
             "kind": payload["kind"], "channel": payload["channel"], "attempts": payload["attempts"],
             **({"reason": payload["reason"]} if not delivered else {})})
