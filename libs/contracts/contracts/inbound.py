@@ -4,6 +4,7 @@ The same schema validates `POST /api/v1/applications` at the gateway, the RPC to
 on the `ebelediye.inbound` exchange (DESIGN.md §2, "Inbound").
 """
 from datetime import datetime, timedelta, timezone
+from urllib.parse import urlsplit
 
 from marshmallow import RAISE, Schema, ValidationError, fields, post_load, validate, validates, validates_schema
 from stdnum.tr import tckimlik
@@ -115,9 +116,30 @@ class StrictSchema(Schema):
 
 
 class LocationSchema(StrictSchema):
-    latitude = fields.Float(required=True, validate=validate.Range(min=-90, max=90, error="-90 ile 90 arasında olmalı."))
-    longitude = fields.Float(required=True, validate=validate.Range(min=-180, max=180, error="-180 ile 180 arasında olmalı."))
+    """Where: coordinates (both or neither), a description of the place (an address as written), or both."""
+
+    latitude = fields.Float(validate=validate.Range(min=-90, max=90, error="-90 ile 90 arasında olmalı."))
+    longitude = fields.Float(validate=validate.Range(min=-180, max=180, error="-180 ile 180 arasında olmalı."))
     description = fields.String(validate=[length(max=300), one_line])
+
+    @validates_schema
+    def _coordinates_or_description(self, data, **_):
+        if ("latitude" in data) != ("longitude" in data):
+            missing = "longitude" if "latitude" in data else "latitude"
+            raise ValidationError({missing: ["Enlem ve boylam birlikte verilmeli."]})
+        if "latitude" not in data and not data.get("description"):
+            raise ValidationError({"latitude": ["Koordinat ya da yer tarifi (description) gerekli."]})
+
+
+def web_address(value):
+    """An http(s) address on one line, e.g. a photo of the problem an Open311 client uploaded elsewhere."""
+    try:
+        parts = urlsplit(value)
+        host = parts.hostname
+    except ValueError:  # e.g. an unclosed [IPv6 address
+        host = None
+    if not host or parts.scheme.lower() not in ("http", "https") or any(c.isspace() for c in value):
+        raise ValidationError("http:// ya da https:// ile başlayan, boşluk içermeyen bir adres olmalı.")
 
 
 class ApplicantSchema(StrictSchema):
@@ -173,6 +195,8 @@ class ApplicationSubmissionSchema(StrictSchema):
     body = fields.String(required=True, validate=length(min=1, max=20000))
     neighbourhood = fields.String(validate=[length(max=100), one_line])
     location = fields.Nested(LocationSchema)
+    # a picture or other media of the problem, kept as a link (Open311 GeoReport's media_url)
+    media_url = fields.String(validate=[length(max=1000), web_address])
     applicant = fields.Nested(ApplicantSchema, required=True)
     attachments = fields.List(fields.Nested(AttachmentSchema), load_default=list,
                               validate=length(max=ATTACHMENT_MAX_COUNT))

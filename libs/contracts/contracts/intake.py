@@ -30,6 +30,14 @@ class ApplicantContactSchema(_Payload):
     hide_identity = fields.Boolean(required=True)
 
 
+class PlaceSchema(_Payload):
+    """Where the application is about, as submitted: coordinates and/or a description of the place."""
+
+    latitude = fields.Float(allow_none=True)
+    longitude = fields.Float(allow_none=True)
+    description = fields.String(allow_none=True)
+
+
 class ApplicationReceivedSchema(_Payload):
     """An application passed the formal checks and has a tracking number."""
 
@@ -50,6 +58,9 @@ class ApplicationReceivedSchema(_Payload):
     # never leaves the platform otherwise (not in a webhook)
     lookup_code = fields.String(allow_none=True)
     submitted_by = fields.String(allow_none=True, metadata={"description": SUBMITTED_BY})
+    # where, and a link to a picture of it, when the channel gave them (Open311 clients do)
+    location = fields.Nested(PlaceSchema, allow_none=True)
+    media_url = fields.String(allow_none=True)
 
 
 class DefectSchema(_Payload):

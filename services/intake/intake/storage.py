@@ -6,7 +6,7 @@ from psycopg2.extras import Json
 APPLICATION_COLUMNS = (
     "id, tracking_number, status, channel, type, category, subject, body, neighbourhood, location, "
     "received_at, created_at, source_system, source_reference, submitted_by, request_hash, defects, "
-    "possible_duplicate_of, anonymised_at")
+    "possible_duplicate_of, anonymised_at, media_url")
 
 
 def find_by_source(cur, source_system, source_reference):
@@ -56,11 +56,12 @@ def insert_application(cur, app):
     cur.execute(
         "INSERT INTO applications (id, tracking_number, status, channel, type, category, subject, body, "
         "neighbourhood, location, received_at, source_system, source_reference, submitted_by, idempotency_key, "
-        "request_hash, defects, possible_duplicate_of, applicant_key) VALUES (%(id)s, %(tracking_number)s, "
+        "request_hash, defects, possible_duplicate_of, applicant_key, media_url) VALUES (%(id)s, "
+        "%(tracking_number)s, "
         "%(status)s, %(channel)s, %(type)s, %(category)s, %(subject)s, %(body)s, %(neighbourhood)s, %(location)s, "
         "%(received_at)s, %(source_system)s, %(source_reference)s, %(submitted_by)s, %(idempotency_key)s, "
-        "%(request_hash)s, %(defects)s, %(possible_duplicate_of)s, %(applicant_key)s)",
-        {**app, "location": Json(app["location"]) if app.get("location") else None,
+        "%(request_hash)s, %(defects)s, %(possible_duplicate_of)s, %(applicant_key)s, %(media_url)s)",
+        {"media_url": None, **app, "location": Json(app["location"]) if app.get("location") else None,
          "defects": Json(app["defects"])})
 
 

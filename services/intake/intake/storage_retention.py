@@ -65,9 +65,9 @@ def anonymise(cur, application_ids, placeholder, at):
     ids = [str(i) for i in application_ids]
     cur.execute("UPDATE applicants SET full_name = %s, tc_kimlik_no = NULL, email = NULL, phone = NULL, "
                 "postal_address = NULL WHERE application_id = ANY(%s::uuid[])", (placeholder, ids))
-    cur.execute("UPDATE applications SET subject = %s, body = '', location = NULL, source_reference = NULL, "
-                "idempotency_key = NULL, request_hash = '', applicant_key = NULL, possible_duplicate_of = '{}', "
-                "anonymised_at = %s WHERE id = ANY(%s::uuid[])", (placeholder, at, ids))
+    cur.execute("UPDATE applications SET subject = %s, body = '', location = NULL, media_url = NULL, "
+                "source_reference = NULL, idempotency_key = NULL, request_hash = '', applicant_key = NULL, "
+                "possible_duplicate_of = '{}', anonymised_at = %s WHERE id = ANY(%s::uuid[])", (placeholder, at, ids))
     cur.execute("DELETE FROM attachments WHERE application_id = ANY(%s::uuid[])", (ids,))
     # copies of the announcements already sent (the relay purges them after a week anyway); unsent ones
     # stay so that consumers see them before the `applicants_anonymised` event that follows them

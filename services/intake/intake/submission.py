@@ -114,7 +114,7 @@ def _store(tx, submission, attachments, defects, submitted_by, idempotency_key, 
         "channel": submission["channel"], "type": submission["type"], "category": submission["category"],
         "subject": submission.get("subject") or "", "body": submission["body"],
         "neighbourhood": submission.get("neighbourhood"), "location": submission.get("location"),
-        "received_at": received_at,
+        "media_url": submission.get("media_url"), "received_at": received_at,
         "source_system": submission.get("source_system"), "source_reference": submission.get("source_reference"),
         "submitted_by": submitted_by, "idempotency_key": idempotency_key, "request_hash": fingerprint,
         "defects": [vars(defect) for defect in defects],
@@ -147,7 +147,7 @@ def _emit(tx, app, applicant, attachment_count, code):
             **common, "category": app["category"], "neighbourhood": app["neighbourhood"],
             "source_system": app["source_system"], "source_reference": app["source_reference"],
             "attachment_count": attachment_count, "possible_duplicate_of": app["possible_duplicate_of"],
-            "lookup_code": code})
+            "lookup_code": code, "location": app["location"], "media_url": app["media_url"]})
 
 
 def _own_duplicates(cur, app, submitted_by):
