@@ -11,6 +11,12 @@ def services(seed):
              "group": s.get("group", "")} for s in seed.get("open311_services", ())]
 
 
+def profile(seed):
+    """The municipality's Open311 jurisdiction and the discovery document's contact and key service."""
+    return {"jurisdiction_id": seed.get("open311_jurisdiction"), "contact": seed.get("open311_contact", ""),
+            "key_service": seed.get("open311_key_service", "")}
+
+
 def service_codes(seed):
     return set(service_names(seed))
 
@@ -21,8 +27,18 @@ def service_names(seed):
 
 def as_request(case, directorates, names):
     """A case as the public sees it: the category's name as the service name, never the applicant's own
-    words (the subject may carry a name and a phone, and the applicant may have asked to stay hidden)."""
+    words (the subject may carry a name and a phone, and the applicant may have asked to stay hidden).
+
+    Where it is (`lat`, `long`, the address as given) and the picture's link (`media_url`) are returned as
+    GeoReport asks, unless the applicant asked to stay hidden: a place described or photographed by a
+    hidden applicant may be their own door, so only the neighbourhood is said."""
     closed = case["state"] in CLOSED
+    shown = not case.get("hide_identity")
+    place = {"address": (case.get("address_string") if shown else None) or case["neighbourhood"]}
+    if shown and case.get("latitude") is not None and case.get("longitude") is not None:
+        place.update(lat=case["latitude"], long=case["longitude"])
+    if shown and case.get("media_url"):
+        place["media_url"] = case["media_url"]
     return {
         "service_request_id": case["tracking_number"],
         "status": "closed" if closed else "open",
@@ -33,7 +49,7 @@ def as_request(case, directorates, names):
         "requested_datetime": case["received_at"].isoformat(),
         "updated_datetime": case["updated_at"].isoformat(),
         "expected_datetime": case["legal_due_on"].isoformat() + "T17:00:00+03:00" if case["legal_due_on"] else None,
-        "address": case["neighbourhood"],
+        **place,
     }
 
 

@@ -130,6 +130,11 @@ class RoutingService:
         return open311.services(self.deadlines.seed)
 
     @rpc
+    def open311_profile(self):
+        """GeoReport v2 discovery and `jurisdiction_id`: the jurisdiction served, contact, how to get a key."""
+        return open311.profile(self.deadlines.seed)
+
+    @rpc
     def open311_request(self, tracking_number):
         """GeoReport v2 `requests/{id}`: a public service desk request by its tracking number, or None."""
         return open311.request(self.db, self.deadlines.seed, tracking_number)

@@ -5,7 +5,7 @@ CASE_COLUMNS = (
     "id, application_id, tracking_number, channel, type, category, subject, neighbourhood, received_at, "
     "hide_identity, state, directorate, routing_rule_id, deadline_rule, legal_due_on, internal_due_on, "
     "due_explanation, extended, interim_replied_at, answered_at, opened_at, updated_at, paused_on, resumed_on, "
-    "fee_amount")
+    "fee_amount, latitude, longitude, address_string, media_url")
 
 
 # -- seed and reference data ----------------------------------------------------------------------
@@ -58,11 +58,14 @@ def insert_case(cur, case):
     cur.execute(
         "INSERT INTO cases (id, application_id, tracking_number, channel, type, category, subject, neighbourhood, "
         "received_at, hide_identity, state, directorate, routing_rule_id, deadline_rule, legal_due_on, "
-        "internal_due_on, due_explanation) VALUES (%(id)s, %(application_id)s, %(tracking_number)s, %(channel)s, "
+        "internal_due_on, due_explanation, latitude, longitude, address_string, media_url) VALUES (%(id)s, "
+        "%(application_id)s, %(tracking_number)s, %(channel)s, "
         "%(type)s, %(category)s, %(subject)s, %(neighbourhood)s, %(received_at)s, %(hide_identity)s, %(state)s, "
         "%(directorate)s, %(routing_rule_id)s, %(deadline_rule)s, %(legal_due_on)s, %(internal_due_on)s, "
-        "%(due_explanation)s) ON CONFLICT (application_id) DO NOTHING RETURNING id",
-        {**case, "due_explanation": Json(case["due_explanation"])})
+        "%(due_explanation)s, %(latitude)s, %(longitude)s, %(address_string)s, %(media_url)s) "
+        "ON CONFLICT (application_id) DO NOTHING RETURNING id",
+        {"latitude": None, "longitude": None, "address_string": None, "media_url": None,
+         **case, "due_explanation": Json(case["due_explanation"])})
     return cur.fetchone()
 
 
@@ -136,8 +139,9 @@ def public_requests(cur, categories, filters, limit):
     """Public service desk cases in the given categories, newest first (Open311 `GET requests`)."""
     clauses, params = ["channel = 'halk_masasi'", "category = ANY(%s)"], [list(categories)]
     if filters.get("service_code"):
-        clauses.append("category = %s")
-        params.append(filters["service_code"])
+        codes = filters["service_code"]
+        clauses.append("category = ANY(%s)")
+        params.append([codes] if isinstance(codes, str) else list(codes))
     if filters.get("start_date"):
         clauses.append("received_at >= %s")
         params.append(filters["start_date"])
@@ -228,10 +232,12 @@ def count_open_by_directorate(cur, today):
 
 
 def forget_applicants(cur, application_ids, placeholder):
-    """The subject of these applications' cases, and the reasons their failed notices quoted; how many cases."""
+    """The subject and place of these applications' cases, and the reasons their failed notices quoted; how
+    many cases."""
     ids = [str(i) for i in application_ids]
     cur.execute("UPDATE case_events SET details = details || jsonb_build_object('reason', %s::text) "
                 "WHERE action = 'notice_failed' AND details ? 'reason' "
                 "AND case_id IN (SELECT id FROM cases WHERE application_id = ANY(%s::uuid[]))", (placeholder, ids))
-    cur.execute("UPDATE cases SET subject = %s WHERE application_id = ANY(%s::uuid[])", (placeholder, ids))
+    cur.execute("UPDATE cases SET subject = %s, latitude = NULL, longitude = NULL, address_string = NULL, "
+                "media_url = NULL WHERE application_id = ANY(%s::uuid[])", (placeholder, ids))
     return cur.rowcount
