@@ -209,33 +209,7 @@ def build_spec():
         "Ölü mektubu (id) ya da hepsini (all: true) sil", "purgeDeadLetters", STAFF,
         {"200": json_body("DeadLetterOutcome", "Silinen sayısı")}, (*auth_errors, "404", *JSON_BODY_ERRORS),
         body="DeadLetterAction", parameters=[service])})
-    for name in ("Service", "ServiceRequest", "ServiceRequestCreated", "GeoReportRequest"):
-        spec.components.schema(f"Open311{name}", schema=getattr(open311, f"{name}Schema"))
-    listed = lambda ref, text: {"description": text, "content": {"application/json": {"schema": {  # noqa: E731
-        "type": "array", "items": {"$ref": f"#/components/schemas/{ref}"}}}}}
-    spec.path(path="/open311/v2/services.json", operations={"get": op(
-        "Open311 GeoReport v2: hizmetler (Halk Hizmet Masası kategorileri)", "open311Services", PUBLIC,
-        {"200": listed("Open311Service", "Hizmetler")}, ("429", "503"))})
-    spec.path(path="/open311/v2/requests.json", operations={
-        "post": {**op("Open311 GeoReport v2: talep gönder (api_key = anahtar kimliği.gizli anahtar)",
-                       "open311PostRequest", PUBLIC, {"201": listed("Open311ServiceRequestCreated", "Alındı")},
-                       ("400", "401", "413", "415", "422", "429", "503")),
-                 "requestBody": {"required": True, "content": {
-                     "application/x-www-form-urlencoded": {"schema": {"$ref": "#/components/schemas/Open311GeoReportRequest"}},
-                     "application/json": {"schema": {"$ref": "#/components/schemas/Open311GeoReportRequest"}}}}},
-        "get": op("Open311 GeoReport v2: talepler (kişisel veri içermez)", "open311Requests", PUBLIC,
-                   {"200": listed("Open311ServiceRequest", "Talepler")}, ("422", "429", "503"), parameters=[
-                       {"name": name, "in": "query", "required": False, "schema": schema} for name, schema in (
-                           # a dozen tracking numbers: a longer query would pass the server's 8 KB line
-                           ("service_request_id", {"type": "string", "maxLength": 200}),
-                           ("service_code", {"type": "string", "maxLength": 60}),
-                           ("start_date", {"type": "string", "format": "date-time"}),
-                           ("end_date", {"type": "string", "format": "date-time"}),
-                           ("status", {"type": "string", "enum": ["open", "closed"]}))])})
-    spec.path(path="/open311/v2/requests/{request_id}.json", operations={"get": op(
-        "Open311 GeoReport v2: bir talep (takip numarası)", "open311Request", PUBLIC,
-        {"200": listed("Open311ServiceRequest", "Talep")}, ("404", "429", "503"), parameters=[
-            {"name": "request_id", "in": "path", "required": True, "schema": {"type": "string", "maxLength": 40}}])})
+    open311.add_paths(spec)
     openapi_press.add_paths(spec)
     openapi_contacts.add_paths(spec)
     openapi_reports.add_paths(spec)

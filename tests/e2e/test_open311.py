@@ -1,6 +1,8 @@
-"""Open311 GeoReport v2: a city app files a public service desk request and follows it."""
+"""Open311 GeoReport v2: a city app files a public service desk request and follows it, in JSON and in XML,
+and is refused in GeoReport's error format with its status codes."""
 import pytest
 import requests
+from defusedxml import ElementTree
 
 from tests.support.broker import wait_until
 
@@ -20,7 +22,8 @@ def test_a_georeport_client_files_a_request_and_follows_it(system, anonymous):
     filed = requests.post(system.url + "/open311/v2/requests.json", timeout=30, data={
         "api_key": api_key(system), "service_code": "cop", "lat": "38.3245", "long": "27.1402",
         "address_string": "Sarnıç Mah. 1203 Sok.", "description": "Konteyner iki gündür boşaltılmadı.",
-        "first_name": "Ayşe", "last_name": "Yılmaz", "email": "ayse@example.org"})
+        "first_name": "Ayşe", "last_name": "Yılmaz", "email": "ayse@example.org",
+        "media_url": "https://example.org/konteyner.jpg", "jurisdiction_id": "gaziemir.bel.tr"})
     assert filed.status_code == 201, filed.text
     [created] = filed.json()
     tracking = created["service_request_id"]
@@ -31,24 +34,82 @@ def test_a_georeport_client_files_a_request_and_follows_it(system, anonymous):
     assert followed, "the request never showed up"
     [request] = followed
     assert request["status"] == "open" and request["agency_responsible"] == "Temizlik İşleri Müdürlüğü"
+    assert (request["lat"], request["long"], request["address"], request["media_url"]) == (
+        38.3245, 27.1402, "Sarnıç Mah. 1203 Sok.", "https://example.org/konteyner.jpg")
     assert "Ayşe" not in str(request) and "ayse@" not in str(request)  # public: no personal data
-    listed = anonymous.get("/open311/v2/requests.json", params={"service_code": "cop", "status": "open"}).json()
+    listed = anonymous.get("/open311/v2/requests.json", params={"service_code": "cop,yol", "status": "open"}).json()
     assert tracking in {r["service_request_id"] for r in listed}
     assert anonymous.get("/open311/v2/requests.json", params={"service_request_id": tracking}).json() == [request]
 
+    # the same request in XML, GeoReport's required format: the same fields, as elements
+    in_xml = anonymous.get(f"/open311/v2/requests/{tracking}.xml", params={"jurisdiction_id": "gaziemir.bel.tr"})
+    assert in_xml.headers["Content-Type"] == "text/xml; charset=utf-8"
+    assert in_xml.content.startswith(b"<?xml version='1.0' encoding='utf-8'?>")
+    [element] = ElementTree.fromstring(in_xml.content)
+    assert element.tag == "request"
+    assert {child.tag: child.text for child in element} == {
+        key: None if value is None else str(value) for key, value in request.items()}
 
-def test_a_wrong_key_or_service_is_refused(system):
-    url = system.url + "/open311/v2/requests.json"
-    wrong_key = requests.post(url, data={"api_key": "k_nothing.secret", "service_code": "cop",
-                                         "description": "x"}, timeout=30)
-    assert wrong_key.status_code == 401
+
+def test_every_resource_answers_in_xml_and_json(anonymous):
+    for fmt in ("xml", "json"):
+        for path in ("/open311/discovery", "/open311/v2/services", "/open311/v2/services/cop",
+                     "/open311/v2/requests"):
+            answer = anonymous.get(f"{path}.{fmt}", params={"jurisdiction_id": "gaziemir.bel.tr"})
+            assert answer.status_code == 200, (path, fmt, answer.text)
+            assert answer.headers["Content-Type"] == {"xml": "text/xml", "json": "application/json"}[fmt] + \
+                "; charset=utf-8"
+    discovery = ElementTree.fromstring(anonymous.get("/open311/discovery.xml").content)
+    assert discovery.tag == "discovery" and discovery.find("endpoints/endpoint/url").text.endswith("/open311/v2")
+    services = ElementTree.fromstring(anonymous.get("/open311/v2/services.xml").content)
+    assert services.tag == "services" and {s.find("service_code").text for s in services} >= {"cop", "yol"}
+    definition = ElementTree.fromstring(anonymous.get("/open311/v2/services/cop.xml").content)
+    assert [child.tag for child in definition] == ["service_code", "attributes"]
+
+
+def errors(answer, fmt):
+    """GeoReport's error list: (code, description) pairs, read from XML or JSON."""
+    if fmt == "json":
+        return [(error["code"], error["description"]) for error in answer.json()]
+    root = ElementTree.fromstring(answer.content)
+    assert root.tag == "errors"
+    return [(int(error.find("code").text), error.find("description").text) for error in root]
+
+
+@pytest.mark.parametrize("fmt", ["xml", "json"])
+def test_refusals_come_in_georeports_error_format_with_its_status_codes(system, fmt):
+    url = f"{system.url}/open311/v2/requests.{fmt}"
+    place = {"address_string": "Sarnıç Mah. 1203 Sok.", "description": "x"}
+
+    def refused(method, address, status, **kwargs):
+        answer = requests.request(method, address, timeout=30, **kwargs)
+        assert answer.status_code == status, answer.text
+        assert answer.headers["Content-Type"].startswith({"xml": "text/xml", "json": "application/json"}[fmt])
+        found = errors(answer, fmt)
+        assert found and {code for code, _ in found} == {status}
+        return dict(description.split(": ", 1) if ": " in description else ("", description)
+                    for _, description in found)
+
+    # an api_key missing, unknown, or without the Open311 scope: 403, whatever else is wrong
+    refused("POST", url, 403, data={"service_code": "cop", **place})
+    refused("POST", url, 403, data={"api_key": "k_nothing.secret", "service_code": "cop", **place})
     cimer_key = "{}.{}".format(*system.keys["cimer"])  # a real key, without the Open311 scope
-    assert requests.post(url, data={"api_key": cimer_key, "service_code": "cop", "description": "x"},
-                         timeout=30).status_code == 401
-    unknown = requests.post(url, data={"api_key": api_key(system), "service_code": "uzay", "description": "x"},
-                            timeout=30)
-    assert unknown.status_code == 422 and "service_code" in unknown.json()["errors"]
-    assert requests.get(system.url + "/open311/v2/requests/GZM-1999-000001.json", timeout=30).status_code == 404
+    refused("POST", url, 403, data={"api_key": cimer_key, "service_code": "cop", **place})
+    # a missing or invalid argument: 400, one error per field
+    assert "service_code" in refused("POST", url, 400, data={"api_key": api_key(system), "service_code": "uzay",
+                                                             **place})
+    assert "lat" in refused("POST", url, 400, data={"api_key": api_key(system), "service_code": "cop",
+                                                    "description": "yer yok"})
+    assert "media_url" in refused("POST", url, 400, data={"api_key": api_key(system), "service_code": "cop",
+                                                          "media_url": "javascript:alert(1)", **place})
+    assert "end_date" in refused("GET", url, 400, params={"start_date": "2026-01-01T00:00:00Z",
+                                                          "end_date": "2026-06-01T00:00:00Z"})
+    # what is not here: 404
+    refused("GET", f"{system.url}/open311/v2/requests/GZM-1999-000001.{fmt}", 404)
+    refused("GET", f"{system.url}/open311/v2/services/uzay.{fmt}", 404)
+    refused("GET", f"{system.url}/open311/v2/services.{fmt}", 404, params={"jurisdiction_id": "city.gov"})
+    refused("POST", url, 404, data={"api_key": api_key(system), "service_code": "cop", "jurisdiction_id": "city.gov",
+                                    **place})
 
 
 def test_the_public_list_never_shows_an_applicants_own_words(pr_desk, anonymous):
@@ -57,6 +118,8 @@ def test_the_public_list_never_shows_an_applicants_own_words(pr_desk, anonymous)
     created = pr_desk.post("/api/v1/applications", {
         "channel": "halk_masasi", "type": "sikayet", "category": "cop", "subject": words,
         "body": "Konteyner taşıyor.", "neighbourhood": "Sarnıç",
+        "location": {"latitude": 38.3301, "longitude": 27.1377, "description": "Ayşe'nin kapısı, 1203 Sok. No 4"},
+        "media_url": "https://example.org/kapim.jpg",
         "applicant": {"full_name": "Ayşe Yılmaz", "phone": "0532 111 22 33", "hide_identity": True}})
     assert created.status_code == 201, created.text
     tracking = created.json()["tracking_number"]
@@ -68,5 +131,8 @@ def test_the_public_list_never_shows_an_applicants_own_words(pr_desk, anonymous)
     assert request, "the request never showed up"
     assert request["service_name"] == "Çöp toplanmaması"  # the category's name, as services.json gives it
     [alone] = anonymous.get(f"/open311/v2/requests/{tracking}.json").json()
-    for answer in (request, alone):
-        assert "Ayşe" not in str(answer) and "0532" not in str(answer) and "kapımın" not in str(answer)
+    in_xml = anonymous.get(f"/open311/v2/requests/{tracking}.xml").content.decode()
+    for answer in (str(request), str(alone), in_xml):
+        assert "Ayşe" not in answer and "0532" not in answer and "kapı" not in answer
+        assert "38.3301" not in answer and "kapim.jpg" not in answer  # a hidden applicant's place stays hidden
+    assert alone["address"] == "Sarnıç"
