@@ -97,7 +97,7 @@ class AttachmentRefSchema(_Payload):
 
 class AnswerApprovedSchema(_CaseRef):
     """The approved answer, to be relayed to the applicant; its files are fetched from routing
-    (`answer_attachment` RPC) by whoever sends it."""
+    (`attachment("answer_file", id)`, `contracts.attachments`) by whoever sends it."""
 
     outcome = fields.String(required=True)
     interim = fields.Boolean(required=True)

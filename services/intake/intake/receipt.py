@@ -37,10 +37,11 @@ from reportlab.platypus import (
 
 from servicekit import pdf
 
-__all__ = ["KVKK_NOTICE", "REASONS_HEADING", "ReceiptFontMissing", "TITLE", "format_local_datetime",
+__all__ = ["FILENAME", "KVKK_NOTICE", "REASONS_HEADING", "ReceiptFontMissing", "TITLE", "format_local_datetime",
            "render_receipt"]
 
 TITLE = "BAŞVURU ALINDI BELGESİ"
+FILENAME = "alindi-belgesi.pdf"  # the name it goes out under, beside an e-mail
 REASONS_HEADING = "İşleme konulmama gerekçeleri"
 KVKK_NOTICE = (
     "Kişisel verileriniz 3071 ve 4982 sayılı Kanunlar gereğince başvurunuzun "

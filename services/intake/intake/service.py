@@ -10,7 +10,7 @@ from nameko.dependency_providers import Config
 from nameko.extensions import DependencyProvider
 from nameko.timer import timer
 
-from contracts import inbound
+from contracts import attachments, inbound
 from servicekit import secrets
 from servicekit.consumers import event_handler, unknown_event_sink
 from servicekit.correlation import CorrelationId
@@ -18,6 +18,7 @@ from servicekit.db import Database
 from servicekit.rpc import rpc
 
 from . import receipt, retention, seed, storage, submission, views
+from .exceptions import NotFound
 
 log = logging.getLogger(__name__)
 
@@ -79,6 +80,15 @@ class IntakeService:
         with self.db.transaction() as tx:
             data = views.receipt_data(tx.cursor, application_id, self.config.get("MUNICIPALITY_NAME"))
         return base64.b64encode(receipt.render_receipt(data)).decode()
+
+    @rpc
+    def attachment(self, kind, id):
+        """A file for whoever sends it on (`contracts.attachments`): only `"receipt_pdf"`, by the application's
+        id -> `{"filename": "alindi-belgesi.pdf", "content_type": "application/pdf", "content_base64"}`;
+        `NotFound` for another kind or an unknown application."""
+        if kind not in attachments.kinds_of(self.name):
+            raise NotFound(f"{kind} {id}")
+        return {"filename": receipt.FILENAME, "content_type": "application/pdf", "content_base64": self.get_receipt(id)}
 
     @rpc
     def lookup_status(self, tracking_number, code):

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from zoneinfo import ZoneInfo
 
 from contracts import contacts, intake, notify, press, routing
+from contracts.attachments import ANSWER_FILE, CONFERENCE_MATERIAL, DIGEST_PDF, ISSUE_PDF, RELEASE_PHOTO
 from servicekit.files import safe_filename
 
 ISTANBUL = ZoneInfo("Europe/Istanbul")
@@ -19,7 +20,7 @@ class Outgoing:
     recipient: str
     context: dict = field(default_factory=dict)
     attach_receipt: bool = False
-    attachments: tuple = ()  # an answer's files: references to routing's copies
+    attachments: tuple = ()  # files kept elsewhere: `{"kind", "id", "filename"}` (contracts.attachments)
     attach_letter: bool = False  # the answer's letter as a PDF beside the e-mail
     discriminator: str = ""  # one event, several messages to one address (invitations to a shared mailbox)
 
@@ -85,7 +86,7 @@ def for_applicant(event_type, payload, contact):
     context.setdefault("interim", False)
     for optional in ("exemption_article", "remedy", "text", "reason", "institution", "fee_amount", "legal_due_on"):
         context.setdefault(optional, None)
-    files = [{"id": str(f["id"]), "filename": safe_filename(f["filename"])} for f in payload.get("attachments") or ()]
+    files = [file_reference(ANSWER_FILE, f) for f in payload.get("attachments") or ()]
     return _to_applicant(kind, contact, context, attachments=files, letter=kind == "answer")
 
 
@@ -97,9 +98,9 @@ PUBLICATION_KIND_LABELS = {"magazine": "dergi", "newspaper": "gazete", "bulletin
 MAX_ATTACHED_ISSUE_BYTES = 10 * 1024 * 1024
 
 
-def press_file(kind, ref):
-    """A reference to a file press keeps: the delivery loop fetches it with press's `attachment` RPC."""
-    return {"source": "press", "kind": kind, "id": str(ref["id"]), "filename": safe_filename(ref["filename"])}
+def file_reference(kind, ref):
+    """A file another service keeps: the delivery loop asks its owner for it by kind and id."""
+    return {"kind": kind, "id": str(ref["id"]), "filename": safe_filename(ref["filename"])}
 
 
 def _to_recipients(kind, payload, context, attachments=()):
@@ -109,7 +110,7 @@ def _to_recipients(kind, payload, context, attachments=()):
 
 
 def _release_published(payload, mailboxes):
-    photos = [press_file("release_photo", photo) for photo in payload["photos"]]
+    photos = [file_reference(RELEASE_PHOTO, photo) for photo in payload["photos"]]
     context = {key: payload.get(key) for key in ("title", "summary", "body", "url")}
     return _to_recipients("press_release", payload, context, photos)
 
@@ -117,7 +118,7 @@ def _release_published(payload, mailboxes):
 def _digest_ready(payload, mailboxes):
     mailbox = mailboxes.get("role:mayor_office")
     return [Outgoing("digest", "email", mailbox, {"subject": payload["subject"], "text": payload["text"]},
-                     attachments=(press_file("digest_pdf", payload["pdf"]),))] if mailbox else []
+                     attachments=(file_reference(DIGEST_PDF, payload["pdf"]),))] if mailbox else []
 
 
 def _invitations_issued(payload, mailboxes):
@@ -142,7 +143,7 @@ def _issue_distributed(payload, mailboxes):
                "issued_on": payload["issued_on"].strftime("%d.%m.%Y"), "contents": payload["contents"],
                "pdf_url": payload["pdf_url"], "attached": attached}
     return _to_recipients("publication_issue", payload, context,
-                          [press_file("issue_pdf", payload["pdf"])] if attached else [])
+                          [file_reference(ISSUE_PDF, payload["pdf"])] if attached else [])
 
 
 def _conference_materials_shared(payload, mailboxes):
@@ -151,7 +152,7 @@ def _conference_materials_shared(payload, mailboxes):
                "starts_on": starts.strftime("%d.%m.%Y"), "starts_time": starts.strftime("%H:%M"),
                "filenames": [material["filename"] for material in payload["materials"]]}
     return _to_recipients("conference_materials", payload, context,
-                          [press_file("conference_material", material) for material in payload["materials"]])
+                          [file_reference(CONFERENCE_MATERIAL, item) for item in payload["materials"]])
 
 
 OTHERS_BY_EVENT = {press.RELEASE_PUBLISHED: _release_published, press.DIGEST_READY: _digest_ready,

@@ -35,18 +35,19 @@ def waiting(store, posted=False, limit=200):
             for row in rows]
 
 
-def printable(store, notification_id, letterhead, fetch_receipt, fetch_file):
-    """One PDF for one envelope: the letter, then the receipt and the answer's PDF files."""
+def printable(store, notification_id, letterhead, fetch):
+    """One PDF for one envelope: the letter, then the receipt and the answer's PDF files (`fetch(kind, id)`
+    gives each, `sender.attachment_fetcher`)."""
     with store.transaction() as tx:
         message = storage.post_letter(tx.cursor, notification_id)
     if message is None:
         raise NotFound(notification_id)
     documents = [letter.render_letter(letter.of_message(message, letterhead))]
     if message["attach_receipt"]:
-        documents.append(fetch_receipt(message["application_id"])[2])
+        documents.append(sender.receipt(fetch, message)[2])
     for ref in message["attachments"] or ():
         try:
-            filename, content_type, content = fetch_file(message, ref)
+            filename, content_type, content = sender.referenced(fetch, ref)
         except UnfitFile:
             # a file that is not what it says is left out, never a failed print: the letter lists it
             log.warning("post room letter %s: a file left out (not of its type)", notification_id)

@@ -6,7 +6,7 @@ import logging
 
 import eventlet
 
-from contracts import notify as events
+from contracts import attachments, notify as events
 
 from servicekit import files
 from servicekit.db import TRANSIENT_DB_ERRORS
@@ -105,15 +105,15 @@ def _write_outcome(tx, row, outcome):
     return "retried"
 
 
-def email_sender(settings, fetch_receipt, fetch_file, letterhead=()):
-    """`send(row)` for e-mail; `fetch_receipt(application_id)` and `fetch_file(row, reference)` give
+def email_sender(settings, fetch, letterhead=()):
+    """`send(row)` for e-mail; `fetch(kind, id)` (`attachment_fetcher`) gives the files it carries as
     (filename, type, bytes). An answer carries its letter as a PDF."""
     def send(row):
-        attachments = [fetch_receipt(row["application_id"])] if row["attach_receipt"] else []
+        attachments = [receipt(fetch, row)] if row["attach_receipt"] else []
         if row["attach_letter"]:
             attachments.append((f"cevap-yazisi-{row['tracking_number']}.pdf", "application/pdf",
                                 letter.render_letter(letter.of_message(row, list(letterhead)))))
-        attachments += [fetch_file(row, ref) for ref in row["attachments"] or ()]
+        attachments += [referenced(fetch, ref) for ref in row["attachments"] or ()]
         message = email_channel.compose(settings, row["recipient"], row["subject"], row["body"], attachments,
                                         message_id=row["id"])
         return email_channel.send(settings, message)
@@ -140,16 +140,29 @@ def reference(row):
             "tracking_number": row["tracking_number"]}
 
 
-def file_fetcher(routing_rpc, press_rpc):
-    """`fetch(row, reference)` for the files a message names: an answer's from routing, a release's
-    photos and the digest's PDF from press."""
-    def fetch(row, ref):
-        if ref.get("source") == "press":
-            found = press_rpc.attachment(ref["kind"], ref["id"])
-        else:
-            found = routing_rpc.answer_attachment(str(row["case_id"]), ref["id"])
+def attachment_fetcher(owners):
+    """`fetch(kind, id)` -> (filename, type, bytes): a file another service keeps, asked of its owner with
+    the one `attachment(kind, id)` operation (`contracts.attachments`); `owners` maps each owning service's
+    name to an RPC proxy of it."""
+    def fetch(kind, file_id):
+        owner = attachments.OWNERS.get(kind)
+        if owner is None:
+            raise PermanentFailure(f"bilinmeyen ek türü: {kind}")
+        answer = getattr(owners[owner], attachments.ATTACHMENT)(kind, str(file_id))
+        found = attachments.AttachmentFileSchema().load(answer)
         return checked(found["filename"], found["content_type"], base64.b64decode(found["content_base64"]))
     return fetch
+
+
+def receipt(fetch, row):
+    """The receipt of the application a message is about."""
+    return fetch(attachments.RECEIPT_PDF, row["application_id"])
+
+
+def referenced(fetch, ref):
+    """A file a message names, `{"kind", "id", "filename"}`; a reference stored before files were named by
+    kind (`{"id", "filename"}`) is an answer's file."""
+    return fetch(ref.get("kind") or attachments.ANSWER_FILE, ref["id"])
 
 
 def checked(filename, content_type, content):
@@ -159,10 +172,3 @@ def checked(filename, content_type, content):
     if files.mismatch(content, content_type):
         raise UnfitFile(f"ek dosyanın içeriği türüne uymuyor: {name}")
     return name, content_type, content
-
-
-def receipt_fetcher(intake_rpc):
-    def fetch(application_id):
-        return ("alindi-belgesi.pdf", "application/pdf",
-                base64.b64decode(intake_rpc.get_receipt(str(application_id))))
-    return fetch

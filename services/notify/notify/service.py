@@ -114,8 +114,7 @@ class NotifyService:
                                           DELIVER_SECONDS)
                  for channel, default in (("email", 600), ("sms", 120), ("webhook", 1200))}
         counts = {"email": sender.deliver_due(self.db, "email", sender.email_sender(
-            smtp, sender.receipt_fetcher(self.intake_rpc), sender.file_fetcher(self.routing_rpc, self.press_rpc),
-            self.settings["letterhead"]), attempts, backoff, limit["email"],
+            smtp, self._attachments(), self.settings["letterhead"]), attempts, backoff, limit["email"],
             concurrency=int(config.get("EMAIL_CONCURRENCY") or 4), sending_timeout=sending_timeout)}
         if config.get("SMS_PROVIDER_URL"):  # without a provider, SMS wait in the queue
             provider = sms_channel.HttpSmsProvider(config["SMS_PROVIDER_URL"], config.get("SMS_PROVIDER_TOKEN") or "",
@@ -127,6 +126,11 @@ class NotifyService:
                                                sending_timeout=sending_timeout)
         if any(any(c.values()) for c in counts.values()):
             log.info("deliveries: %s", counts)
+
+    def _attachments(self):
+        """`fetch(kind, id)`: a file from the service that keeps it (`contracts.attachments`)."""
+        return sender.attachment_fetcher({"intake": self.intake_rpc, "routing": self.routing_rpc,
+                                          "press": self.press_rpc})
 
     def _webhook_key(self):
         return secrets.secret(self.config, "WEBHOOK_MASTER_KEY")
@@ -189,8 +193,7 @@ class NotifyService:
     def post_letter(self, notification_id):
         """The printable PDF (base64) for one envelope: the letter, then the receipt or the answer's files."""
         return base64.b64encode(post_room.printable(
-            self.db, notification_id, self.settings["letterhead"], sender.receipt_fetcher(self.intake_rpc),
-            sender.file_fetcher(self.routing_rpc, self.press_rpc))).decode()
+            self.db, notification_id, self.settings["letterhead"], self._attachments())).decode()
 
     @rpc
     def mark_posted(self, notification_id, posted_by):

@@ -10,7 +10,7 @@ from zoneinfo import ZoneInfo
 
 from marshmallow import ValidationError
 
-from contracts import notify, routing as events
+from contracts import attachments, notify, routing as events
 from contracts.inbound import ATTACHMENT_MAX_COUNT, AttachmentSchema
 from servicekit import files, inbox
 from servicekit.failures import TransientError
@@ -329,12 +329,19 @@ def forget_applicants(store, event):
         return storage.forget_applicants(tx.cursor, event["payload"]["application_ids"], ANONYMISED)
 
 
-def answer_attachment(store, case_id, attachment_id):
-    """A file of an answer, base64-encoded, for whoever sends the answer (notifications)."""
+def attachment(store, kind, file_id):
+    """A file routing keeps, base64-encoded, for whoever sends it on (`contracts.attachments`): an answer's
+    file by its id; `CaseNotFound` for a kind routing does not keep or a file it does not have."""
+    try:
+        file_id = uuid.UUID(str(file_id))
+    except ValueError:
+        raise CaseNotFound(str(file_id)) from None
+    if kind not in attachments.kinds_of("routing"):
+        raise CaseNotFound(f"{kind} {file_id}")
     with store.transaction() as tx:
-        found = storage.answer_attachment_content(tx.cursor, case_id, attachment_id)
+        found = storage.answer_file(tx.cursor, file_id)
     if found is None:
-        raise CaseNotFound(str(attachment_id))
+        raise CaseNotFound(str(file_id))
     return {"filename": found["filename"], "content_type": found["content_type"],
             "content_base64": base64.b64encode(bytes(found["content"])).decode()}
 

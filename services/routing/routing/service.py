@@ -107,9 +107,10 @@ class RoutingService:
         return cases.view(self.db, case_id, actor)
 
     @rpc
-    def answer_attachment(self, case_id, attachment_id):
-        """A file of a case's answer: `{"filename", "content_type", "content_base64"}`."""
-        return cases.answer_attachment(self.db, case_id, attachment_id)
+    def attachment(self, kind, id):
+        """A file for whoever sends it on (`contracts.attachments`): only `"answer_file"`, by the file's id,
+        e.g. `attachment("answer_file", "9f1c…")` -> `{"filename", "content_type", "content_base64"}`."""
+        return cases.attachment(self.db, kind, id)
 
     @rpc
     def routing_table(self):

@@ -176,9 +176,8 @@ def answer_attachments(cur, answer_id):
     return cur.fetchall()
 
 
-def answer_attachment_content(cur, case_id, attachment_id):
-    cur.execute("SELECT f.filename, f.content_type, f.content FROM answer_attachments f JOIN answers a "
-                "ON a.id = f.answer_id WHERE a.case_id = %s AND f.id = %s", (str(case_id), str(attachment_id)))
+def answer_file(cur, file_id):
+    cur.execute("SELECT filename, content_type, content FROM answer_attachments WHERE id = %s", (str(file_id),))
     return cur.fetchone()
 
 

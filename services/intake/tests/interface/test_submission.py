@@ -8,7 +8,8 @@ import pytest
 from nameko.standalone.rpc import ServiceRpcProxy
 from nameko.testing.services import entrypoint_hook
 
-from contracts import intake as events
+from contracts import attachments, intake as events
+from contracts.attachments import AttachmentFileSchema
 from contracts.topology import queue_name
 from intake import storage
 from intake.exceptions import IdempotencyConflict, InvalidSubmission, NotFound
@@ -156,3 +157,13 @@ def test_receipt_is_a_pdf(intake):
     with entrypoint_hook(intake, "get_receipt") as receipt:
         pdf = base64.b64decode(receipt(app["id"]))
     assert pdf.startswith(b"%PDF")
+
+
+def test_the_receipt_is_the_one_file_intake_serves_to_whoever_sends_it(intake):
+    app = submit(intake, complaint())["application"]
+    with entrypoint_hook(intake, "attachment") as attachment:
+        served = AttachmentFileSchema().load(attachment(attachments.RECEIPT_PDF, app["id"]))
+        with pytest.raises(NotFound):  # an answer's file is routing's to give
+            attachment(attachments.ANSWER_FILE, app["id"])
+    assert (served["filename"], served["content_type"]) == ("alindi-belgesi.pdf", "application/pdf")
+    assert base64.b64decode(served["content_base64"]).startswith(b"%PDF")

@@ -7,6 +7,7 @@ import psycopg2.extras
 import pytest
 from nameko.testing.services import replace_dependencies
 
+from contracts import attachments
 from notify.service import NotifyService
 from tests.support.peers import FakeSmsProvider, SmtpSink
 
@@ -37,9 +38,18 @@ MATERIALS = {"4b3a2918-0716-4f5e-8d4c-3b2a19080706": ("sunum.pdf", "application/
              "5c4b3a29-1807-4e6f-9e5d-4c3b2a190807": ("santiye.jpg", "image/jpeg", PHOTO)}
 
 
-def press_attachment(kind, file_id):
-    filename, content_type, content = MATERIALS[file_id] if kind == "conference_material" else PRESS_FILES[kind]
-    return {"filename": filename, "content_type": content_type, "content_base64": base64.b64encode(content).decode()}
+def press_file(kind, file_id):
+    return MATERIALS[file_id] if kind == "conference_material" else PRESS_FILES[kind]
+
+
+def owner(service, serve):
+    """A stand-in for `service`'s `attachment(kind, id)`: it serves only the kinds the contract gives it."""
+    def attachment(kind, file_id):
+        assert attachments.OWNERS[kind] == service, f"{kind} asked of {service}"
+        filename, content_type, content = serve(kind, file_id)
+        return {"filename": filename, "content_type": content_type,
+                "content_base64": base64.b64encode(content).decode()}
+    return attachment
 
 
 @pytest.fixture
@@ -70,12 +80,13 @@ def notify(notify_db, amqp_uri, sink, sms, container_factory):
         # a development system: the test's webhook receivers on this machine are on the outbound allow-list
         "PLATFORM_ENV": "development", "OUTBOUND_ALLOW": "127.0.0.1"})
     intake = replace_dependencies(container, "intake_rpc")
-    intake.get_receipt.return_value = base64.b64encode(RECEIPT).decode()
+    intake.attachment.side_effect = owner("intake", lambda kind, file_id: (
+        "alindi-belgesi.pdf", "application/pdf", RECEIPT))
     routing = replace_dependencies(container, "routing_rpc")
-    routing.answer_attachment.return_value = {"filename": "harcama-tablosu.pdf", "content_type": "application/pdf",
-                                              "content_base64": base64.b64encode(ANSWER_FILE).decode()}
+    routing.attachment.side_effect = owner("routing", lambda kind, file_id: (
+        "harcama-tablosu.pdf", "application/pdf", ANSWER_FILE))
     press = replace_dependencies(container, "press_rpc")
-    press.attachment.side_effect = press_attachment
+    press.attachment.side_effect = owner("press", press_file)
     container.start()
     return container
 

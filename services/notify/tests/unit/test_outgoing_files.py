@@ -9,6 +9,7 @@ from types import SimpleNamespace
 import pytest
 from pypdf import PdfReader
 
+from contracts import attachments
 from notify import email_channel, post_room, sender
 from notify.failures import PermanentFailure
 from tests.support import files
@@ -18,17 +19,39 @@ NOT_A_PDF = b"%PDF-1.4 yalnizca ilk baytlari PDF"
 SETTINGS = email_channel.SmtpSettings(host="127.0.0.1", port=1, sender="halklailiskiler@gaziemir.bel.tr")
 
 
+def owners(serve, asked=None):
+    """Stand-ins for intake, routing and press, each offering `attachment(kind, id)` and nothing else."""
+    def owner(service):
+        def attachment(kind, file_id):
+            if asked is not None:
+                asked.append((service, kind, file_id))
+            filename, content_type, content = serve(kind, file_id)
+            return {"filename": filename, "content_type": content_type,
+                    "content_base64": base64.b64encode(content).decode()}
+        return SimpleNamespace(attachment=attachment)
+    return {service: owner(service) for service in ("intake", "routing", "press")}
+
+
 def routing_serving(filename, content, content_type="application/pdf"):
-    """A stand-in for routing's `answer_attachment` RPC."""
-    def answer_attachment(case_id, attachment_id):
-        return {"filename": filename, "content_type": content_type,
-                "content_base64": base64.b64encode(content).decode()}
-    return SimpleNamespace(answer_attachment=answer_attachment)
+    return sender.attachment_fetcher(owners(lambda kind, file_id: (filename, content_type, content)))
 
 
 def fetched(filename, content):
-    fetch = sender.file_fetcher(routing_serving(filename, content), press_rpc=None)
-    return fetch({"case_id": "c1"}, {"id": "f1", "filename": filename})
+    return sender.referenced(routing_serving(filename, content), {"id": "f1", "filename": filename})
+
+
+def test_each_file_is_asked_of_the_service_that_keeps_it_by_its_kind():
+    asked = []
+    pdf = files.pdf()
+    fetch = sender.attachment_fetcher(owners(lambda kind, file_id: (f"{kind}.pdf", "application/pdf", pdf), asked))
+    assert fetch(attachments.RECEIPT_PDF, "a1") == ("receipt_pdf.pdf", "application/pdf", pdf)
+    fetch(attachments.ANSWER_FILE, "f1")
+    fetch(attachments.ISSUE_PDF, "i1")
+    sender.referenced(fetch, {"id": "f2", "filename": "cevap.pdf"})  # queued before files were named by kind
+    assert asked == [("intake", "receipt_pdf", "a1"), ("routing", "answer_file", "f1"), ("press", "issue_pdf", "i1"),
+                     ("routing", "answer_file", "f2")]
+    with pytest.raises(PermanentFailure, match="bilinmeyen ek türü"):
+        fetch("tapu_senedi", "t1")
 
 
 @pytest.mark.parametrize("content", [HTML, NOT_A_PDF])
@@ -64,16 +87,15 @@ def waiting_letter(monkeypatch):
 @pytest.mark.parametrize("content", [HTML, NOT_A_PDF])
 def test_the_post_room_prints_the_letter_without_a_file_that_is_not_a_pdf(monkeypatch, content):
     waiting_letter(monkeypatch)
-    printed = post_room.printable(FakeStore(), "n1", ["GAZİEMİR BELEDİYESİ"], None,
-                                  sender.file_fetcher(routing_serving("../../cevap.pdf", content), None))
+    printed = post_room.printable(FakeStore(), "n1", ["GAZİEMİR BELEDİYESİ"],
+                                  routing_serving("../../cevap.pdf", content))
     pages = PdfReader(io.BytesIO(printed)).pages
     assert len(pages) == 1 and "1. cevap.pdf" in pages[0].extract_text()
 
 
 def test_the_post_room_prints_the_letter_with_a_real_pdf_behind_it(monkeypatch):
     waiting_letter(monkeypatch)
-    printed = post_room.printable(FakeStore(), "n1", [], None,
-                                  sender.file_fetcher(routing_serving("cevap.pdf", files.pdf(pages=2)), None))
+    printed = post_room.printable(FakeStore(), "n1", [], routing_serving("cevap.pdf", files.pdf(pages=2)))
     assert len(PdfReader(io.BytesIO(printed)).pages) == 3
 
 

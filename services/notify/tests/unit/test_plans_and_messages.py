@@ -97,7 +97,7 @@ def test_only_the_answer_by_e_mail_carries_a_generated_letter():
     [by_mail] = plans.for_applicant(routing.ANSWER_APPROVED, payload, {**CONTACT, "preferred_reply_channel": "email"})
     [by_post] = plans.for_applicant(routing.ANSWER_APPROVED, payload, {"postal_address": "Sarnıç Mah."})
     [by_sms] = plans.for_applicant(routing.ANSWER_APPROVED, payload, CONTACT)
-    assert by_mail.attach_letter and by_mail.attachments == ({"id": "f1", "filename": "tablo.pdf"},)
+    assert by_mail.attach_letter and by_mail.attachments == ({"kind": "answer_file", "id": "f1", "filename": "tablo.pdf"},)
     assert not by_post.attach_letter and by_post.attachments  # the letter itself is what is posted
     assert not by_sms.attach_letter and by_sms.attachments == ()
     extension = plans.for_applicant(routing.DEADLINE_EXTENDED, {"tracking_number": "GZM-2026-000123",
@@ -125,7 +125,7 @@ def test_an_issue_reaches_every_recipient_with_its_pdf_attached_when_small_enoug
     assert [o.recipient for o in outgoing] == ["bilgi@gaziemiresnaf.example", "deniz@egehaber.example"]
     for message in outgoing:
         assert message.channel == "email"
-        assert message.attachments == ({"source": "press", "kind": "issue_pdf", "id": str(payload["pdf"]["id"]),
+        assert message.attachments == ({"kind": "issue_pdf", "id": str(payload["pdf"]["id"]),
                                         "filename": "bulten-42.pdf"},)
     subject, body = messages.render(outgoing[1].kind, outgoing[1].channel, outgoing[1].context)
     assert subject == "Gaziemir Bülten — 42. sayı (25.11.2026)"

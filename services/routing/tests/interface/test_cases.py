@@ -6,7 +6,8 @@ from datetime import date, datetime, timezone
 import pytest
 from nameko.testing.services import entrypoint_hook
 
-from contracts import intake, routing as events
+from contracts import attachments, intake, routing as events
+from contracts.attachments import AttachmentFileSchema
 from contracts.envelope import make_envelope
 from contracts.topology import queue_name
 from routing.access import NotAllowed
@@ -211,8 +212,13 @@ def test_an_answer_goes_out_with_its_files(routing, amqp_uri, query):
     [message] = take_messages(amqp_uri, queue_name("notify", events.EXCHANGE, events.ANSWER_APPROVED), expected=1)
     [attachment] = json.loads(body_text(message))["payload"]["attachments"]
     assert attachment["filename"] == "cevap.pdf" and attachment["size_bytes"] == len(letter)
-    with entrypoint_hook(routing, "answer_attachment") as fetch:
-        assert base64.b64decode(fetch(str(case["id"]), attachment["id"])["content_base64"]) == letter
+    with entrypoint_hook(routing, "attachment") as fetch:
+        served = AttachmentFileSchema().load(fetch(attachments.ANSWER_FILE, attachment["id"]))
+        assert (served["filename"], base64.b64decode(served["content_base64"])) == ("cevap.pdf", letter)
+        with pytest.raises(CaseNotFound):  # the receipt is intake's to give
+            fetch(attachments.RECEIPT_PDF, attachment["id"])
+        with pytest.raises(CaseNotFound):
+            fetch(attachments.ANSWER_FILE, str(uuid.uuid4()))
 
 
 def test_a_case_forgets_its_applicants_words_when_intake_anonymises_them(routing, amqp_uri, query):
