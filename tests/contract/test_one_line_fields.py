@@ -7,7 +7,8 @@ from marshmallow import ValidationError
 from contacts import schemas as contact_schemas
 from contacts.exceptions import InvalidInput as ContactInvalid
 from contracts.inbound import ONE_LINE_MESSAGE, ApplicationSubmissionSchema, one_line
-from gateway import contacts_schemas, open311, press_schemas
+from contracts.press_inputs import PressReleaseInput
+from gateway import contacts_schemas, open311
 from press import inputs as press_inputs
 from press.exceptions import InvalidInput as PressInvalid
 
@@ -75,9 +76,9 @@ def test_contacts_refuse_a_name_on_two_lines():
 
 def test_press_refuses_a_release_title_on_two_lines():
     with pytest.raises(PressInvalid) as refused:
-        press_inputs.load(press_inputs.ReleaseInput, {"title": BROKEN[0], "body": "Metin\nsatırlar"})
+        press_inputs.load(PressReleaseInput, {"title": BROKEN[0], "body": "Metin\nsatırlar"})
     assert refused.value.args[0]["title"] == [ONE_LINE_MESSAGE]
-    assert press_schemas.ReleaseSchema().validate({"title": BROKEN[0], "body": "Metin"})["title"] == [ONE_LINE_MESSAGE]
+    assert PressReleaseInput().validate({"title": BROKEN[0], "body": "Metin"})["title"] == [ONE_LINE_MESSAGE]
 
 
 def test_open311_refuses_a_name_on_two_lines():

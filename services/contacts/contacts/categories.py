@@ -5,6 +5,7 @@ Codes are what is stored and sent between services; labels are what staff read. 
 either, case- and accent-insensitively, so a spreadsheet that says "İlçe Protokolü" or "ilce_protokolu"
 means the same category.
 """
+from contracts import contacts_api
 from servicekit.turkish import fold
 
 PERSON = "person"
@@ -33,13 +34,7 @@ CATEGORIES = {code: label for code, (label, _) in _CATEGORIES.items()}
 PERSON_CATEGORIES = frozenset(code for code, (_, kind) in _CATEGORIES.items() if kind == PERSON)
 ORGANISATION_CATEGORIES = frozenset(code for code, (_, kind) in _CATEGORIES.items() if kind == ORGANISATION)
 
-EVENT_KINDS = {
-    "toren": "Tören",
-    "acilis": "Açılış",
-    "basin_toplantisi": "Basın toplantısı",
-    "mahalle_toplantisi": "Mahalle toplantısı",
-    "personel_egitimi": "Personel eğitimi",
-}
+EVENT_KINDS = contacts_api.EVENT_KINDS
 
 # KVKK has no GDPR-style "public task" basis: a municipality relies on a duty laid down by law (5/2-a,
 # e.g. Law 5393's duties), a legal obligation (5/2-ç), contact details the person made public (5/2-d),

@@ -5,6 +5,8 @@ import uuid
 from datetime import datetime, time
 
 from contracts import press as events
+from contracts.press_inputs import (PressClassification, PressClippingInput, PressClippingQuery, PressClippingSearch,
+                                   PressFlag, PressSourceInput, PressTone)
 from servicekit import outbound
 
 from . import access, files, inputs, storage
@@ -23,7 +25,7 @@ def add_source(store, source, actor, now, policy=outbound.Policy()):
     `policy` refuses (one that leads inside the platform's network, or carries a password) is refused
     here with the reason beside the field, and is checked again at every read."""
     by = access.require(actor, access.WRITERS)
-    source = inputs.load(inputs.SourceInput, source)
+    source = inputs.load(PressSourceInput, source)
     try:
         policy.check(source["url"])
     except outbound.Refused as refused:
@@ -58,7 +60,7 @@ def add_clipping(store, clipping, actor, now, keywords):
     """A clipping from print, TV or radio, with its scan if there is one; the same story twice (same
     outlet and title, or same link) is the clipping already kept."""
     by = access.require(actor, access.WRITERS)
-    clipping = inputs.load(inputs.ClippingInput, clipping)
+    clipping = inputs.load(PressClippingInput, clipping)
     upload = clipping.pop("scan", None)
     scan = files.decode(upload, files.SCAN_TYPES, files.MAX_SCAN_BYTES, "scan") if upload else (None, None, None)
     text = f"{clipping['title']}\n{clipping['summary']}"
@@ -81,10 +83,13 @@ def get_clipping(store, clipping_id):
 
 
 def search(store, filters, limit, offset):
-    """`{"total", "total_exact", "clippings"}` matching `filters` (see `inputs.SearchInput`); a total
-    past `storage.COUNT_CAP` is not counted to the end (`total_exact` false)."""
-    filters = inputs.load(inputs.SearchInput, filters or {})
-    limit, offset = max(1, min(int(limit), MAX_PAGE)), max(0, int(offset))
+    """`{"total", "total_exact", "clippings"}` matching `filters`: those of `PressClippingSearch` with its
+    text `q`, or of `PressClippingQuery` without; a total past `storage.COUNT_CAP` is not counted to the end
+    (`total_exact` false)."""
+    schema = PressClippingSearch if "q" in filters else PressClippingQuery
+    filters = inputs.load(schema, {**filters, "limit": limit, "offset": offset})
+    limit, offset = filters.pop("limit"), filters.pop("offset")
+    filters["query"] = filters.pop("q", None)
     with store.transaction() as tx:
         total, exact, rows = storage.search_clippings(tx.cursor, filters, limit, offset)
     return {"total": total, "total_exact": exact, "clippings": [_clipping(row) for row in rows]}
@@ -93,7 +98,7 @@ def search(store, filters, limit, offset):
 def set_tone(store, clipping_id, tone, actor, now):
     """A person's decision on the tone; the suggestion stays beside it, unchanged."""
     by = access.require(actor, access.WRITERS)
-    tone = inputs.one(tone, inputs.TONES, "tone")
+    tone = inputs.load(PressTone, {"tone": tone})["tone"]
     with store.transaction() as tx:
         _found(storage.clipping(tx.cursor, inputs.identifier(clipping_id, "Kupür"), lock=True))
         storage.set_tone(tx.cursor, clipping_id, tone, by, now)
@@ -102,7 +107,7 @@ def set_tone(store, clipping_id, tone, actor, now):
 
 def classify(store, clipping_id, changes, actor):
     access.require(actor, access.WRITERS)
-    changes = inputs.load(inputs.ClassificationInput, changes)
+    changes = inputs.load(PressClassification, changes)
     with store.transaction() as tx:
         _found(storage.clipping(tx.cursor, inputs.identifier(clipping_id, "Kupür"), lock=True))
         storage.classify(tx.cursor, clipping_id, changes)
@@ -113,7 +118,7 @@ def flag(store, clipping_id, flag_input, actor, now):
     """Mark a clipping important (or not). `clipping_flagged` goes out, in the same transaction, the
     first time it is flagged and again only for directorates not told before."""
     by = access.require(actor, access.WRITERS)
-    wanted = inputs.load(inputs.FlagInput, flag_input)
+    wanted = inputs.load(PressFlag, flag_input)
     with store.transaction() as tx:
         row = _found(storage.clipping(tx.cursor, inputs.identifier(clipping_id, "Kupür"), lock=True))
         told = list(row["directorates"])

@@ -10,6 +10,8 @@ import uuid
 from datetime import datetime
 
 from contracts import press as events
+from contracts.press_inputs import (AUDIENCES, MATERIAL_TYPES, MAX_MATERIAL_BYTES, PressConferenceMaterialInput,
+                                   PressConferenceShareInput)
 
 from . import access, files, information_bank, inputs
 from . import storage_conferences as storage
@@ -19,9 +21,6 @@ from .present import plain
 log = logging.getLogger(__name__)
 
 PRESS_CONFERENCE = "basin_toplantisi"
-AUDIENCES = {"attended": "gelenler", "accepted": "katılacağını bildirenler", "invited": "reddetmeyen tüm davetliler"}
-MATERIAL_TYPES = files.SCAN_TYPES + ("video/mp4",) + files.OFFICE_TYPES
-MAX_MATERIAL_BYTES = 20 * files.MB
 # what one e-mail may carry: common mail servers refuse messages much over 25 MB
 MAX_SHARED_BYTES = 20 * files.MB
 
@@ -29,7 +28,7 @@ MAX_SHARED_BYTES = 20 * files.MB
 def add_material(store, contacts_rpc, event_id, material, actor, timeout):
     """`{"title": "Sunum", "file": {"filename", "content_type", "content_base64"}}` for a press conference."""
     by = access.require(actor, access.WRITERS)
-    material = inputs.load(inputs.MaterialInput, material)
+    material = inputs.load(PressConferenceMaterialInput, material)
     event = _conference(contacts_rpc, event_id, actor, timeout)
     filename, content_type, content = files.decode(material["file"], MATERIAL_TYPES, MAX_MATERIAL_BYTES)
     row = {"id": uuid.uuid4(), "event_id": event["id"], "title": material["title"], "filename": filename,
@@ -67,8 +66,8 @@ def material_file(store, material_id):
 def share(store, contacts_rpc, event_id, audience, note, actor, timeout):
     """E-mail every material to the guests of `audience` that have an address; answers the counts."""
     by = access.require(actor, access.WRITERS)
-    audience = inputs.one(audience, tuple(AUDIENCES), "audience")
-    note = inputs.load(inputs.ShareInput, {"note": note or ""})["note"]
+    wanted = inputs.load(PressConferenceShareInput, {"audience": audience, "note": note or ""})
+    audience, note = wanted["audience"], wanted["note"]
     _conference(contacts_rpc, event_id, actor, timeout)
     found = information_bank.ask(contacts_rpc, timeout, "event_audience", str(event_id), audience,
                                  missing="Basın toplantısı bulunamadı.")

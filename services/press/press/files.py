@@ -4,19 +4,12 @@ import base64
 import binascii
 import re
 
+from contracts.press_inputs import (MAX_PDF_BYTES, MAX_PHOTO_BYTES, MAX_SCAN_BYTES, MB, OFFICE_TYPES,  # noqa: F401
+                                   PDF_TYPES, PHOTO_TYPES, SCAN_TYPES)
 from servicekit import files
 from servicekit.turkish import fold
 
 from .exceptions import InvalidInput, NotFound
-
-MB = 1024 * 1024
-PHOTO_TYPES = ("image/jpeg", "image/png", "video/mp4")
-SCAN_TYPES = ("image/jpeg", "image/png", "application/pdf")
-PDF_TYPES = ("application/pdf",)
-OFFICE_TYPES = files.OFFICE_TYPES
-MAX_PHOTO_BYTES = 20 * MB
-MAX_SCAN_BYTES = 20 * MB
-MAX_PDF_BYTES = 50 * MB
 
 
 def decode(upload, allowed, max_bytes, field="file"):

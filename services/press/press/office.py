@@ -2,6 +2,9 @@
 their issues and distribution lists, and the programmes and series made with the media."""
 import uuid
 
+from contracts.press_inputs import (PressDistribution, PressIssueInput, PressProductionInput, PressProductionQuery,
+                                   PressProductionStatus, PressPublicationInput)
+
 from . import access, files, inputs
 from . import storage_office as storage
 from .exceptions import InvalidInput, NotFound
@@ -13,7 +16,7 @@ PRODUCTION_LABELS = {"planlandi": "Planlandı", "hazirlaniyor": "Hazırlanıyor"
 
 def add_publication(store, publication, actor):
     by = access.require(actor, access.WRITERS)
-    publication = inputs.load(inputs.PublicationInput, publication)
+    publication = inputs.load(PressPublicationInput, publication)
     publication_id = uuid.uuid4()
     with store.transaction() as tx:
         if not storage.add_publication(tx.cursor, {"frequency": None, **publication, "id": publication_id,
@@ -26,7 +29,7 @@ def add_publication(store, publication, actor):
 def set_distribution(store, publication_id, segment_ids, actor):
     """Who receives the publication: the contacts segments it is distributed to."""
     access.require(actor, access.WRITERS)
-    segment_ids = inputs.load(inputs.PublicationInput, {"segment_ids": segment_ids}, partial=True)["segment_ids"]
+    segment_ids = inputs.load(PressDistribution, {"segment_ids": segment_ids})["segment_ids"]
     with store.transaction() as tx:
         _found(storage.publication(tx.cursor, inputs.identifier(publication_id, "Yayın"), lock=True), "Yayın")
         storage.set_distribution(tx.cursor, publication_id, segment_ids)
@@ -36,7 +39,7 @@ def set_distribution(store, publication_id, segment_ids, actor):
 def add_issue(store, publication_id, issue, actor):
     """A new issue of one of the municipality's publications, with its PDF if there is one."""
     by = access.require(actor, access.WRITERS)
-    issue = inputs.load(inputs.IssueInput, issue)
+    issue = inputs.load(PressIssueInput, issue)
     upload = issue.pop("pdf", None)
     filename, _, pdf = files.decode(upload, files.PDF_TYPES, files.MAX_PDF_BYTES, "pdf") if upload else (None,) * 3
     issue_id = uuid.uuid4()
@@ -77,14 +80,14 @@ def _publication(store, publication_id):
 
 def add_production(store, production, actor):
     by = access.require(actor, access.WRITERS)
-    production = inputs.load(inputs.ProductionInput, production)
+    production = inputs.load(PressProductionInput, production)
     with store.transaction() as tx:
         return _production(storage.add_production(tx.cursor, {**production, "id": uuid.uuid4(), "created_by": by}))
 
 
 def update_production_status(store, production_id, status, actor, notes=None):
     access.require(actor, access.WRITERS)
-    status = inputs.one(status, inputs.PRODUCTION_STATUSES, "status")
+    status = inputs.load(PressProductionStatus, {"status": status, "notes": notes})["status"]
     with store.transaction() as tx:
         row = storage.set_production_status(tx.cursor, inputs.identifier(production_id, "Yapım"), status, notes)
     return _production(_found(row, "Yapım"))
@@ -92,7 +95,7 @@ def update_production_status(store, production_id, status, actor, notes=None):
 
 def list_productions(store, status=None):
     if status is not None:
-        inputs.one(status, inputs.PRODUCTION_STATUSES, "status")
+        inputs.load(PressProductionQuery, {"status": status})
     with store.transaction() as tx:
         return [_production(row) for row in storage.productions(tx.cursor, status)]
 

@@ -14,6 +14,7 @@ import eventlet
 from nameko.exceptions import UnknownService
 
 from contracts import press as events
+from contracts.press_inputs import PressPhotoUpload, PressReleaseEdit, PressReleaseInput, PressReleaseQuery
 
 from . import access, files, information_bank, inputs, metrics, releases
 from . import storage_releases as storage
@@ -39,7 +40,7 @@ class ContactsUnavailable(Exception):
 
 def create(store, release, actor, now):
     by = access.require(actor, access.WRITERS)
-    release = inputs.load(inputs.ReleaseInput, release)
+    release = inputs.load(PressReleaseInput, release)
     release_id = uuid.uuid4()
     _domain_call(releases.new_release, release["title"], release["body"], summary=release["summary"],
                  embargo_until=release.get("embargo_until"), url=release.get("url"))
@@ -53,7 +54,7 @@ def edit(store, release_id, changes, actor, now):
     """A new version with `changes` (title, summary, body, url, embargo_until, segment_id); only a
     draft or a returned release can change."""
     by = access.require(actor, access.WRITERS)
-    changes = inputs.load(inputs.ReleaseInput, changes, partial=True)
+    changes = inputs.load(PressReleaseEdit, changes)
     if not changes:
         raise InvalidInput({"_schema": ["Değiştirilecek bir alan gönderin."]})
     with store.transaction() as tx:
@@ -68,7 +69,7 @@ def edit(store, release_id, changes, actor, now):
 def add_photo(store, release_id, photo, actor, now):
     """A photo or a short video (JPEG, PNG, MP4; at most 20 MB) of a draft or returned release."""
     by = access.require(actor, access.WRITERS)
-    photo = inputs.load(inputs.PhotoInput, photo)
+    photo = inputs.load(PressPhotoUpload, photo)
     filename, content_type, content = files.decode(photo, files.PHOTO_TYPES, files.MAX_PHOTO_BYTES, "photo")
     with store.transaction() as tx:
         row, current = _locked(tx.cursor, release_id)
@@ -109,7 +110,7 @@ def get(store, release_id):
 
 def listing(store, state=None, limit=50, offset=0):
     if state is not None:
-        inputs.one(state, releases.STATES, "state")
+        inputs.load(PressReleaseQuery, {"state": state})
     with store.transaction() as tx:
         rows = storage.releases(tx.cursor, state, max(1, min(int(limit), 200)), max(0, int(offset)))
         photos = storage.photos(tx.cursor, [row["id"] for row in rows])

@@ -29,9 +29,10 @@ from zoneinfo import ZoneInfo
 
 from feedgen.feed import FeedGenerator
 
+from contracts.press_inputs import RELEASE_STATES
+
 ISTANBUL = ZoneInfo("Europe/Istanbul")
-TASLAK, ONAY_BEKLIYOR, ONAYLANDI, IADE, YAYIMLANDI = "taslak", "onay_bekliyor", "onaylandi", "iade", "yayimlandi"
-STATES = (TASLAK, ONAY_BEKLIYOR, ONAYLANDI, IADE, YAYIMLANDI)
+TASLAK, ONAY_BEKLIYOR, ONAYLANDI, IADE, YAYIMLANDI = STATES = RELEASE_STATES
 EDITABLE = (TASLAK, IADE)
 LABELS = {TASLAK: "Taslak", ONAY_BEKLIYOR: "Başkanlık Makamı onayında", ONAYLANDI: "Onaylandı",
           IADE: "İade edildi (düzeltilecek)", YAYIMLANDI: "Yayımlandı"}

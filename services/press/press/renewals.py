@@ -4,6 +4,7 @@ transaction as its event."""
 import uuid
 
 from contracts import press as events
+from contracts.press_inputs import PressSubscriptionInput
 
 from . import access, inputs, subscriptions
 from . import storage_office as storage
@@ -13,7 +14,7 @@ from .present import plain
 
 def add(store, subscription, actor, today):
     by = access.require(actor, access.WRITERS)
-    subscription = inputs.load(inputs.SubscriptionInput, subscription)
+    subscription = inputs.load(PressSubscriptionInput, subscription)
     subscription_id = uuid.uuid4()
     with store.transaction() as tx:
         storage.add_subscription(tx.cursor, {"cost": None, "paid_until": None, **subscription,

@@ -11,7 +11,7 @@ from nameko.dependency_providers import Config
 from nameko.rpc import RpcProxy
 from nameko.timer import timer
 
-from contracts import contacts
+from contracts import contacts, press_api
 from servicekit.consumers import event_handler
 from servicekit.correlation import CorrelationId
 from servicekit.db import Database
@@ -119,7 +119,7 @@ class PressService:
     @rpc
     def list_clippings(self, filters=None, limit=50, offset=0):
         """`{"total", "clippings"}`, newest first; filters as `search_clippings` without `query`."""
-        return archive.search(self.db, {**(filters or {}), "query": None}, limit, offset)
+        return archive.search(self.db, dict(filters or {}), limit, offset)
 
     @rpc
     def search_clippings(self, query, filters=None, limit=50, offset=0):
@@ -127,7 +127,7 @@ class PressService:
         filters `{"date_from":
         "2026-11-01", "date_to": "2026-11-30", "outlet": "Yeni Asır", "tone": "lehte" | "aleyhte" |
         "tarafsiz" | "none", "topic": "…", "directorate": "fen-isleri", "important": true, "kind": "print"}`."""
-        return archive.search(self.db, {**(filters or {}), "query": query}, limit, offset)
+        return archive.search(self.db, {**(filters or {}), **({"q": query} if query else {})}, limit, offset)
 
     @rpc
     def set_tone(self, clipping_id, tone, actor):
@@ -157,6 +157,14 @@ class PressService:
         {"filename", "content_type", "content_base64"}}`; a day not sent yet is built as it reads now."""
         return morning.show(self.db, inputs.day(day), self.clock(), self.settings.municipality,
                             self.settings.font_path)
+
+    @rpc
+    def digest_summary(self, day):
+        """The digest of `day` as `digest` shows it, its PDF named by the address the gateway serves it at
+        (`pdf_url`) rather than carried."""
+        shown = self.digest(day)
+        del shown["pdf"]
+        return {**shown, "pdf_url": press_api.DIGEST_PDF_URL.format(day=shown["day"])}
 
     # -- releases -----------------------------------------------------------------------------------
     @rpc

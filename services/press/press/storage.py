@@ -108,8 +108,8 @@ COUNT_CAP = 10_000
 
 
 def search_clippings(cur, filters, limit, offset):
-    """`(total, exact, rows)` by the filters of `inputs.SearchInput`: newest first, or with `sort:
-    relevance` and a query, best matches first (title counts more than summary). `total` is exact up to
+    """`(total, exact, rows)` by the filters `archive.search` loaded: newest first, or with `sort: relevance`
+    and a query, best matches first (title counts more than summary). `total` is exact up to
     COUNT_CAP; past it, `exact` is false and the archive holds at least that many."""
     where, params = [], {"query": filters.get("query") or "", "limit": limit, "offset": offset, "cap": COUNT_CAP}
     text = bool((filters.get("query") or "").strip())

@@ -18,10 +18,11 @@ from importlib import resources
 
 import yaml
 
+from contracts import press as events
+
 from press.clippings import find_terms
 
-LEHTE, ALEYHTE, TARAFSIZ = "lehte", "aleyhte", "tarafsiz"
-TONES = (LEHTE, ALEYHTE, TARAFSIZ)
+LEHTE, ALEYHTE, TARAFSIZ = TONES = events.TONES
 LABELS = {LEHTE: "Lehte", ALEYHTE: "Aleyhte", TARAFSIZ: "Tarafsız", None: "Değerlendirilmedi"}
 WORDS_FILE = "tone_words_tr.yml"
 SNIPPET_CONTEXT = 40  # characters either side of a match in its snippet
