@@ -13,6 +13,7 @@ import uuid
 from marshmallow import ValidationError, fields, post_load, validate, validates_schema
 
 from contracts.contacts import REPLIES, SEGMENT_KINDS
+from contracts.contacts_api import EVENT_KINDS
 from contracts.inbound import StrictSchema, no_control_characters, one_line
 
 from .schemas import dates_in_utc
@@ -27,7 +28,6 @@ FILE_FORMATS = ("csv", "vcard")
 CATEGORIES = ("stk", "dernek", "vakif", "siyasi_parti", "esnaf_odasi", "meslek_odasi", "medya", "kamu_kurumu",
               "mudurluk", "egitim_kurumu", "il_protokolu", "ilce_protokolu", "gazeteci", "muhtar")
 LAWFUL_BASES = ("acik_riza", "kanunda_ongorulme", "kanuni_yukumluluk", "alenilestirme", "mesru_menfaat")
-EVENT_KINDS = ("toren", "acilis", "basin_toplantisi", "mahalle_toplantisi", "personel_egitimi")
 PRESS_CONFERENCE = "basin_toplantisi"  # the one event kind the press office runs itself
 OFFICE_CODE = r"^[a-z0-9_]{2,60}$"
 BASE64 = validate.Regexp(r"^[A-Za-z0-9+/]*={0,2}$", error="Dosya içeriği geçerli base64 olmalı.")

@@ -3,7 +3,8 @@ invitations, attendance, seating and speaking order (ids, days and moments as te
 document."""
 from marshmallow import Schema, fields
 
-from .contacts_schemas import EVENT_KINDS
+from contracts.contacts_api import EventView as EventViewSchema
+
 from .contacts_views import listed, maybe
 
 
@@ -24,18 +25,6 @@ class PrecedenceSetSchema(Schema):
     office = fields.String()
     rank = fields.Integer()
     list = listed(OfficeSchema)
-
-
-class EventViewSchema(Schema):
-    id = fields.UUID()
-    kind = fields.String(metadata={"enum": list(EVENT_KINDS)})
-    title = fields.String()
-    starts_at = fields.DateTime()
-    place = maybe(fields.String)
-    rows = fields.List(fields.Integer())
-    status = fields.String(metadata={"enum": ["planned", "held", "cancelled"]})
-    created_by = maybe(fields.String)
-    created_at = fields.DateTime()
 
 
 class EventListSchema(Schema):

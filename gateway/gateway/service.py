@@ -1,5 +1,6 @@
-"""The gateway: the only HTTP surface. Its routes live in `routes/`, one module per area, each thin: who
-is calling, the call to the owning service, the answer. This class brings them together with the
+"""The gateway: the only HTTP surface. The routes of the operations services declare are built from their
+declarations (`declared`); the hand-written ones live in `routes/`, one module per area, each thin: who is
+calling, the call to the owning service, the answer. This class brings them together with the
 dependencies they share."""
 import logging
 from pathlib import Path
@@ -13,8 +14,8 @@ from servicekit.db import Database
 
 from .errors import UpstreamUnavailable
 # modules, not their classes: `nameko run` takes every class with entrypoints in this module for a service
+from . import declared
 from .routes import applications, auth, cases, notifications, open311, operations, press
-from .routes import press_conferences, press_coverage, press_office, press_releases
 from .routes import contacts, invitations, protocol, segments
 from .routes import kvkk, reports, retention
 from .security import Guard
@@ -26,9 +27,7 @@ MIGRATIONS = Path(__file__).resolve().parent.parent / "migrations"
 
 class GatewayService(auth.AuthRoutes, applications.ApplicationRoutes, cases.CaseRoutes,
                      notifications.NotificationRoutes, open311.Open311Routes, operations.OperationsRoutes,
-                     press.PressRoutes,
-                     press_coverage.PressCoverageRoutes, press_releases.PressReleaseRoutes,
-                     press_office.PressOfficeRoutes, press_conferences.PressConferenceRoutes,
+                     press.PressRoutes, declared.DeclaredRoutes,
                      contacts.ContactRoutes, segments.SegmentRoutes, protocol.ProtocolRoutes,
                      invitations.InvitationReplyRoutes, reports.ReportRoutes,
                      retention.RetentionRoutes, kvkk.KvkkRoutes):

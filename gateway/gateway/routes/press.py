@@ -1,17 +1,32 @@
-"""The press service: journalists' requests (as cases of the `basin` channel)."""
-from .. import press_schemas
+"""The press area's hand-written routes: only what a declaration (`contracts.press_api`, served by
+`gateway.declared`) cannot say. Each says in its first line why it is special."""
+import base64
+import re
+from urllib.parse import quote
+
+from werkzeug.wrappers import Response
+
+from contracts.press_inputs import PressRequest
+
+from .. import press_board
+from ..contacts_views import file_response
+from ..errors import RouteNotFound
 from ..http import http, json_response
-from .common import idempotency_key, load
+from .common import actor, idempotency_key, load
+
+REQUEST_BODY_BYTES = 64 * 1024
 
 
 class PressRoutes:
     @http("POST", "/api/v1/press/requests")
     def submit_press_request(self, request):
-        """A journalist's request, taken in as an application of the `basin` channel: routed by its
+        """Special: intake's submission built from the journalist's form, with an Idempotency-Key and 201 or 200.
+
+        A journalist's request, taken in as an application of the `basin` channel: routed by its
         category, due in the press service's working days; the answer goes back to the journalist's
         e-mail once the mayor's office approved it. Follow it under `/api/v1/cases?channel=basin`."""
         principal = self.guard.require(self.db, request, "press_request.submit")
-        form = load(press_schemas.PressRequestSchema, request, max_bytes=64 * 1024)
+        form = load(PressRequest, request, max_bytes=REQUEST_BODY_BYTES)
         journalist = form["journalist"]
         submission = {
             "channel": "basin", "type": form["type"], "subject": form["subject"],
@@ -27,3 +42,97 @@ class PressRoutes:
                          personal_data=True)
         return json_response({key: application[key] for key in ("id", "tracking_number", "status")},
                              status=201 if result["created"] else 200)
+
+    # -- files ---------------------------------------------------------------------------------------
+    @http("GET", "/api/v1/press/clippings/<uuid:clipping_id>/scan")
+    def get_press_clipping_scan(self, request, clipping_id):
+        """Special: a file. The scan of a clipping entered from print (404 when it has none)."""
+        self.guard.require(self.db, request, "press.coverage.read")
+        return attachment_response(self._call("attachment", "clipping_scan", str(clipping_id), service="press"))
+
+    @http("GET", "/api/v1/press/digests/<string:day>.pdf")
+    def press_digest_pdf(self, request, day):
+        """Special: a file. The morning digest of `day` as the PDF the mayor's office receives."""
+        self.guard.require(self.db, request, "press.coverage.read")
+        pdf = self._call("digest", day, service="press")["pdf"]
+        return Response(base64.b64decode(pdf["content_base64"]), mimetype="application/pdf",
+                        headers={"Content-Disposition": f'inline; filename="{pdf["filename"]}"'})
+
+    @http("GET", "/api/v1/press/releases/<uuid:release_id>/photos/<uuid:photo_id>")
+    def get_press_release_photo(self, request, release_id, photo_id):
+        """Special: a file, served only under its own release. A photo of a release in any state, for the
+        office and the mayor's office before approving."""
+        self.guard.require(self.db, request, "press.read")
+        release = self._call("get_release", str(release_id), service="press")
+        if str(photo_id) not in {photo["id"] for photo in release["photos"]}:
+            raise RouteNotFound()
+        return attachment_response(self._call("release_photo", str(photo_id), service="press"))
+
+    @http("GET", "/api/v1/press/publications/<uuid:publication_id>/distribution-list.csv")
+    def press_distribution_list(self, request, publication_id):
+        """Special: a file (CSV) and a copy of personal data leaving, audited. The publication's
+        distribution list today (name, organisation, address, e-mail, phone of each member, once), for
+        Excel: the labels of the printed copies; the press service's writers only."""
+        principal = self.guard.require(self.db, request, "press.write")
+        document = self._call("distribution_list", str(publication_id), actor(principal), service="press")
+        self.guard.audit(self.db, request, principal, "press.distribution_list_export", "publication",
+                         publication_id, personal_data=True)
+        return file_response(document)
+
+    @http("GET", "/api/v1/press/issues/<uuid:issue_id>/pdf")
+    def get_press_issue_pdf(self, request, issue_id):
+        """Special: a file. Any issue's PDF, sent out or not, for the office (404 when it has none)."""
+        self.guard.require(self.db, request, "press.read")
+        return attachment_response(self._call("attachment", "issue_pdf", str(issue_id), service="press"))
+
+    @http("GET", "/api/v1/press/conferences/<uuid:event_id>/materials/<uuid:material_id>")
+    def get_press_conference_material(self, request, event_id, material_id):
+        """Special: a file, served only under its own conference (press serves any material by its id)."""
+        principal = self.guard.require(self.db, request, "press.read")
+        listing = self._call("conference_materials", str(event_id), actor(principal), service="press")
+        if str(material_id) not in {material["id"] for material in listing["materials"]}:
+            raise RouteNotFound()
+        return attachment_response(self._call("conference_material", str(material_id), service="press"))
+
+    # -- what the public reads, without signing in -----------------------------------------------------
+    @http("GET", "/press/board")
+    def press_board_page(self, request):
+        """Special: a public HTML page. The board for the office's wall screen: large text, refreshed
+        every minute. Public, because the page holds nothing: the items (internal assessments, not for
+        the public internet) are read by the page's script from `GET /api/v1/press/board` with the
+        screen's key or a staff sign-in made once on the screen."""
+        self.guard.throttle(request)
+        return press_board.page()
+
+    @http("GET", "/press/releases.rss")
+    def press_releases_rss(self, request):
+        """Special: a public feed (RSS 2.0) of the published releases, for the website and the media."""
+        self.guard.throttle(request)
+        return Response(self._call("releases_rss", service="press"), mimetype="application/rss+xml",
+                        headers={"Cache-Control": "public, max-age=60"})
+
+    @http("GET", "/api/v1/press/photos/<uuid:photo_id>")
+    def public_press_photo(self, request, photo_id):
+        """Special: a public file. A photo of a published release, as the releases feed links it; a photo
+        of a release not yet published, or under embargo, is 404 here whoever asks (press checks); staff
+        see any release's photos under `/api/v1/press/releases/{release_id}/photos/{photo_id}`."""
+        self.guard.throttle(request)
+        return attachment_response(self._call("public_release_photo", str(photo_id), service="press"),
+                                   cache="public, max-age=3600")
+
+    @http("GET", "/api/v1/press/issues/<uuid:issue_id>.pdf")
+    def public_press_issue_pdf(self, request, issue_id):
+        """Special: a public file. The PDF of an issue that has been sent out, as its e-mail links it; an
+        issue not sent yet is 404 here whoever asks (staff read it under `/api/v1/press/issues/{issue_id}/pdf`)."""
+        self.guard.throttle(request)
+        return attachment_response(self._call("public_issue_pdf", str(issue_id), service="press"),
+                                   cache="public, max-age=300")
+
+
+def attachment_response(found, cache="private, no-store"):
+    """A file press keeps (`{"filename", "content_type", "content_base64"}`) as the HTTP answer."""
+    name = found["filename"] or "dosya"
+    plain = re.sub(r"[^A-Za-z0-9._-]", "_", name)
+    return Response(base64.b64decode(found["content_base64"]), mimetype=found["content_type"], headers={
+        "Content-Disposition": f"inline; filename=\"{plain}\"; filename*=UTF-8''{quote(name, safe='')}",
+        "Cache-Control": cache, "X-Content-Type-Options": "nosniff"})

@@ -9,13 +9,13 @@ from werkzeug.routing import Map, Rule
 from werkzeug.test import EnvironBuilder
 from werkzeug.wrappers import Request
 
-from gateway import press_schemas
+from contracts import press_inputs
 from gateway.errors import (InvalidPressInput, PressInvalidTransition, PressNotAllowed, PressNotFound,
                             PressUnavailable, RouteNotFound, ValidationFailed, problem_for)
 from gateway.http import problem_response
 from gateway.openapi import build_spec
-from gateway.routes.press_conferences import PressConferenceRoutes
-from gateway.routes.press_office import PressOfficeRoutes
+from gateway.declared import DeclaredRoutes
+from gateway.routes.press import PressRoutes
 from gateway.security import Principal
 
 
@@ -33,27 +33,27 @@ def test_press_errors_are_answered_with_their_safe_turkish_words(exc, status, ke
 
 def test_a_release_edit_needs_a_field_and_text_has_no_control_characters():
     with pytest.raises(ValidationError) as empty:
-        press_schemas.ReleaseEditSchema().load({})
+        press_inputs.PressReleaseEdit().load({})
     assert "_schema" in empty.value.messages
     with pytest.raises(ValidationError) as control:
-        press_schemas.ReleaseSchema().load({"title": "Bülten\x07", "body": "Metin"})
+        press_inputs.PressReleaseInput().load({"title": "Bülten\x07", "body": "Metin"})
     assert "title" in control.value.messages
     with pytest.raises(ValidationError) as unknown:
-        press_schemas.ToneSchema().load({"tone": "lehte", "oneri": "aleyhte"})
+        press_inputs.PressTone().load({"tone": "lehte", "oneri": "aleyhte"})
     assert unknown.value.messages == {"oneri": ["Bilinmeyen alan."]}
 
 
 def test_moments_in_any_offset_arrive_in_utc_and_an_empty_embargo_stays_empty():
-    loaded = press_schemas.ReleaseEditSchema().load({"embargo_until": "2026-11-26T11:00:00+03:00"})
+    loaded = press_inputs.PressReleaseEdit().load({"embargo_until": "2026-11-26T11:00:00+03:00"})
     assert loaded["embargo_until"].isoformat() == "2026-11-26T08:00:00+00:00"
-    assert press_schemas.ReleaseEditSchema().load({"embargo_until": None}) == {"embargo_until": None}
+    assert press_inputs.PressReleaseEdit().load({"embargo_until": None}) == {"embargo_until": None}
 
 
 def test_days_are_bounded_and_a_twenty_megabyte_photo_fits_its_request():
     with pytest.raises(ValidationError):
-        press_schemas.DaySchema().load({"day": "9999-12-31"})
-    limit = press_schemas.body_limit(press_schemas.MAX_PHOTO_BYTES)
-    assert press_schemas.base64_length(press_schemas.MAX_PHOTO_BYTES) < limit < 40 * 1024 * 1024
+        press_inputs.PressDay().load({"day": "9999-12-31"})
+    limit = press_inputs.body_limit(press_inputs.MAX_PHOTO_BYTES)
+    assert press_inputs.base64_length(press_inputs.MAX_PHOTO_BYTES) < limit < 40 * 1024 * 1024
 
 
 # -- issues sent to their distribution list, and press conferences' materials ------------------------------
@@ -77,7 +77,7 @@ class FakeGuard:
         self.audits.append((action, object_type, str(object_id), personal_data))
 
 
-class Gateway(PressOfficeRoutes, PressConferenceRoutes):
+class Gateway(PressRoutes, DeclaredRoutes):
     """The route classes with press replaced: `answers[method]` is what press answers."""
     db = None
 
@@ -110,14 +110,14 @@ def test_press_unavailable_is_a_503_to_try_again_with_its_turkish_words():
 def test_a_share_press_would_refuse_is_a_422_without_calling_press(body, field):
     gateway = Gateway()
     with pytest.raises(ValidationFailed) as refused:
-        gateway.share_press_conference_materials(request("POST", body), EVENT)
+        gateway.share_press_conference_materials(request("POST", body), event_id=EVENT)
     assert field in refused.value.errors and problem_for(refused.value)[0] == 422
     assert gateway.calls == [] and gateway.guard.audits == []
 
 
 def test_a_share_reaches_press_with_its_audience_and_note_and_is_audited():
     gateway = Gateway(share_conference_materials={"id": str(OTHER), "recipients": 3})
-    response = gateway.share_press_conference_materials(request("POST", {"audience": "invited"}), EVENT)
+    response = gateway.share_press_conference_materials(request("POST", {"audience": "invited"}), event_id=EVENT)
     assert response.status_code == 200 and gateway.guard.required == "press.write"
     (_service, method, args), = gateway.calls
     assert method == "share_conference_materials" and args[:3] == (str(EVENT), "invited", "")
@@ -126,17 +126,17 @@ def test_a_share_reaches_press_with_its_audience_and_note_and_is_audited():
 
 
 def test_a_material_is_checked_for_its_type_title_and_unknown_fields():
-    for content_type in press_schemas.OFFICE_TYPES + ("application/pdf", "image/jpeg", "image/png", "video/mp4"):
-        press_schemas.ConferenceMaterialSchema().load({"title": "Sunum", "file": {**PDF, "content_type": content_type}})
+    for content_type in press_inputs.OFFICE_TYPES + ("application/pdf", "image/jpeg", "image/png", "video/mp4"):
+        press_inputs.PressConferenceMaterialInput().load({"title": "Sunum", "file": {**PDF, "content_type": content_type}})
     with pytest.raises(ValidationError) as refused:
-        press_schemas.ConferenceMaterialSchema().load({"title": "", "file": {**PDF, "content_type": "text/html"},
+        press_inputs.PressConferenceMaterialInput().load({"title": "", "file": {**PDF, "content_type": "text/html"},
                                                        "event_id": str(EVENT)})
     assert set(refused.value.messages) == {"title", "file", "event_id"}
     assert set(refused.value.messages["file"]) == {"content_type"}
     with pytest.raises(ValidationError) as missing:
-        press_schemas.ConferenceMaterialSchema().load({"title": "Sunum"})
+        press_inputs.PressConferenceMaterialInput().load({"title": "Sunum"})
     assert "file" in missing.value.messages
-    assert press_schemas.MAX_MATERIAL_BYTES == 20 * 1024 * 1024
+    assert press_inputs.MAX_MATERIAL_BYTES == 20 * 1024 * 1024
 
 
 def test_a_material_of_another_conference_is_not_served_under_this_one():
@@ -173,7 +173,7 @@ def test_a_sent_issue_pdf_is_public_and_cached_and_the_staff_pdf_is_another_rout
     assert gateway.calls[-1] == ("press", "attachment", ("issue_pdf", str(ISSUE)))
     urls = Map([Rule(entrypoint.url, endpoint=name) for name in ("public_press_issue_pdf", "get_press_issue_pdf",
                                                                  "distribute_press_issue")
-                for entrypoint in getattr(PressOfficeRoutes, name).nameko_entrypoints]).bind("gaziemir.bel.tr")
+                for entrypoint in getattr(Gateway, name).nameko_entrypoints]).bind("gaziemir.bel.tr")
     assert urls.match(f"/api/v1/press/issues/{ISSUE}.pdf")[0] == "public_press_issue_pdf"
     assert urls.match(f"/api/v1/press/issues/{ISSUE}/pdf")[0] == "get_press_issue_pdf"
 

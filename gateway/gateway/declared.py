@@ -1,0 +1,100 @@
+"""The gateway's routes for the operations services declare (`contracts.<service>_api.OPERATIONS`), built
+when this module is imported: one `@http` method per operation, on a class the gateway service inherits
+from (nameko finds entrypoints on class attributes). Each method does what its declaration says: the rule
+through the Guard, the body and query through the declared schemas (unknown fields refused, field errors as
+a 422), the RPC through `_call` (503 when the service does not answer in time), the audit, the answer.
+"""
+import re
+from datetime import date, datetime
+
+from marshmallow import ValidationError
+
+from contracts import press_api
+
+from .errors import ValidationFailed
+from .http import body_bytes, http, json_response
+from .routes.common import actor, load, query_args
+
+OPERATIONS = press_api.OPERATIONS
+WERKZEUG_CONVERTERS = {"uuid": "uuid", "date": "string", "string": "string"}
+
+
+def url_rule(operation):
+    """The operation's path as werkzeug writes it: `{release_id}` → `<uuid:release_id>`."""
+    types = dict(operation.path_params)
+    return re.sub(r"{(\w+)}", lambda m: f"<{WERKZEUG_CONVERTERS[types[m.group(1)]]}:{m.group(1)}>", operation.path)
+
+
+def method_name(operation):
+    """`addPressSource` → `add_press_source`."""
+    return re.sub(r"(?<!^)(?=[A-Z])", "_", operation.operation_id).lower()
+
+
+def jsonable(data):
+    """Loaded data as it crosses the broker: days and moments as ISO 8601 text."""
+    if isinstance(data, dict):
+        return {key: jsonable(value) for key, value in data.items()}
+    if isinstance(data, list):
+        return [jsonable(item) for item in data]
+    if isinstance(data, (date, datetime)):
+        return data.isoformat()
+    return data
+
+
+def _body(operation, request):
+    if operation.body_optional and not body_bytes(request, operation.max_body):
+        try:
+            return operation.input().load({})
+        except ValidationError as exc:
+            raise ValidationFailed(errors=exc.messages) from None
+    return load(operation.input, request, max_bytes=operation.max_body)
+
+
+def _arguments(operation, sources):
+    """The RPC's positional and keyword arguments, from the declaration's sources."""
+    taken = {kind: {spec.split(".", 1)[1] for spec in (*operation.args, *dict(operation.kwargs).values())
+                    if isinstance(spec, str) and spec.startswith(kind + ".")} for kind in ("body", "query")}
+
+    def value(spec):
+        if not isinstance(spec, str):
+            return spec
+        kind, _, name = spec.partition(".")
+        if kind == "actor":
+            return sources["actor"]
+        if not name:  # the whole body or query, less what is taken field by field
+            return {key: item for key, item in sources[kind].items() if key not in taken[kind]}
+        return sources[kind].get(name)
+
+    return [value(spec) for spec in operation.args], {name: value(spec) for name, spec in operation.kwargs}
+
+
+def _audited_id(audit, path, answer):
+    kind, _, name = audit.id_from.partition(".")
+    return path[name] if kind == "path" else answer[name]
+
+
+def endpoint(operation):
+    """The `@http` method serving `operation`."""
+
+    def serve(self, request, **path):
+        principal = self.guard.require(self.db, request, operation.rule)
+        path = {name: str(value) for name, value in path.items()}
+        sources = {"path": path, "actor": actor(principal),
+                   "body": jsonable(_body(operation, request)) if operation.input else {},
+                   "query": jsonable(query_args(operation.query, request)) if operation.query else {}}
+        args, kwargs = _arguments(operation, sources)
+        answer = self._call(operation.rpc, *args, service=operation.service, **kwargs)
+        audit = operation.audit
+        if audit and (audit.only_if is None or answer.get(audit.only_if)):
+            self.guard.audit(self.db, request, principal, audit.action, audit.kind,
+                             _audited_id(audit, path, answer), personal_data=audit.personal_data)
+        headers = {"Location": operation.location.format(**answer)} if operation.location else None
+        body = {operation.answer_key: answer} if operation.answer_key else answer
+        return json_response(body, status=operation.status, headers=headers)
+
+    serve.__name__ = method_name(operation)
+    serve.__doc__ = f"{operation.summary} (`contracts` declaration {operation.operation_id})"
+    return http(operation.method, url_rule(operation))(serve)
+
+
+DeclaredRoutes = type("DeclaredRoutes", (), {method_name(operation): endpoint(operation) for operation in OPERATIONS})
