@@ -286,7 +286,12 @@ def request_filters(query, now=None):
     if len(statuses) == 1:
         filters["status"] = statuses.pop()
     end = query.get("end_date")
-    start = query.get("start_date") or ((end or now or datetime.now(timezone.utc)) - MAX_RANGE)
+    start = query.get("start_date")
+    if start is None:
+        latest = end or now or datetime.now(timezone.utc)
+        # an end in the first 90 days of year 1 has no 90 days before it: from the beginning, then
+        start = latest - MAX_RANGE if latest - datetime.min.replace(tzinfo=timezone.utc) > MAX_RANGE \
+            else datetime.min.replace(tzinfo=timezone.utc)
     filters["start_date"] = start.isoformat()
     if end is not None:
         filters["end_date"] = end.isoformat()

@@ -63,6 +63,7 @@ class ApplicationDetailSchema(Schema):
     body = fields.String()
     neighbourhood = fields.String(allow_none=True)
     location = fields.Dict(allow_none=True)
+    media_url = fields.String(allow_none=True, metadata={"description": "Sorunun resmine bağlantı (Open311 media_url)"})
     received_at = fields.DateTime()
     source_system = fields.String(allow_none=True)
     source_reference = fields.String(allow_none=True)

@@ -167,6 +167,8 @@ def test_the_range_of_a_list_is_the_last_90_days_by_default_and_at_most_90_days(
     with pytest.raises(ValidationFailed):
         open311.parse(open311.GeoReportQuerySchema, {"start_date": "2026-01-01T00:00:00Z",
                                                      "end_date": "2026-06-01T00:00:00Z"})
+    early = open311.parse(open311.GeoReportQuerySchema, {"end_date": "0001-01-05T00:00:00Z"})
+    assert open311.request_filters(early, now)["start_date"] == "0001-01-01T00:00:00+00:00"
 
 
 def test_a_jurisdiction_other_than_ours_is_not_found():

@@ -5,7 +5,9 @@ CASE_COLUMNS = (
     "id, application_id, tracking_number, channel, type, category, subject, neighbourhood, received_at, "
     "hide_identity, state, directorate, routing_rule_id, deadline_rule, legal_due_on, internal_due_on, "
     "due_explanation, extended, interim_replied_at, answered_at, opened_at, updated_at, paused_on, resumed_on, "
-    "fee_amount, latitude, longitude, address_string, media_url")
+    "fee_amount")
+# what Open311 answers also show: where the case is and a picture of it, as the application gave them
+PUBLIC_COLUMNS = CASE_COLUMNS + ", latitude, longitude, address_string, media_url"
 
 
 # -- seed and reference data ----------------------------------------------------------------------
@@ -131,7 +133,7 @@ def case_id_for_application(cur, application_id):
 
 
 def case_by_tracking_number(cur, tracking_number):
-    cur.execute(f"SELECT {CASE_COLUMNS} FROM cases WHERE tracking_number = %s", (tracking_number,))
+    cur.execute(f"SELECT {PUBLIC_COLUMNS} FROM cases WHERE tracking_number = %s", (tracking_number,))
     return cur.fetchone()
 
 
@@ -152,7 +154,8 @@ def public_requests(cur, categories, filters, limit):
         clauses.append("state IN ('triage', 'assigned', 'answer_submitted', 'awaiting_mayor')")
     elif filters.get("status") == "closed":
         clauses.append("state IN ('answered', 'forwarded', 'closed')")
-    cur.execute(f"SELECT {CASE_COLUMNS} FROM cases WHERE {' AND '.join(clauses)} ORDER BY received_at DESC LIMIT %s",
+    cur.execute(f"SELECT {PUBLIC_COLUMNS} FROM cases WHERE {' AND '.join(clauses)} ORDER BY received_at DESC "
+                "LIMIT %s",
                 (*params, limit))
     return cur.fetchall()
 
