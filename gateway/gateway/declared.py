@@ -5,6 +5,7 @@ through the Guard, the body and query through the declared schemas (unknown fiel
 a 422), the RPC through `_call` (503 when the service does not answer in time), the audit, the answer.
 """
 import re
+import uuid
 from datetime import date, datetime
 
 from marshmallow import ValidationError
@@ -31,13 +32,15 @@ def method_name(operation):
 
 
 def jsonable(data):
-    """Loaded data as it crosses the broker: days and moments as ISO 8601 text."""
+    """Loaded data as it crosses the broker: days and moments as ISO 8601 text, ids as text."""
     if isinstance(data, dict):
         return {key: jsonable(value) for key, value in data.items()}
     if isinstance(data, list):
         return [jsonable(item) for item in data]
     if isinstance(data, (date, datetime)):
         return data.isoformat()
+    if isinstance(data, uuid.UUID):
+        return str(data)
     return data
 
 

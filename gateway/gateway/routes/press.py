@@ -6,6 +6,7 @@ from urllib.parse import quote
 
 from werkzeug.wrappers import Response
 
+from contracts import attachments
 from contracts.press_inputs import PressRequest
 
 from .. import press_board
@@ -48,7 +49,8 @@ class PressRoutes:
     def get_press_clipping_scan(self, request, clipping_id):
         """Special: a file. The scan of a clipping entered from print (404 when it has none)."""
         self.guard.require(self.db, request, "press.coverage.read")
-        return attachment_response(self._call("attachment", "clipping_scan", str(clipping_id), service="press"))
+        return attachment_response(self._call(attachments.ATTACHMENT, attachments.CLIPPING_SCAN, str(clipping_id),
+                                                    service="press"))
 
     @http("GET", "/api/v1/press/digests/<string:day>.pdf")
     def press_digest_pdf(self, request, day):
@@ -83,7 +85,8 @@ class PressRoutes:
     def get_press_issue_pdf(self, request, issue_id):
         """Special: a file. Any issue's PDF, sent out or not, for the office (404 when it has none)."""
         self.guard.require(self.db, request, "press.read")
-        return attachment_response(self._call("attachment", "issue_pdf", str(issue_id), service="press"))
+        return attachment_response(self._call(attachments.ATTACHMENT, attachments.ISSUE_PDF, str(issue_id),
+                                                    service="press"))
 
     @http("GET", "/api/v1/press/conferences/<uuid:event_id>/materials/<uuid:material_id>")
     def get_press_conference_material(self, request, event_id, material_id):

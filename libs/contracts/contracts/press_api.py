@@ -13,7 +13,8 @@ from .press_answers import (PressBoard, PressClipping, PressClippingPage, PressC
 from .press_inputs import (MAX_MATERIAL_BYTES, MAX_PDF_BYTES, MAX_PHOTO_BYTES, MAX_SCAN_BYTES, PressApproval,
                            PressBoardQuery, PressClassification, PressClippingInput, PressClippingQuery,
                            PressClippingSearch, PressConferenceMaterialInput, PressConferenceShareInput,
-                           PressDistribution, PressFlag, PressIssueInput, PressPhotoUpload, PressProductionInput, PressProductionQuery,
+                           PressDistribution, PressFlag, PressIssueInput, PressPhotoUpload, PressProductionInput,
+                           PressProductionQuery,
                            PressProductionStatus, PressPublicationInput, PressReleaseEdit, PressReleaseInput,
                            PressReleaseQuery, PressReturn, PressSourceInput, PressSubscriptionInput,
                            PressSubscriptionQuery, PressTone, body_limit)
@@ -103,7 +104,8 @@ RELEASES = (
     write("POST", "/api/v1/press/releases", rpc="create_release", args=("body", "actor"), input=PressReleaseInput,
           max_body=RELEASE_BODY_BYTES, output=PressRelease, status=201, location="/api/v1/press/releases/{id}",
           audit=Audit("press.release_create", "release", "answer.id"),
-          summary="Basın bülteni taslağı (ambargo, medya listesi: contacts segmenti)", operation_id="createPressRelease"),
+          summary="Basın bülteni taslağı (ambargo, medya listesi: contacts segmenti)",
+          operation_id="createPressRelease"),
     press("GET", "/api/v1/press/releases", rpc="list_releases", rule="press.read",
           args=("query.state", "query.limit", "query.offset"), query=PressReleaseQuery, output=PressReleasePage,
           summary="Basın bültenleri (en yeni önce; duruma göre; sayfalı)", operation_id="listPressReleases"),
@@ -180,7 +182,8 @@ OFFICE = (
           args=("path.production_id", "body.status", "actor", "body.notes"), input=PressProductionStatus,
           max_body=TEXT_BODY_BYTES, output=PressProduction,
           audit=Audit("press.production_status", "production", "path.production_id"),
-          summary="Yapımın durumu (planlandi, hazirlaniyor, yayinlandi, iptal)", operation_id="setPressProductionStatus"),
+          summary="Yapımın durumu (planlandi, hazirlaniyor, yayinlandi, iptal)",
+          operation_id="setPressProductionStatus"),
 )
 
 CONFERENCES = (
