@@ -11,8 +11,8 @@ from . import contacts
 # (source exchange, event type) -> consuming services
 SUBSCRIPTIONS = {
     (intake.EXCHANGE, intake.APPLICATION_RECEIVED): ("routing", "notify"),
-    # not-processed applications are counted by intake; only the applicant is to be told
-    (intake.EXCHANGE, intake.APPLICATION_NOT_PROCESSED): ("notify",),
+    # the applicant is told why the application was not processed; routing counts it in the 4982 report
+    (intake.EXCHANGE, intake.APPLICATION_NOT_PROCESSED): ("notify", "routing"),
     # the retention period ended: notify destroys its copies of the applicants' personal data, routing the
     # applicant's own words in the case
     (intake.EXCHANGE, intake.APPLICANTS_ANONYMISED): ("notify", "routing"),

@@ -2,9 +2,7 @@
 import base64
 import logging
 import os
-from datetime import datetime
 from pathlib import Path
-from zoneinfo import ZoneInfo
 
 from nameko.dependency_providers import Config
 from nameko.extensions import DependencyProvider
@@ -23,7 +21,6 @@ from .exceptions import NotFound
 log = logging.getLogger(__name__)
 
 MIGRATIONS = Path(__file__).resolve().parent.parent / "migrations"
-ISTANBUL = ZoneInfo("Europe/Istanbul")
 # nameko fixes a timer's interval when the class is defined, so it is read from the environment
 RETENTION_CHECK_SECONDS = float(os.environ.get("RETENTION_CHECK_SECONDS") or 86400)
 
@@ -108,19 +105,18 @@ class IntakeService:
             return views.personal_data_of(tx.cursor, tc_kimlik_no, email, phone, actor)
 
     @rpc
-    def not_processed_count(self, year, application_type):
-        """How many applications of a type received in `year` (Istanbul dates) were not processed, and
-        by which defect: counts only, no personal data. E.g. `not_processed_count(2026, "bilgi_edinme")`
-        -> `{"year": 2026, "type": "bilgi_edinme", "total": 3, "by_reason": [{"code": "tckn_yok",
-        "reason": "...", "article": "Bilgi Edinme Yön. m. 9, 10, 14", "count": 2}, ...]}` (an application
-        with two defects counts once in `total` and under each of its defects)."""
-        start, end = (datetime(y, 1, 1, tzinfo=ISTANBUL) for y in (year, year + 1))
+    def not_processed_applications(self, after=None, limit=500):
+        """The applications not processed, as their `application_not_processed` events told them, for a
+        consumer that subscribed after some were published (routing's 4982 report): a page of at most
+        `limit` (1–1000) in the order of their ids, after the id `after`; no personal data and no subject.
+        E.g. `not_processed_applications()` -> `{"applications": [{"application_id", "type", "channel",
+        "received_at", "reasons": [{"code", "message", "article"}]}], "next": <the last id, or None>}`."""
+        limit = max(1, min(int(limit or 500), 1000))
         with self.db.transaction() as tx:
-            total = storage.count_not_processed(tx.cursor, application_type, start, end)
-            reasons = storage.not_processed_reasons(tx.cursor, application_type, start, end)
-        return {"year": year, "type": application_type, "total": total,
-                "by_reason": [{"code": r["code"], "reason": r["reason"], "article": r["article"], "count": r["n"]}
-                              for r in reasons]}
+            rows = storage.not_processed_page(tx.cursor, after, limit)
+        page = [{"application_id": str(row["id"]), "type": row["type"], "channel": row["channel"],
+                 "received_at": row["received_at"].isoformat(), "reasons": row["defects"]} for row in rows]
+        return {"applications": page, "next": page[-1]["application_id"] if len(page) == limit else None}
 
     @rpc
     def run_destruction(self, actor):

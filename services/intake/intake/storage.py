@@ -112,19 +112,12 @@ def applications_of_person(cur, tc_kimlik_no=None, emails=(), phone_digits=None)
     return cur.fetchall()
 
 
-def count_not_processed(cur, application_type, start, end):
-    """Applications of a type stored as not processed, received in [start, end) (aware moments)."""
-    cur.execute("SELECT count(*) AS n FROM applications WHERE status = 'not_processed' AND type = %s "
-                "AND received_at >= %s AND received_at < %s", (application_type, start, end))
-    return cur.fetchone()["n"]
-
-
-def not_processed_reasons(cur, application_type, start, end):
-    """The same applications counted by defect (one application may have several): code, reason, article, n."""
-    cur.execute("SELECT d->>'code' AS code, max(d->>'message') AS reason, max(d->>'article') AS article, "
-                "count(*) AS n FROM applications a CROSS JOIN LATERAL jsonb_array_elements(a.defects) d "
-                "WHERE a.status = 'not_processed' AND a.type = %s AND a.received_at >= %s AND a.received_at < %s "
-                "GROUP BY 1 ORDER BY n DESC, code", (application_type, start, end))
+def not_processed_page(cur, after, limit):
+    """Applications stored as not processed, by id after `after` (None: from the first): id, type, channel,
+    received_at and defects, nothing of the applicant."""
+    cur.execute("SELECT id, type, channel, received_at, defects FROM applications WHERE status = 'not_processed' "
+                "AND (%(after)s::uuid IS NULL OR id > %(after)s::uuid) ORDER BY id LIMIT %(limit)s",
+                {"after": after, "limit": limit})
     return cur.fetchall()
 
 

@@ -128,7 +128,7 @@ def _totals(places):
 def information_figures(rows, cutoff):
     """The 4982 report's figures from routing's cases of the year, as they stood at `cutoff` (the year's
     end): total, granted, partly granted, refused (with the distribution by article), forwarded, pending.
-    Applications not processed never became cases: the caller adds intake's count.
+    Applications not processed never became cases: `reports` adds them from the `not_processed` read model.
 
     >>> information_figures([], istanbul_midnight(date(2027, 1, 1)))["total"]
     0

@@ -5,7 +5,9 @@ from datetime import date, datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
+from nameko.exceptions import UnknownService
 from nameko.extensions import DependencyProvider
+from nameko.rpc import RpcProxy
 from nameko.timer import timer
 
 from contracts import intake, notify
@@ -49,6 +51,7 @@ class RoutingService:
     db = Database(MIGRATIONS, on_start=_seed_on_start)
     deadlines = DeadlineRules()
     correlation_id = CorrelationId()
+    intake_rpc = RpcProxy("intake")
 
     @event_handler(intake.EXCHANGE, intake.APPLICATION_RECEIVED, intake.ApplicationReceivedSchema)
     def handle_application_received(self, event):
@@ -73,6 +76,24 @@ class RoutingService:
         forgotten = cases.forget_applicants(self.db, event)
         if forgotten:
             log.info("destruction run %s: %s case(s) forgot their applicant", event["payload"]["run_id"], forgotten)
+
+    @event_handler(intake.EXCHANGE, intake.APPLICATION_NOT_PROCESSED, intake.ApplicationNotProcessedSchema)
+    def handle_application_not_processed(self, event):
+        """Kept for the annual 4982 report, which counts applications not processed among the refusals."""
+        reports.record_not_processed(self.db, event)
+
+    @timer(interval=WATCH_SECONDS)
+    def load_not_processed_history(self):
+        """Once per database, what intake did not process before routing subscribed to it (an upgrade):
+        asked of intake page by page; tried again at the next tick while intake does not answer."""
+        try:
+            added = reports.load_not_processed_history(
+                self.db, lambda after: self.intake_rpc.not_processed_applications(after))
+        except UnknownService:
+            log.warning("intake is not running yet: the history of applications not processed waits")
+            return
+        if added is not None:
+            log.info("history of applications not processed loaded from intake: %s added", added)
 
     @timer(interval=WATCH_SECONDS)
     def watch_deadlines(self):
@@ -153,11 +174,24 @@ class RoutingService:
         return reports.muhtar_report(self.db, year, quarter, actor, today())
 
     @rpc
+    def muhtar_report_table(self, year, quarter, actor):
+        """The same as a table for Excel: `{"filename", "header", "rows"}`, a row per neighbourhood, then a
+        row per request not done (its count cells empty), then the totals."""
+        return reports.muhtar_report_table(self.db, year, quarter, actor, today())
+
+    @rpc
     def information_request_report(self, year, actor):
-        """The annual 4982 figures of the cases received in `year`, as at the year's end, e.g.
-        `information_request_report(2026, actor)` -> `{"total", "granted", "partly_granted", "refused",
-        "refusals_by_article", "forwarded", "pending", "objections": None, ...}` (not processed: intake)."""
+        """The annual 4982 report on the Review Board's form, the applications received in `year` as at
+        the year's end, those not processed counted as refused, e.g. `information_request_report(2026, actor)`
+        -> `{"year", "from", "to", "as_of", "lines": [{"key": "total", "label", "count"}, ...],
+        "refusals_by_article": [...], "not_processed": {"total", "by_reason": [...]}, "objections": None,
+        "notes": [...]}`."""
         return reports.information_request_report(self.db, year, actor)
+
+    @rpc
+    def information_request_report_table(self, year, actor):
+        """The same as a table for Excel: `{"filename", "header", "rows"}`, a line and its count per row."""
+        return reports.information_request_report_table(self.db, year, actor)
 
     @rpc
     def add_idari_izin_day(self, day, note, actor):

@@ -1,4 +1,5 @@
 """The reports' SQL, and nothing else: every function takes an open cursor (dict rows)."""
+import json
 
 # a case, its approved final answer and its forwarding: what `report_figures` reads
 REPORT_QUERY = """
@@ -22,3 +23,38 @@ def cases_received(cur, column, value, start, end):
     assert column in ("channel", "type")
     cur.execute(REPORT_QUERY.format(column=column), (value, start, end))
     return cur.fetchall()
+
+
+# -- applications intake did not process: the read model of its application_not_processed events --------
+def record_not_processed(cur, application):
+    """Keep one application not processed (`application_id`, `type`, `channel`, `received_at`, `reasons`);
+    True when it was new (the event and the history load may both bring it)."""
+    cur.execute("INSERT INTO not_processed (application_id, type, channel, received_at, reasons) "
+                "VALUES (%(application_id)s, %(type)s, %(channel)s, %(received_at)s, %(reasons)s::jsonb) "
+                "ON CONFLICT (application_id) DO NOTHING",
+                {**application, "application_id": str(application["application_id"]),
+                 "reasons": json.dumps(application["reasons"], ensure_ascii=False)})
+    return cur.rowcount == 1
+
+
+def not_processed_received(cur, application_type, start, end):
+    """Applications of a type not processed, received in [start, end): how many, and how many per defect
+    (one application may have several): `(total, [{"code", "reason", "article", "count"}])`."""
+    params = (application_type, start, end)
+    cur.execute("SELECT count(*) AS n FROM not_processed WHERE type = %s AND received_at >= %s AND received_at < %s",
+                params)
+    total = cur.fetchone()["n"]
+    cur.execute("SELECT d->>'code' AS code, max(d->>'message') AS reason, max(d->>'article') AS article, "
+                "count(*) AS count FROM not_processed n CROSS JOIN LATERAL jsonb_array_elements(n.reasons) d "
+                "WHERE n.type = %s AND n.received_at >= %s AND n.received_at < %s "
+                "GROUP BY 1 ORDER BY count DESC, code", params)
+    return total, cur.fetchall()
+
+
+def history_loaded(cur, name):
+    cur.execute("SELECT 1 FROM history_loads WHERE name = %s", (name,))
+    return cur.fetchone() is not None
+
+
+def mark_history_loaded(cur, name, rows):
+    cur.execute("INSERT INTO history_loads (name, rows) VALUES (%s, %s) ON CONFLICT DO NOTHING", (name, rows))

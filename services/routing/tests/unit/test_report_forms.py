@@ -1,6 +1,6 @@
-"""The reports' shape at the gateway: intake's applications not processed are refusals on the Board's
-form, and the CSV tables keep Excel's sums right."""
-from gateway.routes.reports import information_report, information_table, muhtar_table
+"""The reports as their readers expect them: applications intake did not process are refusals on the
+Board's form, and the CSV tables keep Excel's sums right."""
+from routing.report_forms import information_report, information_table, muhtar_table
 
 FIGURES = {"year": 2026, "from": "2026-01-01", "to": "2026-12-31", "as_of": "2026-12-31", "total": 10,
            "granted": 6, "partly_granted": 1, "refused": 2, "forwarded": 1, "pending": 0, "objections": None,
