@@ -10,7 +10,7 @@ from zoneinfo import ZoneInfo
 
 from servicekit.turkish import fold
 
-from . import categories, phones, precedence, search_text, storage
+from . import categories, emails, phones, precedence, search_text, storage
 from .duplicates import display_name, name_key
 
 POINT_FIELDS = (("phone", "phones"), ("email", "emails"), ("address", "addresses"))
@@ -29,7 +29,7 @@ def _points(record):
                 yield {"kind": kind, "value": value, "normalised": value, "mobile": phones.is_mobile(value),
                        "position": position}
             else:
-                normalised = value.strip().lower() if kind == "email" else fold(value)
+                normalised = emails.normalise(value) if kind == "email" else fold(value)
                 yield {"kind": kind, "value": value, "normalised": normalised, "mobile": False, "position": position}
 
 

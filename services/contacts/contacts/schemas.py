@@ -9,7 +9,7 @@ from marshmallow import (EXCLUDE, Schema, ValidationError, fields, post_load, va
 from contracts.contacts import REPLIES
 from contracts.inbound import one_line
 
-from . import categories, phones
+from . import categories, emails, phones
 from .exceptions import InvalidInput, NotFound
 
 _TR = {"required": "Bu alan zorunludur.", "null": "Bu alan boş olamaz.", "invalid": "Geçersiz değer.",
@@ -123,7 +123,7 @@ class ContactSchema(_Strict):
         if "phones" in data:
             data["phones"] = list(dict.fromkeys(phones.normalise(p) for p in data["phones"]))
         if "emails" in data:
-            data["emails"] = list(dict.fromkeys(e.strip().lower() for e in data["emails"]))
+            data["emails"] = list(dict.fromkeys(emails.normalise(e) for e in data["emails"]))
         for field in ("addresses", "tags"):
             if field in data:
                 data[field] = list(dict.fromkeys(v.strip() for v in data[field] if v.strip()))

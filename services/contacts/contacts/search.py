@@ -14,7 +14,7 @@ trigram index scan of a few milliseconds.
 from marshmallow import ValidationError
 from servicekit.turkish import fold
 
-from . import access, phones, records, search_text, segments, storage
+from . import access, emails, phones, records, search_text, segments, storage
 from .exceptions import InvalidInput
 from .schemas import flatten, identifier
 
@@ -47,7 +47,7 @@ def _exact_point(query):
     """("phone", "+90…") or ("email", "…") when the whole query is one, else None."""
     text = (query or "").strip()
     if "@" in text and " " not in text:
-        return "email", text.lower()
+        return "email", emails.normalise(text)
     if sum(ch.isdigit() for ch in text) >= 7 and not any(ch.isalpha() for ch in text):
         try:
             return "phone", phones.normalise(text)

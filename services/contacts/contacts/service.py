@@ -13,7 +13,8 @@ from servicekit.correlation import CorrelationId
 from servicekit.db import Database
 from servicekit.rpc import rpc as reliable_rpc
 
-from . import directory, events, exports, imports, merging, protocol, search, segments_store, upkeep
+from . import (directory, events, exports, imports, merging, personal_data, protocol, search, segments_store,
+               upkeep)
 from .exceptions import Conflict, InvalidInput, NotAllowed, NotFound
 
 log = logging.getLogger(__name__)
@@ -76,6 +77,14 @@ class ContactsService:
         Mehmet), or a phone / e-mail looked up exactly; `filters` e.g. `{"category": "muhtar",
         "tag": "gazi", "neighbourhood": "Sarnıç", "organisation": id, "office": "muhtar"}`."""
         return search.search(self.db, query, filters, actor, limit, offset)
+
+    @rpc
+    def personal_data_of(self, tc_kimlik_no=None, email=None, phone=None, actor=None):
+        """What the bank holds about one person, for a KVKK data-subject request (m. 11, 13): the records
+        with exactly this e-mail or phone, as the bank normalises them, e.g. `{"contacts": [{"id", "name",
+        "category", "consent_basis", "opted_out_on"}]}`; `{}` for a TC Kimlik No alone (the bank keeps none).
+        Only `actor` roles admin and pr_officer, else `NotAllowed`."""
+        return personal_data.personal_data_of(self.db, tc_kimlik_no, email, phone, actor)
 
     @rpc
     def add_role(self, person_id, role, actor):
