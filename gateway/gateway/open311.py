@@ -29,6 +29,7 @@ SCOPE = "open311:submit"
 SPECIFICATION = "http://wiki.open311.org/GeoReport_v2"
 # when what this endpoint offers last changed (discovery's `changeset`)
 CHANGESET = "2026-12-07T00:00:00Z"
+XML_DECLARATION = b'<?xml version="1.0" encoding="UTF-8"?>\n'
 CONTENT_TYPES = {"xml": "text/xml; charset=utf-8", "json": "application/json; charset=utf-8"}
 FORMATS = tuple(CONTENT_TYPES)
 # the element each list's items are written in, in XML
@@ -203,7 +204,8 @@ def answer(fmt, root, data, status=200):
     else:
         element = ElementTree.Element(root)
         _fill(element, root, data)
-        body = ElementTree.tostring(element, encoding="utf-8", xml_declaration=True)
+        # the declaration as GeoReport writes it (encoding="UTF-8"), then the document in UTF-8
+        body = XML_DECLARATION + ElementTree.tostring(element, encoding="unicode").encode("utf-8")
     return Response(body, status=status, content_type=CONTENT_TYPES[fmt])
 
 

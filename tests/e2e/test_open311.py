@@ -44,7 +44,7 @@ def test_a_georeport_client_files_a_request_and_follows_it(system, anonymous):
     # the same request in XML, GeoReport's required format: the same fields, as elements
     in_xml = anonymous.get(f"/open311/v2/requests/{tracking}.xml", params={"jurisdiction_id": "gaziemir.bel.tr"})
     assert in_xml.headers["Content-Type"] == "text/xml; charset=utf-8"
-    assert in_xml.content.startswith(b"<?xml version='1.0' encoding='utf-8'?>")
+    assert in_xml.content.startswith(b'<?xml version="1.0" encoding="UTF-8"?>')
     [element] = ElementTree.fromstring(in_xml.content)
     assert element.tag == "request"
     assert {child.tag: child.text for child in element} == {

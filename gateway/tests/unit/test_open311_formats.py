@@ -58,7 +58,7 @@ def test_a_request_in_xml_is_the_specifications_sample():
     response = open311.answer("xml", "service_requests", [SPEC_REQUEST])
     assert response.content_type == "text/xml; charset=utf-8"
     body = response.get_data()
-    assert body.startswith(b"<?xml version='1.0' encoding='utf-8'?>")
+    assert body.startswith(b'<?xml version="1.0" encoding="UTF-8"?>\n<service_requests>')
     assert shape(ElementTree.fromstring(body)) == shape(ElementTree.fromstring(SPEC_REQUEST_XML.encode()))
 
 
