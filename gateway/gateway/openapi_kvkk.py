@@ -1,5 +1,6 @@
 """The KVKK data-subject search's part of the OpenAPI document (ilgili kişi başvurusu, KVKK m. 11, 13)."""
-from . import kvkk_schemas
+from contracts import personal_data as kvkk_schemas
+
 from .openapi_common import AUTH_ERRORS, JSON_BODY_ERRORS, STAFF, json_body, op
 
 

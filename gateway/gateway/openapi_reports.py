@@ -1,6 +1,7 @@
 """The reports' part of the OpenAPI document: the muhtar desk's quarter and the annual 4982 report, each as
 JSON and as CSV for Excel."""
-from . import report_schemas
+from contracts import routing_reports as report_schemas
+
 from .openapi_common import AUTH_ERRORS, STAFF, json_body, op
 
 ANSWERS = {

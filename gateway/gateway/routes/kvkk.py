@@ -2,7 +2,8 @@
 one person, for the public relations desk answering the request. Each owner is asked with the keys given and
 looks them up its own way (intake's applications by TC Kimlik No, e-mail or phone; the information bank,
 contacts, by e-mail or phone, exactly); the answers go side by side."""
-from .. import kvkk_schemas
+from contracts import personal_data
+
 from ..http import http, json_response
 from .common import actor, load
 
@@ -15,7 +16,7 @@ class KvkkRoutes:
         """Body `{"tc_kimlik_no"?, "email"?, "phone"?}` (at least one): `{"applications": [...],
         "contacts": [...]}`; the contacts only when an e-mail or a phone is given."""
         principal = self.guard.require(self.db, request, "kvkk.search")
-        query = load(kvkk_schemas.PersonalDataQuerySchema, request, max_bytes=4096)
+        query = load(personal_data.PersonalDataQuerySchema, request, max_bytes=4096)
         keys = (query.get("tc_kimlik_no"), query.get("email"), query.get("phone"), actor(principal))
         answer = {}
         for owner in OWNERS:

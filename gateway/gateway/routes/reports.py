@@ -3,9 +3,9 @@ Board, as JSON and as CSV for Excel. Routing computes them (intake's application
 by event); the gateway authorises, asks and answers."""
 from werkzeug.wrappers import Response
 
+from contracts import routing_reports
 from servicekit.spreadsheet import excel_csv
 
-from .. import report_schemas
 from ..http import http, json_response
 from .common import actor, query_args
 
@@ -37,7 +37,7 @@ class ReportRoutes:
 
     def _muhtar_report(self, request, method, audit_action):
         principal = self.guard.require(self.db, request, "reports.read")
-        period = query_args(report_schemas.MuhtarReportQuerySchema, request)
+        period = query_args(routing_reports.MuhtarReportQuerySchema, request)
         report = self._call(method, period["year"], period["quarter"], actor(principal), service="routing")
         self.guard.audit(self.db, request, principal, audit_action, "report",
                          f"muhtar-{period['year']}-{period['quarter']}")
@@ -45,7 +45,7 @@ class ReportRoutes:
 
     def _information_report(self, request, method, audit_action):
         principal = self.guard.require(self.db, request, "reports.read")
-        year = query_args(report_schemas.InformationReportQuerySchema, request)["year"]
+        year = query_args(routing_reports.InformationReportQuerySchema, request)["year"]
         report = self._call(method, year, actor(principal), service="routing")
         self.guard.audit(self.db, request, principal, audit_action, "report", f"bilgi-edinme-{year}")
         return report

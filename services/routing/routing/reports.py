@@ -6,6 +6,9 @@ auditor): a directorate would otherwise learn of other directorates' cases.
 """
 from datetime import date, datetime, timedelta, timezone
 
+from marshmallow import ValidationError
+
+from contracts import routing_reports
 from servicekit import inbox
 
 from . import access, report_figures as figures, report_forms, storage_reports
@@ -13,7 +16,6 @@ from .cases import InvalidAnswer
 
 MUHTAR_CHANNEL = "muhtar"
 INFORMATION_TYPE = "bilgi_edinme"  # Law 4982, whichever channel it came through (CİMER's type too)
-FIRST_YEAR, LAST_YEAR = 2000, 2100
 NOT_PROCESSED_HISTORY = "intake.not_processed"
 
 
@@ -22,19 +24,21 @@ def _require_reader(actor, report):
         raise access.NotAllowed(report)
 
 
-def _year(year):
-    if not isinstance(year, int) or not FIRST_YEAR <= year <= LAST_YEAR:
-        raise InvalidAnswer({"year": [f"{FIRST_YEAR} ile {LAST_YEAR} arasında bir yıl olmalı."]})
-    return year
+def _period(schema, **values):
+    """The period, validated with the schema routing's reports declare (the gateway reads its query with it)."""
+    try:
+        return schema().load(values)
+    except ValidationError as exc:
+        raise InvalidAnswer(exc.messages) from None
 
 
 def muhtar_report(store, year, quarter, actor, today):
     """The muhtar desk's quarter: muhtar requests received in it (Istanbul dates), per neighbourhood,
     as they stand on `today`."""
     _require_reader(actor, "muhtar_report")
-    if quarter not in (1, 2, 3, 4):
-        raise InvalidAnswer({"quarter": ["1, 2, 3 ya da 4 olmalı."]})
-    first, following = figures.quarter_bounds(_year(year), quarter)
+    period = _period(routing_reports.MuhtarReportQuerySchema, year=year, quarter=quarter)
+    year, quarter = period["year"], period["quarter"]
+    first, following = figures.quarter_bounds(year, quarter)
     with store.transaction() as tx:
         rows = storage_reports.cases_received(tx.cursor, "channel", MUHTAR_CHANNEL,
                                               figures.istanbul_midnight(first), figures.istanbul_midnight(following))
@@ -55,7 +59,8 @@ def information_request_report(store, year, actor, now=None):
     dates), those that became cases as they stood at the year's end (or now, for the year still running),
     and those intake did not process, counted among the refusals. Objections to the Board are not tracked."""
     _require_reader(actor, "information_request_report")
-    first, following = date(_year(year), 1, 1), date(year + 1, 1, 1)
+    year = _period(routing_reports.InformationReportQuerySchema, year=year)["year"]
+    first, following = date(year, 1, 1), date(year + 1, 1, 1)
     start, year_end = figures.istanbul_midnight(first), figures.istanbul_midnight(following)
     now = now or datetime.now(timezone.utc)
     with store.transaction() as tx:

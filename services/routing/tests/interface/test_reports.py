@@ -96,6 +96,10 @@ def test_only_those_who_see_every_case_read_the_reports(routing):
     assert call(routing, "muhtar_report", 2026, 4, MAYOR)["neighbourhoods"] == []
     with pytest.raises(InvalidAnswer):
         call(routing, "muhtar_report", 2026, 5, DESK)
+    # the period is read with the same schema as the gateway's query string, in the same words
+    with pytest.raises(InvalidAnswer) as refused:
+        call(routing, "information_request_report_table", 1999, DESK)
+    assert refused.value.args[0] == {"year": ["2000 ile 2100 arasında bir yıl olmalı."]}
 
 
 def information(amqp_uri, query, received_at, category="harcama", channel="bilgi_edinme"):

@@ -1,8 +1,8 @@
-"""What the report routes read (the period) and answer (the figures), for validation and the OpenAPI
-document."""
+"""Routing's reports: the period they take (routing validates it, and so does the gateway's query string)
+and what they answer (`muhtar_report`, `information_request_report`), for the OpenAPI document."""
 from marshmallow import Schema, fields, validate
 
-from contracts.inbound import StrictSchema
+from .inbound import StrictSchema
 
 FIRST_YEAR, LAST_YEAR = 2000, 2100
 

@@ -1,9 +1,10 @@
-"""What the KVKK data-subject search takes and answers (`POST /api/v1/kvkk/personal-data`), for
-validation and the OpenAPI document."""
+"""The KVKK data-subject search (`personal_data_of`, offered by each owner of personal data: intake and
+contacts): who is searched for, and what each owner answers (intake `applications`, contacts `contacts`,
+side by side in `POST /api/v1/kvkk/personal-data`), for validation and the OpenAPI document."""
 from marshmallow import Schema, ValidationError, fields, validate, validates, validates_schema
 from stdnum.tr import tckimlik
 
-from contracts.inbound import StrictSchema, length
+from .inbound import StrictSchema, length
 
 # as contracts.inbound.ApplicantSchema checks them on an application
 EMAIL = [validate.Email(error="Geçerli bir e-posta adresi olmalı."), length(max=254)]
