@@ -12,21 +12,19 @@ import uuid
 
 from marshmallow import ValidationError, fields, post_load, validate, validates_schema
 
-from contracts.contacts import REPLIES, SEGMENT_KINDS
-from contracts.contacts_api import EVENT_KINDS
+from contracts.contacts import REPLIES
+from contracts.contacts_api import (CATEGORIES, EVENT_KINDS, code, codes, day, enum_of, ids, line,  # noqa: F401
+                                    one_of, text, texts)  # enum_of: for contacts_views
 from contracts.inbound import StrictSchema, no_control_characters, one_line
 
 from .schemas import dates_in_utc
 
 MB = 1024 * 1024
 MAX_IMPORT_BYTES = 20 * MB  # contacts' limit (contacts.imports.MAX_BYTES)
-FIRST_DAY, LAST_DAY = dt.date(1900, 1, 1), dt.date(2100, 12, 31)
 # contacts' vocabularies (contacts.categories, contacts.imports.FORMATS): the gateway does not depend on the
 # contacts package, so these are copies, which tests/contract/test_contacts_vocabularies.py holds equal
 KINDS = ("person", "organisation")
 FILE_FORMATS = ("csv", "vcard")
-CATEGORIES = ("stk", "dernek", "vakif", "siyasi_parti", "esnaf_odasi", "meslek_odasi", "medya", "kamu_kurumu",
-              "mudurluk", "egitim_kurumu", "il_protokolu", "ilce_protokolu", "gazeteci", "muhtar")
 LAWFUL_BASES = ("acik_riza", "kanunda_ongorulme", "kanuni_yukumluluk", "alenilestirme", "mesru_menfaat")
 PRESS_CONFERENCE = "basin_toplantisi"  # the one event kind the press office runs itself
 OFFICE_CODE = r"^[a-z0-9_]{2,60}$"
@@ -34,58 +32,10 @@ BASE64 = validate.Regexp(r"^[A-Za-z0-9+/]*={0,2}$", error="Dosya içeriği geçe
 TOKEN = validate.Regexp(r"^[A-Za-z0-9]{1,100}$", error="Bağlantı kodu geçersiz.")
 
 
-def text(max_length, required=False, min_length=None, **kwargs):
-    least = (1 if required else 0) if min_length is None else min_length
-    return fields.String(required=required, validate=[validate.Length(min=least, max=max_length),
-                                                      no_control_characters], **kwargs)
-
-
-def texts(max_items, max_length, **kwargs):
-    """A list of short texts (the inner strings are checked here: StrictSchema binds only the outer field)."""
-    return fields.List(fields.String(validate=[validate.Length(min=1, max=max_length), no_control_characters]),
-                       validate=validate.Length(max=max_items), **kwargs)
-
-
-def line(max_length, required=False, min_length=None, **kwargs):
-    """A one-line text (a name, a title, a place, a file name): no CR/LF (`contracts.inbound.one_line`)."""
-    field = text(max_length, required=required, min_length=min_length, **kwargs)
-    field.validators.append(one_line)
-    return field
-
-
 def lines(max_items, max_length, **kwargs):
     """A list of one-line texts (phones, tags)."""
     return fields.List(fields.String(validate=[validate.Length(min=1, max=max_length), no_control_characters,
                                                one_line]), validate=validate.Length(max=max_items), **kwargs)
-
-
-def one_of(choices, **kwargs):
-    return fields.String(validate=validate.OneOf(choices, error="Şunlardan biri olmalı: " + ", ".join(choices) + "."),
-                         **kwargs)
-
-
-def enum_of(choices, nullable=False):
-    """An OpenAPI enum of `choices` (with null when the field takes none)."""
-    return [*choices, None] if nullable else list(choices)
-
-
-def code(choices, min_length=None, **kwargs):
-    """A code of one of contacts' vocabularies: listed in the document, judged by contacts (see above)."""
-    metadata = {"enum": enum_of(choices, kwargs.get("allow_none", False)), **kwargs.pop("metadata", {})}
-    return text(40, min_length=min_length, metadata=metadata, **kwargs)
-
-
-def codes(choices, max_items, **kwargs):
-    return fields.List(code(choices, min_length=1), validate=validate.Length(max=max_items), **kwargs)
-
-
-def day(**kwargs):
-    return fields.Date(validate=validate.Range(min=FIRST_DAY, max=LAST_DAY,
-                                               error="1900-01-01 ile 2100-12-31 arasında olmalı."), **kwargs)
-
-
-def ids(max_items, min_items=0, **kwargs):
-    return fields.List(fields.UUID(), validate=validate.Length(min=min_items, max=max_items), **kwargs)
 
 
 def page_limit(default=50, most=200):
@@ -233,41 +183,6 @@ class ImportSchema(StrictSchema):
 
 
 # -- segments ---------------------------------------------------------------------------------------
-class SegmentFilterSchema(StrictSchema):
-    """A saved filter: every criterion given narrows the list; within a list any value will do."""
-    categories = codes(CATEGORIES, 20)
-    tags = texts(30, 100)
-    neighbourhoods = texts(50, 100)
-    organisation_id = fields.UUID(allow_none=True)
-    offices = texts(50, 60)
-    active_on = day(allow_none=True)
-    has_email = fields.Boolean(allow_none=True)
-    has_phone = fields.Boolean(allow_none=True)
-
-
-class SegmentSchema(StrictSchema):
-    name = line(200, required=True, metadata={"example": "İlçe protokolü"})
-    kind = one_of(SEGMENT_KINDS, required=True)
-    filter = fields.Nested(SegmentFilterSchema, metadata={"description": "kind = filter için"})
-    members = ids(5000, metadata={"description": "kind = fixed için kayıt kimlikleri"})
-
-    @validates_schema
-    def _fits_its_kind(self, data, **_):
-        if data.get("kind") == "fixed" and "filter" in data:
-            raise ValidationError("Elle tutulan bir listenin süzgeci olmaz.", "filter")
-        if data.get("kind") == "filter" and data.get("members"):
-            raise ValidationError("Süzgeçle tanımlı bir listeye elle kişi eklenmez.", "members")
-
-
-class SegmentChangesSchema(StrictSchema):
-    name = line(200, min_length=1)
-    filter = fields.Nested(SegmentFilterSchema)
-
-
-class MembersSchema(StrictSchema):
-    contact_ids = ids(1000, min_items=1, required=True)
-
-
 # -- protocol ---------------------------------------------------------------------------------------
 class PrecedenceSchema(StrictSchema):
     """Put the office (in the path) at `rank`; the offices from that rank on move down one."""

@@ -7,9 +7,10 @@ import re
 from marshmallow import Schema, fields
 from werkzeug.wrappers import Response
 
-from contracts.contacts import SEGMENT_KINDS
 
-from .contacts_schemas import CATEGORIES, FILE_FORMATS, KINDS, LAWFUL_BASES, enum_of
+from contracts.contacts_api import CATEGORIES, enum_of
+
+from .contacts_schemas import FILE_FORMATS, KINDS, LAWFUL_BASES
 
 # contacts.duplicates.REASONS' codes (a copy: tests/contract/test_contacts_vocabularies.py holds it equal)
 DUPLICATE_REASONS = ("same_phone", "same_email", "same_name", "similar_name")
@@ -170,35 +171,3 @@ class ImportSchema(Schema):
     finished_at = maybe(fields.DateTime)
 
 
-# -- segments ---------------------------------------------------------------------------------------
-class SegmentViewSchema(Schema):
-    id = fields.UUID()
-    name = fields.String()
-    kind = fields.String(metadata={"enum": enum_of(SEGMENT_KINDS)})
-    filter = maybe(fields.Dict)
-    created_by = maybe(fields.String)
-    created_at = fields.DateTime()
-    updated_at = fields.DateTime()
-    members = fields.Integer(metadata={"description": "Bugünkü toplu gönderim listesindeki kişi sayısı"})
-
-
-class SegmentListSchema(Schema):
-    segments = listed(SegmentViewSchema)
-
-
-class SegmentDeletedSchema(Schema):
-    id = fields.UUID()
-    deleted = fields.Boolean()
-
-
-class SegmentMemberSchema(Schema):
-    contact_id = fields.UUID()
-    full_name = fields.String()
-    email = maybe(fields.String)
-    phone = maybe(fields.String, metadata={"description": "Cep telefonu (SMS), yoksa boş"})
-    address = maybe(fields.String, metadata={"description": "İlk posta adresi (basılı gönderiler için), yoksa boş"})
-    organisation = maybe(fields.String, metadata={"description": "Bugün görev yaptığı kurum, yoksa boş"})
-
-
-class SegmentMembersSchema(Schema):
-    members = listed(SegmentMemberSchema)

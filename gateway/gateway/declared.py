@@ -10,13 +10,13 @@ from datetime import date, datetime
 
 from marshmallow import ValidationError
 
-from contracts import press_api
+from contracts import contacts_api, press_api
 
 from .errors import ValidationFailed
 from .http import body_bytes, http, json_response
 from .routes.common import actor, load, query_args
 
-OPERATIONS = press_api.OPERATIONS
+OPERATIONS = press_api.OPERATIONS + contacts_api.OPERATIONS
 WERKZEUG_CONVERTERS = {"uuid": "uuid", "date": "string", "string": "string"}
 
 
@@ -55,10 +55,14 @@ def _body(operation, request):
 
 def _arguments(operation, sources):
     """The RPC's positional and keyword arguments, from the declaration's sources."""
-    taken = {kind: {spec.split(".", 1)[1] for spec in (*operation.args, *dict(operation.kwargs).values())
-                    if isinstance(spec, str) and spec.startswith(kind + ".")} for kind in ("body", "query")}
+    specs = [*operation.args, *dict(operation.kwargs).values()]
+    specs += [inner for spec in specs if isinstance(spec, tuple) for inner in spec]
+    taken = {kind: {spec.split(".", 1)[1] for spec in specs if isinstance(spec, str) and spec.startswith(kind + ".")}
+             for kind in ("body", "query")}
 
     def value(spec):
+        if isinstance(spec, tuple):
+            return [value(inner) for inner in spec]
         if not isinstance(spec, str):
             return spec
         kind, _, name = spec.partition(".")

@@ -8,7 +8,7 @@ from apispec.ext.marshmallow import MarshmallowPlugin
 
 from contracts.inbound import ApplicationSubmissionSchema
 
-from . import open311, openapi_press, schemas
+from . import open311, openapi_declared, openapi_press, schemas
 from . import openapi_contacts, openapi_kvkk, openapi_reports, openapi_retention
 from .openapi_common import JSON_BODY_ERRORS, PUBLIC, SIGNED, STAFF, json_body, op
 
@@ -210,6 +210,7 @@ def build_spec():
         {"200": json_body("DeadLetterOutcome", "Silinen sayısı")}, (*auth_errors, "404", *JSON_BODY_ERRORS),
         body="DeadLetterAction", parameters=[service])})
     open311.add_paths(spec)
+    openapi_declared.add_paths(spec)
     openapi_press.add_paths(spec)
     openapi_contacts.add_paths(spec)
     openapi_reports.add_paths(spec)

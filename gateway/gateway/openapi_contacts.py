@@ -13,8 +13,6 @@ REQUESTS = {
     "ContactOptOut": requests.OptOutSchema, "ContactReverification": requests.ReverificationSchema,
     "ContactMerge": requests.MergeSchema, "DuplicateDismissalInput": requests.DuplicateDismissalSchema,
     "ContactImportInput": requests.ImportSchema,
-    "SegmentFilter": requests.SegmentFilterSchema, "SegmentInput": requests.SegmentSchema,
-    "SegmentChanges": requests.SegmentChangesSchema, "SegmentMembersInput": requests.MembersSchema,
     "PrecedenceInput": requests.PrecedenceSchema, "EventInput": requests.EventSchema,
     "InvitationsInput": requests.InviteSchema, "InvitationReplyRecord": requests.ReplySchema,
     "InvitationReplyInput": requests.InvitationReplySchema, "CheckInInput": requests.CheckInSchema,
@@ -30,9 +28,7 @@ ANSWERS = {
     "DuplicateDismissal": answers.DismissalSchema, "MergedField": answers.MovedSchema,
     "ContactsMerged": answers.MergedSchema,
     "ContactImportRowErrors": answers.ImportErrorSchema, "ContactImport": answers.ImportSchema,
-    "Segment": answers.SegmentViewSchema, "SegmentList": answers.SegmentListSchema,
-    "SegmentDeleted": answers.SegmentDeletedSchema, "SegmentMember": answers.SegmentMemberSchema,
-    "SegmentMembers": answers.SegmentMembersSchema, "PrecedenceOffice": protocol.OfficeSchema,
+    "PrecedenceOffice": protocol.OfficeSchema,
     "PrecedenceList": protocol.PrecedenceListSchema, "PrecedenceSet": protocol.PrecedenceSetSchema,
     "ProtocolEvent": protocol.EventViewSchema, "ProtocolEventList": protocol.EventListSchema,
     "InvitationSkipped": protocol.SkippedSchema, "InvitationsSent": protocol.InvitedSchema,
@@ -64,7 +60,6 @@ def add_paths(spec):
     for name, schema in {**REQUESTS, **ANSWERS}.items():
         spec.components.schema(name, schema=schema)
     _records(spec)
-    _segments(spec)
     _protocol(spec)
     _public(spec)
 
@@ -138,29 +133,6 @@ def _records(spec):
             "description": "Dosyadaki kayıt sayısı", "schema": {"type": "integer"}}}, "content": {
                 kind: {"schema": {"type": "string", "format": "binary"}} for kind in ("text/csv", "text/vcard")}}},
         (*LIST, "404"), parameters=_queries(requests.ExportQuerySchema))})
-
-
-def _segments(spec):
-    segment = path_param("segment_id", UUID)
-    spec.path(path="/api/v1/segments", operations={
-        "post": op("Liste: elle tutulan (fixed) ya da kayıtlı süzgeç (filter); ad alınmışsa 409", "createSegment",
-                   STAFF, {"201": json_body("Segment", "Liste")}, (*WRITE, "409"), body="SegmentInput"),
-        "get": op("Listeler ve bugünkü toplu gönderim listelerinin büyüklüğü", "listSegments", STAFF,
-                  {"200": json_body("SegmentList", "Listeler")}, AUTH_ERRORS)})
-    spec.path(path="/api/v1/segments/{segment_id}", operations={
-        "patch": op("Listeyi yeniden adlandır ya da süzgecini değiştir", "updateSegment", STAFF,
-                    {"200": json_body("Segment", "Liste")}, CHANGE, body="SegmentChanges", parameters=[segment]),
-        "delete": op("Listeyi sil", "deleteSegment", STAFF, {"200": json_body("SegmentDeleted", "Silindi")}, READ,
-                     parameters=[segment])})
-    spec.path(path="/api/v1/segments/{segment_id}/members", operations={
-        "get": op("Listenin bugünkü toplu gönderim listesi (yasal dayanağı olan, iletişimi reddetmemiş kişiler)",
-                  "segmentMembers", STAFF, {"200": json_body("SegmentMembers", "Kişiler")}, READ,
-                  parameters=[segment]),
-        "post": op("Elle tutulan listeye kayıt ekle (süzgeçli listede 409)", "addSegmentMembers", STAFF,
-                   {"200": json_body("Segment", "Liste")}, CHANGE, body="SegmentMembersInput", parameters=[segment])})
-    spec.path(path="/api/v1/segments/{segment_id}/members/{contact_id}", operations={"delete": op(
-        "Kaydı elle tutulan listeden çıkar (süzgeçli listede 409)", "removeSegmentMember", STAFF,
-        {"200": json_body("Segment", "Liste")}, (*READ, "409"), parameters=[segment, path_param("contact_id", UUID)])})
 
 
 def _protocol(spec):

@@ -1,11 +1,10 @@
-"""The OpenAPI document's part for the press area: its declared operations, from their declarations
-(`openapi_declared`), and its hand-written routes (`routes/press.py`): files, the public feed and pages,
-and journalists' requests."""
+"""The OpenAPI document's part for the press area's hand-written routes (`routes/press.py`): files, the
+public feed and pages, and journalists' requests. Press's declared operations are documented from their
+declarations (`openapi_declared`)."""
 from contracts.press_answers import PressRequestCreated
 from contracts.press_api import TAG
 from contracts.press_inputs import MATERIAL_TYPES, PDF_TYPES, PHOTO_TYPES, PressRequest, SCAN_TYPES
 
-from . import openapi_declared
 from .openapi_common import AUTH_ERRORS, JSON_BODY_ERRORS, PUBLIC, STAFF, UUID, json_body, op, path_param
 
 READ = (*AUTH_ERRORS, "404")
@@ -24,7 +23,6 @@ def _path(spec, path, method, summary, operation_id, security, responses, errors
 
 
 def add_paths(spec):
-    openapi_declared.add_paths(spec)
     spec.components.security_scheme("ScreenKey", {
         "type": "http", "scheme": "Screen",
         "description": "Duvar ekranı: `gateway-admin create-screen` ile verilen anahtar (Authorization: Screen "

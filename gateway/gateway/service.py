@@ -16,7 +16,7 @@ from .errors import UpstreamUnavailable
 # modules, not their classes: `nameko run` takes every class with entrypoints in this module for a service
 from . import declared
 from .routes import applications, auth, cases, notifications, open311, operations, press
-from .routes import contacts, invitations, protocol, segments
+from .routes import contacts, invitations, protocol
 from .routes import kvkk, reports, retention
 from .security import Guard
 
@@ -28,7 +28,7 @@ MIGRATIONS = Path(__file__).resolve().parent.parent / "migrations"
 class GatewayService(auth.AuthRoutes, applications.ApplicationRoutes, cases.CaseRoutes,
                      notifications.NotificationRoutes, open311.Open311Routes, operations.OperationsRoutes,
                      press.PressRoutes, declared.DeclaredRoutes,
-                     contacts.ContactRoutes, segments.SegmentRoutes, protocol.ProtocolRoutes,
+                     contacts.ContactRoutes, protocol.ProtocolRoutes,
                      invitations.InvitationReplyRoutes, reports.ReportRoutes,
                      retention.RetentionRoutes, kvkk.KvkkRoutes):
     name = "gateway"

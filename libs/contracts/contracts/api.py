@@ -14,7 +14,8 @@ How the RPC's arguments are built, each an entry of `args` (positional) or `kwar
 - `"body"`: the validated body (minus the fields taken one by one as `"body.<field>"`; a missing one is None);
 - `"query"`, `"query.<field>"`: the same for the validated query string;
 - `"actor"`: who calls, as the service checks it (`{"id", "role", "directorate"}`);
-- anything not text: that value itself (`True`).
+- a tuple of sources: the list of their values (`("path.contact_id",)` → `["…"]`);
+- anything else: that value itself (`True`).
 Every value reaches the service as JSON: days and moments as ISO 8601 text.
 """
 import re
