@@ -1,7 +1,7 @@
 """Webhooks: other systems subscribe to event types and receive them signed.
 
 A subscriber hears only of applications it submitted itself (`entitled`). Each delivery is `POST <url>`
-with the event envelope as JSON, its payload only the fields `contracts.notify.WEBHOOK_PAYLOAD_SCHEMAS`
+with the event envelope as JSON, its payload only the fields `contracts.notify.WEBHOOK_FIELDS`
 lists for the event type, and the headers `X-Event-Id`, `X-Event-Type`, `X-Timestamp` and `X-Signature`, the
 hex HMAC-SHA256 of `"<timestamp>.<body>"` under the subscription's secret. 2xx is delivered; 4xx (but
 408 and 429) is refused for good; anything else is tried again with growing waits.
@@ -25,7 +25,7 @@ from servicekit import outbound
 from . import storage
 from .failures import PermanentFailure, TemporaryFailure
 
-WEBHOOK_SCHEMAS = {event_type: schema() for event_type, schema in notify_events.WEBHOOK_PAYLOAD_SCHEMAS.items()}
+WEBHOOK_SCHEMAS = {event_type: notify_events.webhook_schema(event_type) for event_type in notify_events.WEBHOOK_FIELDS}
 ENVELOPE_KEYS = ("event_id", "event_type", "occurred_at", "version", "correlation_id")
 REDIRECT_REFUSED = "Webhook adresi yönlendirme ile cevap verdi; yönlendirmeler izlenmez, adres güncellenmeli."
 
@@ -89,7 +89,7 @@ def entitled(client_id, submitted_by):
 
 def public_body(event_type, event):
     """The envelope as the subscriber gets it: the payload holds only the fields its contract
-    (`contracts.notify.WEBHOOK_PAYLOAD_SCHEMAS`) lists: no secret, no personal data, no free text."""
+    (`contracts.notify.WEBHOOK_FIELDS`) lists: no secret, no personal data, no free text."""
     payload = WEBHOOK_SCHEMAS[event_type].dump(event["payload"])
     envelope = {key: event[key] for key in ENVELOPE_KEYS if key in event}
     return json.dumps({**envelope, "event_type": event_type, "payload": payload}, ensure_ascii=False,

@@ -19,11 +19,11 @@ def as_notify_reads_it(event_type):
     return {**envelope, "payload": MODULES[source].PAYLOAD_SCHEMAS[event_type]().load(envelope["payload"])}
 
 
-@pytest.mark.parametrize("event_type", sorted(notify.WEBHOOK_PAYLOAD_SCHEMAS))
+@pytest.mark.parametrize("event_type", sorted(notify.WEBHOOK_FIELDS))
 def test_a_webhook_carries_exactly_the_fields_its_contract_lists(event_type):
     body = json.loads(webhooks.public_body(event_type, as_notify_reads_it(event_type)))
     assert body["event_type"] == event_type
-    assert set(body["payload"]) <= set(notify.WEBHOOK_PAYLOAD_SCHEMAS[event_type]().fields)
+    assert set(body["payload"]) == {name.split(".")[0] for name in notify.WEBHOOK_FIELDS[event_type]}
     for secret_or_personal in ("lookup_code", "applicant", "subject", "text", "reason", "by", "remedy",
                                "possible_duplicate_of", "attachments", "escalate_to", "submitted_by"):
         assert secret_or_personal not in body["payload"]
@@ -46,7 +46,7 @@ def test_an_approved_answer_goes_out_without_its_text():
 
 def test_every_event_a_system_may_subscribe_to_has_a_webhook_contract():
     from notify.service import WEBHOOK_EVENT_TYPES
-    assert set(WEBHOOK_EVENT_TYPES) == set(notify.WEBHOOK_PAYLOAD_SCHEMAS)
+    assert set(WEBHOOK_EVENT_TYPES) == set(notify.WEBHOOK_FIELDS)
 
 
 @pytest.mark.parametrize("client_id, submitted_by, entitled", [
