@@ -14,7 +14,7 @@ from marshmallow import ValidationError, fields, post_load, validate, validates_
 
 from contracts.contacts import REPLIES
 from contracts.contacts_api import (CATEGORIES, EVENT_KINDS, code, codes, day, enum_of, ids, line,  # noqa: F401
-                                    one_of, text, texts)  # enum_of: for contacts_views
+                                    one_of, page_limit, page_offset, text, texts)  # enum_of: for contacts_views
 from contracts.inbound import StrictSchema, no_control_characters, one_line
 
 from .schemas import dates_in_utc
@@ -36,14 +36,6 @@ def lines(max_items, max_length, **kwargs):
     """A list of one-line texts (phones, tags)."""
     return fields.List(fields.String(validate=[validate.Length(min=1, max=max_length), no_control_characters,
                                                one_line]), validate=validate.Length(max=max_items), **kwargs)
-
-
-def page_limit(default=50, most=200):
-    return fields.Integer(load_default=default, validate=validate.Range(min=1, max=most))
-
-
-def page_offset():
-    return fields.Integer(load_default=0, validate=validate.Range(min=0, max=1_000_000))
 
 
 def base64_length(max_bytes):
@@ -204,11 +196,6 @@ class EventSchema(StrictSchema):
         return dates_in_utc(data, ("starts_at",))
 
 
-class EventQuerySchema(StrictSchema):
-    limit = page_limit(50, 500)
-    offset = page_offset()
-
-
 class InviteSchema(StrictSchema):
     contact_ids = ids(2000, load_default=list)
     segment_ids = ids(50, load_default=list)
@@ -230,24 +217,3 @@ class InvitationReplySchema(ReplySchema):
 
 class CheckInSchema(StrictSchema):
     contact_id = fields.UUID(required=True)
-
-
-class ReservedSeatSchema(StrictSchema):
-    row = fields.Integer(required=True, validate=validate.Range(min=1, max=50))
-    seat = fields.Integer(required=True, validate=validate.Range(min=1, max=200))
-    contact_id = fields.UUID(allow_none=True,
-                             metadata={"description": "Boşsa koltuk kapalı; doluysa o kişiye ayrılmış"})
-
-
-class SeatingSchema(StrictSchema):
-    reserved = fields.List(fields.Nested(ReservedSeatSchema), load_default=list, validate=validate.Length(max=500))
-
-
-class SeatMoveSchema(StrictSchema):
-    contact_id = fields.UUID(required=True)
-    row = fields.Integer(required=True, validate=validate.Range(min=1, max=50))
-    seat = fields.Integer(required=True, validate=validate.Range(min=1, max=200))
-
-
-class SpeakingOrderSchema(StrictSchema):
-    contact_ids = ids(200, required=True, metadata={"description": "İlk konuşan önce; boş liste: protokol sırası"})

@@ -16,8 +16,6 @@ REQUESTS = {
     "PrecedenceInput": requests.PrecedenceSchema, "EventInput": requests.EventSchema,
     "InvitationsInput": requests.InviteSchema, "InvitationReplyRecord": requests.ReplySchema,
     "InvitationReplyInput": requests.InvitationReplySchema, "CheckInInput": requests.CheckInSchema,
-    "ReservedSeat": requests.ReservedSeatSchema, "SeatingInput": requests.SeatingSchema,
-    "SeatMoveInput": requests.SeatMoveSchema, "SpeakingOrderInput": requests.SpeakingOrderSchema,
 }
 ANSWERS = {
     "ContactRole": answers.RoleSchema, "ContactConsent": answers.ConsentSchema, "Contact": answers.ContactSchema,
@@ -28,14 +26,9 @@ ANSWERS = {
     "DuplicateDismissal": answers.DismissalSchema, "MergedField": answers.MovedSchema,
     "ContactsMerged": answers.MergedSchema,
     "ContactImportRowErrors": answers.ImportErrorSchema, "ContactImport": answers.ImportSchema,
-    "PrecedenceOffice": protocol.OfficeSchema,
-    "PrecedenceList": protocol.PrecedenceListSchema, "PrecedenceSet": protocol.PrecedenceSetSchema,
-    "ProtocolEvent": protocol.EventViewSchema, "ProtocolEventList": protocol.EventListSchema,
+    "PrecedenceSet": protocol.PrecedenceSetSchema,
     "InvitationSkipped": protocol.SkippedSchema, "InvitationsSent": protocol.InvitedSchema,
     "InvitationReply": protocol.ReplyShownSchema, "CheckedIn": protocol.CheckedInSchema,
-    "SeatPlace": protocol.PlaceSchema, "Guest": protocol.GuestSchema, "AttendanceCounts": protocol.CountsSchema,
-    "Attendance": protocol.AttendanceSchema, "Seat": protocol.SeatSchema, "Seating": protocol.SeatingViewSchema,
-    "Speaker": protocol.SpeakerSchema, "SpeakingOrder": protocol.SpeakingOrderViewSchema,
 }
 READ = (*AUTH_ERRORS, "404")                         # an object by its id
 LIST = (*AUTH_ERRORS, "422")                         # a listing with query filters
@@ -137,9 +130,6 @@ def _records(spec):
 
 def _protocol(spec):
     event = path_param("event_id", UUID)
-    spec.path(path="/api/v1/protocol/precedence", operations={"get": op(
-        "İlçe protokol listesi, en kıdemli önce (sırayı kişi değil makam belirler)", "listPrecedence", STAFF,
-        {"200": json_body("PrecedenceList", "Makamlar")}, AUTH_ERRORS)})
     spec.path(path="/api/v1/protocol/precedence/{office}", operations={"put": op(
         "Makamı bir sıraya koy (yeni ya da taşınan); o sıradan sonrakiler bir aşağı kayar", "setPrecedence", STAFF,
         {"200": json_body("PrecedenceSet", "Yeni liste")}, WRITE, body="PrecedenceInput", parameters=[path_param(
@@ -147,10 +137,7 @@ def _protocol(spec):
     spec.path(path="/api/v1/events", operations={
         "post": op("Etkinlik (tören, açılış, basın toplantısı…) ve salon düzeni; basın servisi yalnızca basın "
                    "toplantısı açar", "createEvent", STAFF, {"201": json_body("ProtocolEvent", "Etkinlik")}, WRITE,
-                   body="EventInput"),
-        "get": op("Etkinlikler (en yeni önce)", "listEvents", STAFF,
-                  {"200": json_body("ProtocolEventList", "Etkinlikler")}, LIST,
-                  parameters=_queries(requests.EventQuerySchema))})
+                   body="EventInput")})
     spec.path(path="/api/v1/events/{event_id}/invitations", operations={"post": op(
         "Kişileri ve listeleri davet et: herkese bir kez, kişisel yanıt bağlantısıyla (notify gönderir); "
         "iletişimi reddedenler gerekçesiyle atlanır", "inviteToEvent", STAFF,
@@ -163,26 +150,6 @@ def _protocol(spec):
     spec.path(path="/api/v1/events/{event_id}/check-ins", operations={"post": op(
         "Kapıda giriş: davetli geldi (ilk geliş saati kalır)", "checkInGuest", STAFF,
         {"200": json_body("CheckedIn", "Giriş")}, CHANGE, body="CheckInInput", parameters=[event])})
-    spec.path(path="/api/v1/events/{event_id}/attendance", operations={"get": op(
-        "Katılım: sayılar ve her davetlinin yanıtı, gelişi, koltuğu", "eventAttendance", STAFF,
-        {"200": json_body("Attendance", "Katılım")}, READ, parameters=[event])})
-    generate = op("Oturma planı: katılacağını bildirenler etkinlik günündeki protokol sırasıyla; en kıdemli ön "
-                  "sıranın ortasında, sonrakiler oturanın sağına ve soluna dönüşümlü", "generateSeating", STAFF,
-                  {"200": json_body("Seating", "Plan")}, CHANGE, body="SeatingInput", parameters=[event])
-    generate["requestBody"]["required"] = False
-    spec.path(path="/api/v1/events/{event_id}/seating", operations={
-        "post": generate,
-        "get": op("Oturma planı", "getSeating", STAFF, {"200": json_body("Seating", "Plan")}, READ,
-                  parameters=[event])})
-    spec.path(path="/api/v1/events/{event_id}/seating/move", operations={"post": op(
-        "Konuğu başka koltuğa al; orada oturan onun koltuğuna geçer", "moveSeat", STAFF,
-        {"200": json_body("Seating", "Plan")}, CHANGE, body="SeatMoveInput", parameters=[event])})
-    spec.path(path="/api/v1/events/{event_id}/speaking-order", operations={
-        "get": op("Konuşma sırası: elle belirlenmişse o, değilse kıdemsizden kıdemliye (en kıdemli en son)",
-                  "speakingOrder", STAFF, {"200": json_body("SpeakingOrder", "Sıra")}, READ, parameters=[event]),
-        "put": op("Konuşma sırasını elle belirle (boş liste: protokol sırası)", "setSpeakingOrder", STAFF,
-                  {"200": json_body("SpeakingOrder", "Sıra")}, CHANGE, body="SpeakingOrderInput",
-                  parameters=[event])})
     spec.path(path="/api/v1/events/{event_id}/name-cards.pdf", operations={"get": op(
         "İsimlikler (PDF), en kıdemli önce", "nameCardsPdf", STAFF, {"200": PDF}, READ, parameters=[event])})
     spec.path(path="/api/v1/events/{event_id}/seating-plan.pdf", operations={"get": op(

@@ -2,6 +2,10 @@
 recorded by the desk, check-in at the door, the seating plan, the speaking order, name cards and the
 printed plan.
 
+The precedence list, the event list, attendance, seating and the speaking order are declared
+(`contracts.contacts_api`) and built by `gateway.declared`; what is here is special: the press office's
+door (press conferences only, checked on the event), an office code in the path, and printouts (files).
+
 The public relations desk runs protocol (`protocol.manage`). The press office invites the media to press
 conferences (`protocol.invite`): who may not manage every event acts only on events of that kind, checked
 on the event itself.
@@ -12,8 +16,8 @@ from .. import contacts_schemas as schemas
 from ..contacts_views import file_response
 from ..errors import Forbidden, RouteNotFound, ValidationFailed
 from ..http import http, json_response
-from .common import actor, load, query_args
-from .contacts import ContactsRpc, optional_body
+from .common import actor, load
+from .contacts import ContactsRpc
 
 PRESS_ONLY = "Basın servisi yalnızca basın toplantılarının davetlerini yönetir."
 
@@ -31,11 +35,6 @@ class ProtocolRoutes(ContactsRpc):
         return attendance
 
     # -- the precedence list -----------------------------------------------------------------------
-    @http("GET", "/api/v1/protocol/precedence")
-    def list_precedence(self, request):
-        """The district precedence list, most senior first; office, not person, determines rank."""
-        principal = self.guard.require(self.db, request, "protocol.read")
-        return json_response({"offices": self._contacts("list_precedence", actor(principal))})
 
     @http("PUT", "/api/v1/protocol/precedence/<string:office>")
     def set_precedence(self, request, office):
@@ -64,14 +63,6 @@ class ProtocolRoutes(ContactsRpc):
         created = self._contacts("create_event", schemas.as_rpc(event), actor(principal))
         self.guard.audit(self.db, request, principal, "protocol.event_create", "event", created["id"])
         return json_response(created, status=201)
-
-    @http("GET", "/api/v1/events")
-    def list_events(self, request):
-        """Events, the latest first."""
-        principal = self.guard.require(self.db, request, "protocol.read")
-        query = query_args(schemas.EventQuerySchema, request)
-        return json_response({"events": self._contacts("list_events", actor(principal), query["limit"],
-                                                       query["offset"])})
 
     @http("POST", "/api/v1/events/<uuid:event_id>/invitations")
     def invite_to_event(self, request, event_id):
@@ -109,64 +100,7 @@ class ProtocolRoutes(ContactsRpc):
         self.guard.audit(self.db, request, principal, "protocol.check_in", "event", event_id, personal_data=True)
         return json_response(arrived)
 
-    @http("GET", "/api/v1/events/<uuid:event_id>/attendance")
-    def event_attendance(self, request, event_id):
-        """The event, its counts and every invitee's answer, arrival and seat."""
-        principal = self.guard.require(self.db, request, "protocol.read")
-        attendance = self._contacts("attendance", str(event_id), actor(principal))
-        self.guard.audit(self.db, request, principal, "protocol.attendance", "event", event_id, personal_data=True)
-        return json_response(attendance)
-
     # -- seating, speaking order, printouts --------------------------------------------------------
-    @http("POST", "/api/v1/events/<uuid:event_id>/seating")
-    def generate_seating(self, request, event_id):
-        """Seat those who accepted by precedence on the event's day: the most senior at the centre of the
-        front row, then alternately right and left as seen by the seated. `{"reserved": [{"row", "seat",
-        "contact_id" or null}]}` fixes a seat for someone, or blocks it."""
-        principal = self.guard.require(self.db, request, "protocol.manage")
-        form = optional_body(schemas.SeatingSchema, request)
-        seating = self._contacts("generate_seating", str(event_id), schemas.as_rpc(form.get("reserved") or []),
-                                 actor(principal))
-        self.guard.audit(self.db, request, principal, "protocol.seating_generate", "event", event_id,
-                         personal_data=True)
-        return json_response(seating)
-
-    @http("GET", "/api/v1/events/<uuid:event_id>/seating")
-    def get_seating(self, request, event_id):
-        principal = self.guard.require(self.db, request, "protocol.read")
-        seating = self._contacts("get_seating", str(event_id), actor(principal))
-        self.guard.audit(self.db, request, principal, "protocol.seating_read", "event", event_id, personal_data=True)
-        return json_response(seating)
-
-    @http("POST", "/api/v1/events/<uuid:event_id>/seating/move")
-    def move_seat(self, request, event_id):
-        """`{"contact_id", "row", "seat"}`: the guest takes the seat; whoever sat there takes theirs."""
-        principal = self.guard.require(self.db, request, "protocol.manage")
-        form = load(schemas.SeatMoveSchema, request)
-        seating = self._contacts("move_seat", str(event_id), str(form["contact_id"]), form["row"], form["seat"],
-                                 actor(principal))
-        self.guard.audit(self.db, request, principal, "protocol.seat_move", "event", event_id, personal_data=True)
-        return json_response(seating)
-
-    @http("GET", "/api/v1/events/<uuid:event_id>/speaking-order")
-    def speaking_order(self, request, event_id):
-        """Speakers first to last: as set by hand, else junior to senior (the most senior speaks last)."""
-        principal = self.guard.require(self.db, request, "protocol.read")
-        order = self._contacts("speaking_order", str(event_id), actor(principal))
-        self.guard.audit(self.db, request, principal, "protocol.speaking_order_read", "event", event_id,
-                         personal_data=True)
-        return json_response(order)
-
-    @http("PUT", "/api/v1/events/<uuid:event_id>/speaking-order")
-    def set_speaking_order(self, request, event_id):
-        """`{"contact_ids": [...]}` first speaker first (invitees only); an empty list goes back to precedence."""
-        principal = self.guard.require(self.db, request, "protocol.manage")
-        form = load(schemas.SpeakingOrderSchema, request)
-        order = self._contacts("set_speaking_order", str(event_id), schemas.as_rpc(form["contact_ids"]),
-                               actor(principal))
-        self.guard.audit(self.db, request, principal, "protocol.speaking_order_set", "event", event_id,
-                         personal_data=True)
-        return json_response(order)
 
     @http("GET", "/api/v1/events/<uuid:event_id>/name-cards.pdf")
     def name_cards_pdf(self, request, event_id):

@@ -1,7 +1,8 @@
 """The operations contacts offers through the gateway, declared once (`contracts.api.Operation`), with what
 they take and answer and the vocabularies they use: contacts validates with these input schemas, the gateway
 serves and documents each from its declaration, press reads a conference as an `EventView`. So far the
-segments; the rest of the information bank and protocol are still the gateway's hand-written routes."""
+segments, and protocol's precedence list, event list, attendance, seating and speaking order; the rest of
+the information bank and protocol are still the gateway's hand-written routes."""
 import datetime as dt
 from functools import partial
 
@@ -12,6 +13,8 @@ from .contacts import SEGMENT_KINDS
 from .inbound import StrictSchema, no_control_characters, one_line
 
 TAG = "Bilgi bankası"
+PROTOCOL_TAG = "Protokol"
+INVITATION_STATUSES = ("invited", "accepted", "declined")
 # contact categories (contacts.categories names each and says whether a person or an organisation)
 CATEGORIES = ("stk", "dernek", "vakif", "siyasi_parti", "esnaf_odasi", "meslek_odasi", "medya", "kamu_kurumu",
               "mudurluk", "egitim_kurumu", "il_protokolu", "ilce_protokolu", "gazeteci", "muhtar")
@@ -28,7 +31,7 @@ EVENT_KINDS = {
 EVENT_STATUSES = ("planned", "held", "cancelled")
 
 
-class EventView(Schema):
+class ProtocolEvent(Schema):
     """An event as contacts shows it (ids and moments as text)."""
     id = fields.UUID()
     kind = fields.String(metadata={"enum": list(EVENT_KINDS)})
@@ -88,6 +91,14 @@ def day(**kwargs):
 
 def ids(max_items, min_items=0, **kwargs):
     return fields.List(fields.UUID(), validate=validate.Length(min=min_items, max=max_items), **kwargs)
+
+
+def page_limit(default=50, most=200):
+    return fields.Integer(load_default=default, validate=validate.Range(min=1, max=most))
+
+
+def page_offset():
+    return fields.Integer(load_default=0, validate=validate.Range(min=0, max=1_000_000))
 
 
 # -- segments: what they take ---------------------------------------------------------------------------------
@@ -197,4 +208,152 @@ SEGMENTS = (
           summary="Kaydı elle tutulan listeden çıkar (süzgeçli listede 409)", operation_id="removeSegmentMember"),
 )
 
-OPERATIONS = SEGMENTS
+
+# -- protocol: what it takes ------------------------------------------------------------------------------------
+class EventQuery(StrictSchema):
+    limit = page_limit(50, 500)
+    offset = page_offset()
+
+
+class ReservedSeat(StrictSchema):
+    row = fields.Integer(required=True, validate=validate.Range(min=1, max=50))
+    seat = fields.Integer(required=True, validate=validate.Range(min=1, max=200))
+    contact_id = fields.UUID(allow_none=True,
+                             metadata={"description": "Boşsa koltuk kapalı; doluysa o kişiye ayrılmış"})
+
+
+class SeatingInput(StrictSchema):
+    reserved = fields.List(fields.Nested(ReservedSeat), load_default=list, validate=validate.Length(max=500))
+
+
+class SeatMoveInput(StrictSchema):
+    contact_id = fields.UUID(required=True)
+    row = fields.Integer(required=True, validate=validate.Range(min=1, max=50))
+    seat = fields.Integer(required=True, validate=validate.Range(min=1, max=200))
+
+
+class SpeakingOrderInput(StrictSchema):
+    contact_ids = ids(200, required=True, metadata={"description": "İlk konuşan önce; boş liste: protokol sırası"})
+
+
+# -- protocol: what it answers ----------------------------------------------------------------------------------
+class PrecedenceOffice(Schema):
+    office = fields.String()
+    title = fields.String()
+    rank = fields.Integer()
+    source = fields.String(allow_none=True)
+    updated_by = fields.String(allow_none=True)
+    updated_at = fields.DateTime(allow_none=True)
+
+
+class PrecedenceList(Schema):
+    offices = fields.List(fields.Nested(PrecedenceOffice))
+
+
+class ProtocolEventList(Schema):
+    events = fields.List(fields.Nested(ProtocolEvent))
+
+
+class SeatPlace(Schema):
+    row = fields.Integer()
+    seat = fields.Integer()
+
+
+class Guest(Schema):
+    invitation_id = fields.UUID()
+    contact_id = fields.UUID()
+    name = fields.String()
+    status = fields.String(metadata={"enum": list(INVITATION_STATUSES)})
+    replied_at = fields.DateTime(allow_none=True)
+    checked_in_at = fields.DateTime(allow_none=True)
+    seat = fields.Nested(SeatPlace, allow_none=True)
+
+
+class AttendanceCounts(Schema):
+    total = fields.Integer()
+    invited = fields.Integer()
+    accepted = fields.Integer()
+    declined = fields.Integer()
+    checked_in = fields.Integer()
+
+
+class Attendance(Schema):
+    event = fields.Nested(ProtocolEvent)
+    counts = fields.Nested(AttendanceCounts)
+    guests = fields.List(fields.Nested(Guest))
+
+
+class Seat(Schema):
+    row = fields.Integer()
+    seat = fields.Integer(metadata={"description": "Oturanın solundan sağına 1..n"})
+    contact_id = fields.UUID(allow_none=True, metadata={"description": "Boşsa kapalı koltuk"})
+    reserved = fields.Boolean()
+    name = fields.String(allow_none=True)
+    title = fields.String(allow_none=True)
+
+
+class Seating(Schema):
+    event_id = fields.UUID()
+    rows = fields.List(fields.Integer())
+    seats = fields.List(fields.Nested(Seat))
+
+
+class Speaker(Schema):
+    contact_id = fields.UUID()
+    name = fields.String()
+    title = fields.String(allow_none=True)
+    rank = fields.Integer(allow_none=True)
+
+
+class SpeakingOrder(Schema):
+    event_id = fields.UUID()
+    by_hand = fields.Boolean()
+    speakers = fields.List(fields.Nested(Speaker))
+
+
+EventView = ProtocolEvent  # as press reads a press conference
+
+protocol = partial(Operation, service="contacts", tag=PROTOCOL_TAG)
+
+
+def _event_audit(action):
+    """What protocol shows or changes of an event names its guests: a read or change of personal data."""
+    return Audit(action, "event", "path.event_id", personal_data=True)
+
+
+PROTOCOL = (
+    protocol("GET", "/api/v1/protocol/precedence", rpc="list_precedence", rule="protocol.read", args=("actor",),
+             output=PrecedenceList, answer_key="offices",
+             summary="İlçe protokol listesi, en kıdemli önce (sırayı kişi değil makam belirler)",
+             operation_id="listPrecedence"),
+    protocol("GET", "/api/v1/events", rpc="list_events", rule="protocol.read",
+             args=("actor", "query.limit", "query.offset"), query=EventQuery, output=ProtocolEventList,
+             answer_key="events", summary="Etkinlikler (en yeni önce)", operation_id="listEvents"),
+    protocol("GET", "/api/v1/events/{event_id}/attendance", rpc="attendance", rule="protocol.read",
+             args=("path.event_id", "actor"), output=Attendance, audit=_event_audit("protocol.attendance"),
+             summary="Katılım: sayılar ve her davetlinin yanıtı, gelişi, koltuğu", operation_id="eventAttendance"),
+    protocol("POST", "/api/v1/events/{event_id}/seating", rpc="generate_seating", rule="protocol.manage",
+             args=("path.event_id", "body.reserved", "actor"), input=SeatingInput, body_optional=True,
+             max_body=4 * 1024,
+             output=Seating, errors=("409",), audit=_event_audit("protocol.seating_generate"),
+             summary="Oturma planı: katılacağını bildirenler etkinlik günündeki protokol sırasıyla; en kıdemli ön "
+                     "sıranın ortasında, sonrakiler oturanın sağına ve soluna dönüşümlü",
+             operation_id="generateSeating"),
+    protocol("GET", "/api/v1/events/{event_id}/seating", rpc="get_seating", rule="protocol.read",
+             args=("path.event_id", "actor"), output=Seating, audit=_event_audit("protocol.seating_read"),
+             summary="Oturma planı", operation_id="getSeating"),
+    protocol("POST", "/api/v1/events/{event_id}/seating/move", rpc="move_seat", rule="protocol.manage",
+             args=("path.event_id", "body.contact_id", "body.row", "body.seat", "actor"), input=SeatMoveInput,
+             output=Seating, errors=("409",), audit=_event_audit("protocol.seat_move"),
+             summary="Konuğu başka koltuğa al; orada oturan onun koltuğuna geçer", operation_id="moveSeat"),
+    protocol("GET", "/api/v1/events/{event_id}/speaking-order", rpc="speaking_order", rule="protocol.read",
+             args=("path.event_id", "actor"), output=SpeakingOrder, audit=_event_audit("protocol.speaking_order_read"),
+             summary="Konuşma sırası: elle belirlenmişse o, değilse kıdemsizden kıdemliye (en kıdemli en son)",
+             operation_id="speakingOrder"),
+    protocol("PUT", "/api/v1/events/{event_id}/speaking-order", rpc="set_speaking_order", rule="protocol.manage",
+             args=("path.event_id", "body.contact_ids", "actor"), input=SpeakingOrderInput, output=SpeakingOrder,
+             errors=("409",), audit=_event_audit("protocol.speaking_order_set"),
+             summary="Konuşma sırasını elle belirle (boş liste: protokol sırası)", operation_id="setSpeakingOrder"),
+)
+
+OPERATIONS = SEGMENTS + PROTOCOL

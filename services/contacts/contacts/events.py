@@ -7,6 +7,7 @@ invitation id (`tokens`), so nothing secret is stored and a forged link is refus
 import uuid
 
 from contracts import contacts as contract
+from contracts.contacts_api import EventQuery
 
 from . import access, records, schemas, storage_events, tokens
 from .exceptions import Conflict, InvalidInput, NotAllowed, NotFound
@@ -43,6 +44,8 @@ def create(store, event, actor):
 def listing(store, actor, limit=50, offset=0):
     """Events, the latest first."""
     access.may_read(actor)
+    paging = {"limit": limit, "offset": offset}
+    schemas.declared(EventQuery, {key: value for key, value in paging.items() if value is not None})
     with store.transaction() as tx:
         rows = storage_events.events(tx.cursor, max(1, min(int(limit or 50), 500)), max(0, int(offset or 0)))
     return [shown_event(row) for row in rows]

@@ -7,6 +7,8 @@ sits as muhtar and the one before does not. The pure rules are in `seating`, the
 import base64
 import re
 
+from contracts.contacts_api import SeatingInput, SeatMoveInput, SpeakingOrderInput
+
 from . import access, cards, precedence, records, schemas, seating, storage, storage_events
 from .events import event_day, find_event
 from .exceptions import Conflict, InvalidInput, NotFound
@@ -74,6 +76,7 @@ def generate_seating(store, event_id, reserved, actor):
     """Seat the invitees who accepted by precedence: the most senior at the centre of the front row,
     then alternately right and left. `reserved` fixes seats first (a contact, or None to block one)."""
     access.may_write(actor)
+    schemas.declared(SeatingInput, {"reserved": reserved or []})
     with store.transaction() as tx:
         event = find_event(tx.cursor, event_id, lock=True)
         if not event["rows"]:
@@ -108,6 +111,7 @@ def get_seating(store, event_id, actor):
 def move_seat(store, event_id, contact_id, row, seat, actor):
     """A hand edit of the plan: the person takes the seat, whoever sat there takes theirs."""
     access.may_write(actor)
+    schemas.declared(SeatMoveInput, {"contact_id": contact_id, "row": row, "seat": seat})
     contact_id = str(schemas.identifier(contact_id))
     try:
         row, seat = int(row), int(seat)
@@ -149,6 +153,7 @@ def speaking_order(store, event_id, actor):
 def set_speaking_order(store, event_id, contact_ids, actor):
     """Staff's own order (invitees of the event, first speaker first); an empty list goes back to precedence."""
     access.may_write(actor)
+    schemas.declared(SpeakingOrderInput, {"contact_ids": list(contact_ids or ())})
     ids = [str(schemas.identifier(i)) for i in contact_ids or ()]
     with store.transaction() as tx:
         event = find_event(tx.cursor, event_id, lock=True)

@@ -198,6 +198,15 @@ def flatten(errors, prefix=""):
     return flat
 
 
+def declared(schema, data):
+    """`data` checked with the schema its operation declares (`contracts.contacts_api`, the gateway's too), so a
+    direct caller is refused as the gateway refuses; it goes on as sent, read by contacts' own rules."""
+    errors = schema().validate(data if data is not None else {})
+    if errors:
+        raise InvalidInput(flatten(errors))
+    return data
+
+
 def load(schema, data, **kwargs):
     """`schema().load(data)`, raising InvalidInput with flattened Turkish messages."""
     try:

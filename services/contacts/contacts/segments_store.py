@@ -19,15 +19,6 @@ from .exceptions import Conflict, InvalidInput, NotFound
 KINDS = ("fixed", "filter")
 
 
-def _declared(schema, data):
-    """`data` checked with the schema the operation declares (`contracts.contacts_api`, the gateway's too), so
-    a direct caller is refused as the gateway refuses; it goes on as sent, read by contacts' own rules."""
-    errors = schema().validate(data if data is not None else {})
-    if errors:
-        raise InvalidInput(schemas.flatten(errors))
-    return data
-
-
 def _filter_of(raw):
     """A filter as staff sent it (or as stored), validated; dates back to `date`."""
     try:
@@ -75,7 +66,7 @@ def create(store, segment, actor):
     """A fixed list (`{"name", "kind": "fixed", "members": [ids]}`) or a saved filter
     (`{"name", "kind": "filter", "filter": {...}}`)."""
     access.may_write(actor)
-    segment = _declared(SegmentInput, segment or {})
+    segment = schemas.declared(SegmentInput, segment or {})
     name = _name(segment.get("name"))
     if segment.get("kind") not in KINDS:
         raise InvalidInput({"kind": ["Liste türü 'fixed' (elle) ya da 'filter' (süzgeç) olmalı."]})
@@ -129,7 +120,7 @@ def reachable(record):
 def change_members(store, segment_id, contact_ids, actor, add=True):
     """Add records to (or take them off) a fixed list; answers the segment."""
     access.may_write(actor)
-    ids = _ids(_declared(SegmentMembersInput, {"contact_ids": contact_ids})["contact_ids"])
+    ids = _ids(schemas.declared(SegmentMembersInput, {"contact_ids": contact_ids})["contact_ids"])
     with store.transaction() as tx:
         row = _segment(tx.cursor, segment_id, lock=True)
         if row["kind"] != "fixed":
@@ -147,7 +138,7 @@ def change_members(store, segment_id, contact_ids, actor, add=True):
 def update(store, segment_id, changes, actor):
     """Rename a segment or change its filter (`{"name"?, "filter"?}`)."""
     access.may_write(actor)
-    changes = _declared(SegmentChanges, changes or {})
+    changes = schemas.declared(SegmentChanges, changes or {})
     with store.transaction() as tx:
         row = _segment(tx.cursor, segment_id, lock=True)
         name = _name(changes["name"]) if "name" in changes else row["name"]
