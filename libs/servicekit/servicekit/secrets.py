@@ -10,9 +10,15 @@ so a token or a link signed with one proves nothing. The error names the setting
     secrets.secret(config, "JWT_SECRET")           # the value; the development default only in development
 
 The development defaults are written here once; services' `config.yml` leave a secret empty when unset.
+
+The database and broker credentials are checked too, inside their URLs (`CONNECTIONS`): outside development
+a `DB_URL` without a password or with a published one (the role's own name, as `deploy/local/bootstrap.sh`
+and the tests make them, or a placeholder such as `change-me`) and an `AMQP_URI` of RabbitMQ's `guest` user
+or with a published password are refused, named by setting only.
 """
 import logging
 import os
+from urllib.parse import unquote, urlsplit
 
 log = logging.getLogger(__name__)
 
@@ -49,6 +55,18 @@ _PUBLISHED_PLACEHOLDERS = frozenset({
 })
 PUBLISHED = frozenset(DEVELOPMENT_DEFAULTS.values()) | _PUBLISHED_PLACEHOLDERS
 
+CONNECTIONS = ("DB_URL", "AMQP_URI")
+"""Settings whose URL carries a credential: every process has both, checked beside its secrets."""
+
+# Passwords this repository, the images' documentation or the examples have published (compared without
+# case); a password equal to its own user name is published too (each role's is, in development).
+PUBLISHED_PASSWORDS = frozenset({
+    "change-me", "changeme", "change-me-long-random", "postgres", "guest", "admin", "password", "secret",
+    *SERVICE_SECRETS,
+})
+# RabbitMQ's own user, which its packages and images create with the password `guest`
+PUBLISHED_BROKER_USERS = frozenset({"guest"})
+
 
 class InsecureSecrets(RuntimeError):
     """A production process was given no secret, or a published one, for the settings named."""
@@ -78,6 +96,32 @@ def problems(config, names):
     return found
 
 
+def connection_problems(config, names=CONNECTIONS):
+    """`{name: reason}` for each of `names` (`DB_URL`, `AMQP_URI`) whose URL a production deployment may
+    not use: unset, no password, a published password, or (broker) RabbitMQ's default user. The reason
+    never repeats the URL, the user or the password."""
+    found = {}
+    for name in names:
+        value = _given(config, name)
+        if value is None:
+            found[name] = "not set"
+            continue
+        parts = urlsplit(value.strip())
+        if not parts.scheme or not parts.netloc:
+            found[name] = "not a URL with a user and password"
+            continue
+        user = unquote(parts.username or "")
+        password = unquote(parts.password or "")
+        if name == "AMQP_URI" and (not user or user.lower() in PUBLISHED_BROKER_USERS):
+            found[name] = "the broker's default user"  # no user is kombu's `guest`
+        elif not password.strip():
+            found[name] = "no password"
+        elif password.strip().lower() in PUBLISHED_PASSWORDS or password.lower() == user.lower() \
+                or password.strip() in PUBLISHED:
+            found[name] = "a published password"
+    return found
+
+
 def _given(config, name):
     """The value set for `name`, as given; None when unset or blank."""
     value = (config or {}).get(name)
@@ -96,9 +140,13 @@ def check(config, names):
 
 
 def check_service(config, service_name):
-    """The start-up check of one process: every secret `SERVICE_SECRETS` gives it (logged, then raised)."""
+    """The start-up check of one process: every secret `SERVICE_SECRETS` gives it and its database and
+    broker credentials (`CONNECTIONS`), all named at once (logged, then raised)."""
     try:
-        check(config, SERVICE_SECRETS.get(service_name, ()))
+        if not is_development(config):
+            found = {**problems(config, SERVICE_SECRETS.get(service_name, ())), **connection_problems(config)}
+            if found:
+                raise InsecureSecrets(found)
     except InsecureSecrets as exc:
         log.critical("%s", exc)  # the settings' names and what is wrong, never a value
         raise
