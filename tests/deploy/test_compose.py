@@ -224,10 +224,9 @@ def test_published_ports(compose):
         assert port in published.get(name, set()), f"{name} does not publish {port}"
 
 
-def test_postgres_runs_init_sql(compose):
+def test_postgres_runs_its_init_script(compose):
     volumes = compose["services"]["postgres"]["volumes"]
-    assert any(volume.startswith("./deploy/postgres/init.sql:/docker-entrypoint-initdb.d/")
-               for volume in volumes)
+    assert "./deploy/postgres/init.sh:/docker-entrypoint-initdb.d/init.sh:ro" in volumes
 
 
 def test_every_mounted_file_exists(compose):
@@ -279,16 +278,83 @@ def test_prometheus_scrapes_compose_services(compose):
         assert path == "/metrics"
 
 
-def test_init_sql_creates_one_private_database_per_service():
-    sql = (DEPLOY / "postgres" / "init.sql").read_text(encoding="utf-8")
+INIT_SCRIPT = DEPLOY / "postgres" / "init.sh"
+
+
+def test_the_init_script_creates_one_private_database_per_service_with_its_own_password():
+    """docker-entrypoint-initdb.d runs an executable *.sh with the container's environment: each role is made
+    with <SERVICE>_DB_PASSWORD, handed to psql as a variable and quoted by psql, never put into SQL by the shell."""
+    script = INIT_SCRIPT.read_text(encoding="utf-8")
+    assert script.startswith("#!/bin/bash\n") and INIT_SCRIPT.stat().st_mode & 0o111, "init.sh must be executable"
+    (listed,) = re.findall(r"^SERVICES=\(([^)]*)\)", script, re.MULTILINE)
+    assert tuple(listed.split()) == DATABASES
+    assert 'variable="${service^^}_DB_PASSWORD"' in script
+    assert '-v password="${!variable}"' in script and '-v role="$service"' in script
+    sql = "\n".join(re.findall(r"<<'SQL'\n(.*?)\nSQL\n", script, re.DOTALL))  # quoted: no shell expansion
     sql = re.sub(r"--[^\n]*", "", sql)
+    assert re.search(r"""CREATE\s+ROLE\s+:"role"\s+LOGIN\s+PASSWORD\s+:'password'\s*;""", sql, re.I)
+    assert re.search(r"""CREATE\s+DATABASE\s+:"role"\s+OWNER\s+:"role"\s""", sql, re.I)
+    assert re.search(r"""REVOKE\s+CONNECT\s+ON\s+DATABASE\s+:"role"\s+FROM\s+PUBLIC\s*;""", sql, re.I)
+    assert re.search(r"""GRANT\s+CONNECT\s+ON\s+DATABASE\s+:"role"\s+TO\s+:"role"\s*;""", sql, re.I)
+    assert "CREATE EXTENSION IF NOT EXISTS pg_trgm" in sql
+    assert not re.search(r"PASSWORD\s+'", script), "no literal password"
+    assert "$" not in sql, "the SQL takes nothing from the shell"
+    assert not re.search(r"\s(-c|--command)\b", script), "no SQL built by the shell (psql -c)"
+
+
+def variable_in(value):
+    """NAME of a value that is exactly a required variable, else None (a literal or a default)."""
+    return required_variable(value) if value is not None else None
+
+
+@pytest.mark.parametrize("folder", SERVICE_FOLDERS, ids=lambda folder: folder.name)
+def test_compose_gives_each_service_its_database_and_broker_passwords_as_required_variables(compose, folder):
+    """No literal password in a DB_URL or AMQP_URI (servicekit.secrets refuses the published ones): each role's
+    password is <SERVICE>_DB_PASSWORD, the one the postgres service makes the role with, and every process
+    reaches RabbitMQ as the user the rabbitmq service is made with."""
+    name = folder.name
+    environment = env_of(compose["services"][name])
+    db = re.fullmatch(r"postgresql://([^:@/]+):(\$\{[^}]*\})@postgres:5432/(\w+)", environment["DB_URL"])
+    assert db, f"{name}: DB_URL must be postgresql://{name}:${{{name.upper()}_DB_PASSWORD:?...}}@postgres:5432/{name}"
+    assert db.group(1) == name and db.group(3) == name
+    assert variable_in(db.group(2)) == f"{name.upper()}_DB_PASSWORD", f"{name}: DB_URL's password is not required"
+    postgres = env_of(compose["services"]["postgres"])
+    assert variable_in(postgres.get(f"{name.upper()}_DB_PASSWORD")) == f"{name.upper()}_DB_PASSWORD", \
+        f"postgres: init.sh needs {name.upper()}_DB_PASSWORD, required"
+
+    amqp = re.fullmatch(r"amqp://(\$\{[^}]*\}):(\$\{[^}]*\})@rabbitmq:5672/", environment["AMQP_URI"])
+    assert amqp, f"{name}: AMQP_URI must be amqp://${{RABBITMQ_USER:?...}}:${{RABBITMQ_PASSWORD:?...}}@rabbitmq:5672/"
+    rabbitmq = env_of(compose["services"]["rabbitmq"])
+    assert variable_in(amqp.group(1)) == variable_in(rabbitmq.get("RABBITMQ_DEFAULT_USER")) == "RABBITMQ_USER"
+    assert variable_in(amqp.group(2)) == variable_in(rabbitmq.get("RABBITMQ_DEFAULT_PASS")) == "RABBITMQ_PASSWORD"
+
+
+@pytest.mark.parametrize("service,setting,variable", [
+    ("postgres", "POSTGRES_PASSWORD", "POSTGRES_PASSWORD"),
+    ("rabbitmq", "RABBITMQ_DEFAULT_USER", "RABBITMQ_USER"),
+    ("rabbitmq", "RABBITMQ_DEFAULT_PASS", "RABBITMQ_PASSWORD"),
+    ("grafana", "GF_SECURITY_ADMIN_PASSWORD", "GRAFANA_ADMIN_PASSWORD"),
+])
+def test_the_infrastructures_passwords_have_no_default(compose, service, setting, variable):
+    value = env_of(compose["services"][service]).get(setting)
+    assert value is not None, f"{service}: {setting} is not set, so the image's published default applies"
+    assert variable_in(value) == variable, f"{service}: {setting} must be ${{{variable}:?...}}, with no default"
+
+
+def test_compose_lists_every_password_variable_in_its_env_recipe():
+    """The comment at the top, whose loop writes the .env file, names every variable compose requires."""
+    text = (ROOT / "docker-compose.yml").read_text(encoding="utf-8")
+    header = "\n".join(line for line in text.splitlines() if line.startswith("#"))
+    for variable in set(re.findall(r"\$\{(\w+):\?", text)):
+        assert variable in header, f"the comment at the top of docker-compose.yml does not name {variable}"
+
+
+def test_no_published_password_in_compose():
+    text = (ROOT / "docker-compose.yml").read_text(encoding="utf-8")
+    body = "\n".join(line for line in text.splitlines() if not line.lstrip().startswith("#"))
+    assert "guest" not in body and ":-postgres}" not in body and ":-admin}" not in body
     for name in DATABASES:
-        assert re.search(rf"CREATE\s+ROLE\s+{name}\s+LOGIN\b", sql, re.I), f"no role {name}"
-        assert re.search(rf"CREATE\s+DATABASE\s+{name}\s+OWNER\s+{name}\b", sql, re.I), \
-            f"no database {name} owned by {name}"
-        assert re.search(rf"REVOKE\s+CONNECT\s+ON\s+DATABASE\s+{name}\s+FROM\s+PUBLIC", sql, re.I), \
-            f"database {name} is open to every role"
-        assert re.search(rf"GRANT\s+CONNECT\s+ON\s+DATABASE\s+{name}\s+TO\s+{name}\s*;", sql, re.I)
+        assert f"{name}:{name}@" not in body
 
 
 def test_alert_rules():
