@@ -515,6 +515,10 @@ def test_kubernetes_secret_examples_list_every_secret_of_every_service(folder):
         assert secret in listed, f"{name}: no Secret it reads in secrets.example.yaml lists {secret}"
         assert platform_secrets.problems({secret: listed[secret]}, [secret]), \
             f"{name}: the example's {secret} must be a placeholder the service refuses"
+    for connection in platform_secrets.CONNECTIONS:  # the database and broker credentials, in their URLs
+        assert connection in listed, f"{name}: no Secret it reads in secrets.example.yaml lists {connection}"
+        assert platform_secrets.connection_problems({connection: listed[connection]}, [connection]), \
+            f"{name}: the example's {connection} must carry a placeholder password the service refuses"
     for file, doc in documents:
         if doc["kind"] == "ConfigMap":
             assert not platform_secrets.is_development(doc["data"]), f"{file}: a development deployment"
