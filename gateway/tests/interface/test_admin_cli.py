@@ -3,6 +3,7 @@ import re
 import subprocess
 import sys
 import uuid
+from urllib.parse import quote, urlsplit
 
 import amqp.exceptions
 import pytest
@@ -62,7 +63,10 @@ def test_a_broker_user_for_another_system_may_only_publish_to_the_inbound_exchan
                           capture_output=True, text=True, timeout=60)
     assert made.returncode == 0, made.stderr
     password = re.search(r"parola \(bir kez gösterilir\): (\S+)", made.stdout).group(1)
-    as_portal = amqp_uri.replace("guest:guest", f"{username}:{password}")
+    broker = urlsplit(amqp_uri)  # the same vhost, as the new user instead of the test's own
+    as_portal = broker._replace(netloc=f"{quote(username, safe='')}:{quote(password, safe='')}@"
+                                       f"{broker.hostname}:{broker.port}").geturl()
+    assert as_portal != amqp_uri
     try:
         with Connection(as_portal) as conn:
             producer = conn.Producer()
