@@ -13,7 +13,7 @@ The development defaults are written here once; services' `config.yml` leave a s
 
 The database and broker credentials are checked too, inside their URLs (`CONNECTIONS`): outside development
 a `DB_URL` without a password or with a published one (the role's own name, as `deploy/local/bootstrap.sh`
-and the tests make them, or a placeholder such as `change-me`) and an `AMQP_URI` of RabbitMQ's `guest` user
+makes them, or a placeholder such as `change-me`) and an `AMQP_URI` of RabbitMQ's `guest` user
 or with a published password are refused, named by setting only.
 """
 import logging
@@ -72,10 +72,11 @@ class InsecureSecrets(RuntimeError):
     """A production process was given no secret, or a published one, for the settings named."""
 
     def __init__(self, problems):
-        self.problems = dict(problems)  # setting -> "not set" | "a published development value"
+        self.problems = dict(problems)  # setting -> what is wrong ("not set", "a published password", ...)
         listed = "; ".join(f"{name}: {reason}" for name, reason in self.problems.items())
         super().__init__(
-            f"refusing to start: {listed}. Set each to a long random value of its own (a secret store), "
+            f"refusing to start: {listed}. Set each secret, and each database or broker password, to a long "
+            f"random value of its own (a secret store), "
             f"or declare a development deployment with {SETTING}={DEVELOPMENT}.")
 
 
