@@ -9,6 +9,7 @@ import uuid
 from datetime import date, datetime
 
 from marshmallow import ValidationError
+from werkzeug.wrappers import Response
 
 from contracts import contacts_api, press_api
 
@@ -95,6 +96,8 @@ def endpoint(operation):
         if audit and (audit.only_if is None or answer.get(audit.only_if)):
             self.guard.audit(self.db, request, principal, audit.action, audit.kind,
                              _audited_id(audit, path, answer), personal_data=audit.personal_data)
+        if operation.status == 204:
+            return Response(status=204)
         headers = {"Location": operation.location.format(**answer)} if operation.location else None
         body = {operation.answer_key: answer} if operation.answer_key else answer
         return json_response(body, status=operation.status, headers=headers)

@@ -28,8 +28,10 @@ def describe(operation):
     parameters = [path_param(name, PARAMETER_SCHEMAS[kind]) for name, kind in operation.path_params]
     if operation.query:
         parameters.append({"in": "query", "schema": operation.query})
+    title = operation.summary.split(" (")[0]
+    answer = {"description": title} if operation.status == 204 else json_body(operation.output, title)
     described = op(operation.summary, operation.operation_id, [{scheme: []} for scheme in operation.security],
-                   {str(operation.status): json_body(operation.output, operation.summary.split(" (")[0])},
+                   {str(operation.status): answer},
                    error_statuses(operation), body=operation.input, parameters=parameters or None)
     described["tags"] = [operation.tag]
     if operation.input and operation.body_optional and not operation.input().validate({}):

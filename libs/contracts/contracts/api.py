@@ -56,7 +56,7 @@ class Operation:
     query: type = None        # marshmallow schema of the query string
     output: type = None       # marshmallow schema of the answer (the whole JSON body)
     answer_key: str = None    # the RPC's answer goes out under this key: {"sources": [...]}
-    status: int = 200
+    status: int = 200         # 204: the RPC's answer is dropped and no body goes out
     location: str = None      # Location header, formatted with the answer: /api/v1/press/releases/{id}
     audit: Audit = None
     max_body: int = DEFAULT_MAX_BODY
