@@ -69,6 +69,10 @@ def _arguments(operation, sources):
         kind, _, name = spec.partition(".")
         if kind == "actor":
             return sources["actor"]
+        if kind == "may":
+            return sources["principal"].may(name)
+        if kind == "header":
+            return sources["headers"].get(name) or None
         if not name:  # the whole body or query, less what is taken field by field
             return {key: item for key, item in sources[kind].items() if key not in taken[kind]}
         return sources[kind].get(name)
@@ -87,7 +91,7 @@ def endpoint(operation):
     def serve(self, request, **path):
         principal = self.guard.require(self.db, request, operation.rule)
         path = {name: str(value) for name, value in path.items()}
-        sources = {"path": path, "actor": actor(principal),
+        sources = {"path": path, "actor": actor(principal), "principal": principal, "headers": request.headers,
                    "body": jsonable(_body(operation, request)) if operation.input else {},
                    "query": jsonable(query_args(operation.query, request)) if operation.query else {}}
         args, kwargs = _arguments(operation, sources)

@@ -14,6 +14,9 @@ How the RPC's arguments are built, each an entry of `args` (positional) or `kwar
 - `"body"`: the validated body (minus the fields taken one by one as `"body.<field>"`; a missing one is None);
 - `"query"`, `"query.<field>"`: the same for the validated query string;
 - `"actor"`: who calls, as the service checks it (`{"id", "role", "directorate"}`);
+- `"may.<action>"`: whether the role table lets the caller do `<action>` (True/False), for a rule the service
+  applies to the object (only a press conference's invitations for one who may not manage every event);
+- `"header.<Name>"`: a request header's value, or None (`"header.Idempotency-Key"`);
 - a tuple of sources: the list of their values (`("path.contact_id",)` → `["…"]`);
 - anything else: that value itself (`True`).
 Every value reaches the service as JSON: days and moments as ISO 8601 text.
