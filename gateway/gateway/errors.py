@@ -133,6 +133,7 @@ class InvalidTransition(Exception):
         return f"'{state}' durumundaki dosyada '{action}' yapılamaz."
 
 
+@remote_error("routing.inputs.InvalidInput")  # a field of a declared input (`contracts.routing_api`)
 @remote_error("routing.cases.InvalidAnswer")
 class InvalidCaseInput(Exception):
     pass
@@ -163,8 +164,15 @@ class InvalidTemplate(Exception):
     pass
 
 
-@remote_error("notify.post_room.NotFound")
-class LetterNotFound(Exception):
+# notify's errors (`notify.exceptions`): no such message, letter or subscription of the caller's; the field
+# errors of a call that does not fit notify's declared schema
+@remote_error("notify.exceptions.NotFound")
+class NotifyNotFound(Exception):
+    pass
+
+
+@remote_error("notify.exceptions.InvalidInput")
+class InvalidNotifyInput(Exception):
     pass
 
 
@@ -231,7 +239,7 @@ PROBLEMS = {
     Forbidden: (403, "forbidden", "Bu işlem için yetkiniz yok"),
     NotFound: (404, "not-found", "Kayıt bulunamadı"),
     CaseNotFound: (404, "not-found", "Kayıt bulunamadı"),
-    LetterNotFound: (404, "not-found", "Kayıt bulunamadı"),
+    NotifyNotFound: (404, "not-found", "Kayıt bulunamadı"),
     AlreadyPosted: (409, "already-posted", "Bu mektubun postaya verildiği zaten kayıtlı"),
     ContactNotFound: (404, "not-found", "Kayıt bulunamadı"),
     ContactNotAllowed: (403, "forbidden", "Bu işlem için yetkiniz yok"),
@@ -255,6 +263,7 @@ PROBLEMS = {
     InvalidCaseInput: (422, "validation-failed", "Gönderilen veriler geçersiz"),
     InvalidSubscription: (422, "validation-failed", "Gönderilen veriler geçersiz"),
     InvalidTemplate: (422, "invalid-template", "Şablon geçersiz"),
+    InvalidNotifyInput: (422, "validation-failed", "Gönderilen veriler geçersiz"),
     ExtensionRefused: (422, "extension-refused", "Süre uzatılamaz"),
     UnknownApplicationType: (422, "validation-failed", "Gönderilen veriler geçersiz"),
     UnknownDirectorate: (422, "unknown-directorate", "Böyle bir müdürlük yok"),
@@ -281,7 +290,8 @@ def problem_for(exc, correlation_id=None):
         body["detail"] = exc.detail
     if isinstance(exc, ApiError) and exc.errors:
         body["errors"] = exc.errors
-    if isinstance(exc, (InvalidSubmission, InvalidCaseInput, InvalidSubscription, InvalidTemplate)) and exc.args:
+    if isinstance(exc, (InvalidSubmission, InvalidCaseInput, InvalidSubscription, InvalidTemplate,
+                        InvalidNotifyInput)) and exc.args:
         body["errors"] = exc.args[0]
     if isinstance(exc, (ExtensionRefused, UnknownApplicationType, InvalidTransition)) and exc.args:
         body["detail"] = str(exc) if isinstance(exc, InvalidTransition) else str(exc.args[0])
