@@ -1,28 +1,30 @@
 """Intake's entrypoints: thin, each hands its work to a plain function."""
 import base64
 import logging
-import os
 from pathlib import Path
 
-from nameko.dependency_providers import Config
 from nameko.extensions import DependencyProvider
 from nameko.timer import timer
 
+from marshmallow import ValidationError
+
 from contracts import attachments, inbound
+from contracts.api import HEADER_LIMITS
+from contracts.intake_api import RunQuerySchema, StatusLookupSchema
 from servicekit import secrets
 from servicekit.consumers import event_handler, unknown_event_sink
 from servicekit.correlation import CorrelationId
 from servicekit.db import Database
 from servicekit.rpc import rpc
+from servicekit.settings import SettingsProvider, of as settings_of
 
-from . import receipt, retention, seed, storage, submission, views
-from .exceptions import NotFound
+from . import access, press_requests, receipt, retention, seed, storage, submission, views
+from .exceptions import InvalidSubmission, NotFound
+from .settings import AT_IMPORT
 
 log = logging.getLogger(__name__)
 
 MIGRATIONS = Path(__file__).resolve().parent.parent / "migrations"
-# nameko fixes a timer's interval when the class is defined, so it is read from the environment
-RETENTION_CHECK_SECONDS = float(os.environ.get("RETENTION_CHECK_SECONDS") or 86400)
 
 
 class RetentionRules(DependencyProvider):
@@ -30,7 +32,7 @@ class RetentionRules(DependencyProvider):
     start: a file that does not fit stops the service with `retention.InvalidRetentionRules`."""
 
     def setup(self):
-        self.rules = retention.load_rules_on_start(self.container.config)
+        self.rules = retention.load_rules_on_start(settings_of(self.container))
 
     def get_dependency(self, worker_ctx):
         return self.rules
@@ -40,13 +42,13 @@ class IntakeService:
     name = "intake"
 
     db = Database(MIGRATIONS, on_start=seed.load_seed_on_start)
-    config = Config()
+    settings = SettingsProvider()
     correlation_id = CorrelationId()
     retention_rules = RetentionRules()
 
     def _settings(self):
-        return {"tracking_prefix": self.config.get("TRACKING_PREFIX") or "GZM",
-                "lookup_secret": secrets.secret(self.config, "LOOKUP_CODE_SECRET")}
+        return {"tracking_prefix": self.settings.tracking_prefix,
+                "lookup_secret": secrets.secret(self.settings, "LOOKUP_CODE_SECRET")}
 
     @rpc
     def submit_application(self, data, submitted_by, idempotency_key=None):
@@ -65,17 +67,49 @@ class IntakeService:
 
     @rpc
     def get_application(self, application_id, hide_identity=False, viewer=None):
-        """The application as staff see it; the applicant is masked when `hide_identity` is asked
-        for and the applicant wished to stay hidden. `viewer` (who submitted, for a caller that sees only its
-        own applications) limits the duplicate hints to that submitter's applications."""
+        """The application as staff see it, with no check of who asks (`show_application` checks): the applicant
+        masked when `hide_identity` is asked for and the applicant wished to stay hidden; `viewer` (a
+        submitter) limits the duplicate hints to that submitter's applications."""
         with self.db.transaction() as tx:
             return views.application_detail(tx.cursor, application_id, hide_identity, viewer)
+
+    @rpc
+    def receive_application(self, data, actor, idempotency_key=None):
+        """`submit_application` for the gateway's caller `actor` (`{"id", "kind", "role", "directorate"}`): the
+        application is recorded as submitted by `actor["id"]`, e.g. `receive_application({"channel": "cimer",
+        ...}, {"id": "cimer", "kind": "client", "role": "system"}, "key-1")` -> `{"application", "created"}`."""
+        return self.submit_application(data, actor["id"], _idempotency_key(idempotency_key))
+
+    @rpc
+    def submit_press_request(self, form, actor, idempotency_key=None):
+        """A journalist's request (`contracts.press_inputs.PressRequest`) taken in as an application of the
+        `basin` channel, e.g. `{"type": "basin_bilgi", "outlet": "Ege Postası", "subject": "...", "question": "...",
+        "journalist": {"full_name", "email"}}` -> `{"application": {"id", "tracking_number", "status"},
+        "created": bool}`; follow it as a case of that channel."""
+        result = self.submit_application(press_requests.as_submission(form), actor["id"],
+                                         _idempotency_key(idempotency_key))
+        application = result["application"]
+        return {"application": {key: application[key] for key in ("id", "tracking_number", "status")},
+                "created": result["created"]}
+
+    @rpc
+    def show_application(self, application_id, actor):
+        """The application as `actor` may see it: staff who see every application, or the API client that
+        submitted it (else `NotAllowed`); a directorate sees an applicant who asked to stay hidden masked, and the
+        duplicate hints name only what the caller may see. -> `{"application": {...}, "identity_shown": bool}`,
+        the latter False when the applicant's identity was masked (the read is then not of personal data)."""
+        masked = access.masks_hidden_applicant(actor)
+        with self.db.transaction() as tx:
+            application = views.application_detail(tx.cursor, application_id, masked, access.duplicates_viewer(actor))
+        access.check_may_see(actor, application)
+        return {"application": application,
+                "identity_shown": not (masked and application["applicant"].get("hide_identity"))}
 
     @rpc
     def get_receipt(self, application_id):
         """The receipt (alındı belgesi) as base64-encoded PDF."""
         with self.db.transaction() as tx:
-            data = views.receipt_data(tx.cursor, application_id, self.config.get("MUNICIPALITY_NAME"))
+            data = views.receipt_data(tx.cursor, application_id, self.settings.municipality_name)
         return base64.b64encode(receipt.render_receipt(data)).decode()
 
     @rpc
@@ -89,9 +123,12 @@ class IntakeService:
 
     @rpc
     def lookup_status(self, tracking_number, code):
-        """What the applicant may see, given the tracking number and the secret code."""
+        """What the applicant may see, given the tracking number and the secret code
+        (`contracts.intake_api.StatusLookupSchema`), e.g. `lookup_status("GZM-2026-000123", "K7P2-M9QX")`."""
+        query = _load(StatusLookupSchema, {"tracking_number": tracking_number, "code": code})
         with self.db.transaction() as tx:
-            return views.applicant_status(tx.cursor, tracking_number, code, self._settings()["lookup_secret"])
+            return views.applicant_status(tx.cursor, query["tracking_number"], query["code"],
+                                          self._settings()["lookup_secret"])
 
     @rpc
     def personal_data_of(self, tc_kimlik_no=None, email=None, phone=None, actor=None):
@@ -129,14 +166,13 @@ class IntakeService:
     @rpc
     def destruction_runs(self, limit=50):
         """The destruction log, newest first (rows as `run_destruction` answers them): no personal data."""
-        return retention.list_runs(self.db, limit)
+        return retention.list_runs(self.db, _load(RunQuerySchema, {"limit": limit})["limit"])
 
-    @timer(interval=RETENTION_CHECK_SECONDS)
+    @timer(interval=AT_IMPORT.retention_check_seconds)
     def destruction_schedule(self):
         """Starts a destruction run when the last one started more than `DESTRUCTION_INTERVAL_DAYS` ago
         (default 180: at most every 6 months) or there was none; one instance at a time."""
-        days = float(self.config.get("DESTRUCTION_INTERVAL_DAYS") or retention.DEFAULT_INTERVAL_DAYS)
-        done = retention.run_if_due(self.db, self.retention_rules, days)
+        done = retention.run_if_due(self.db, self.retention_rules, self.settings.destruction_interval_days)
         if done is not None:
             log.info("scheduled destruction run %s: %s anonymised", done["id"], done["total"])
 
@@ -158,3 +194,19 @@ class IntakeService:
         summary, created = submission.submit(self.db, payload, f"inbound:{source}", self._settings(),
                                              idempotency_key=str(event["event_id"]))
         log.info("inbound application %s %s", summary["tracking_number"], "stored" if created else "replayed")
+
+
+def _load(schema, data):
+    """`data` through the schema intake declares for the operation (`contracts.intake_api`), or
+    `InvalidSubmission` with the field errors."""
+    try:
+        return schema().load(data)
+    except ValidationError as exc:
+        raise InvalidSubmission(exc.normalized_messages()) from None
+
+
+def _idempotency_key(key):
+    limit = HEADER_LIMITS["Idempotency-Key"]
+    if key is not None and (not isinstance(key, str) or len(key) > limit):
+        raise InvalidSubmission({"Idempotency-Key": [f"En fazla {limit} karakter."]})
+    return key or None

@@ -12,13 +12,13 @@ from marshmallow import ValidationError
 
 from contracts import attachments, notify, routing as events
 from contracts.inbound import ATTACHMENT_MAX_COUNT, AttachmentSchema
+from contracts.routing_api import OUTCOMES
 from servicekit import files, inbox
 from servicekit.failures import TransientError
 
 from . import access, metrics, rules, states, storage
 
 ISTANBUL = ZoneInfo("Europe/Istanbul")
-OUTCOMES = ("granted", "partly_granted", "refused", "not_competent", "interim")
 BEDK_REMEDY = ("Bu karara karşı, tebliğinden itibaren 15 gün içinde Bilgi Edinme Değerlendirme Kurulu'na itiraz "
                "edebilirsiniz (4982 s. Kanun m. 13).")
 

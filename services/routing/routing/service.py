@@ -1,7 +1,7 @@
 """Routing's entrypoints: thin; each hands its work to a plain function."""
 import logging
 import os
-from datetime import date, datetime
+from datetime import datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -11,12 +11,14 @@ from nameko.rpc import RpcProxy
 from nameko.timer import timer
 
 from contracts import intake, notify
+from contracts.routing_api import (CaseActionSchema, CaseQuerySchema, DeadlinePreviewQuerySchema, IdariIzinSchema,
+                                   RoutingRuleSchema)
 from servicekit.consumers import event_handler
 from servicekit.correlation import CorrelationId
 from servicekit.db import Database
 from servicekit.rpc import rpc
 
-from . import cases, directory, metrics, open311, reports, watcher
+from . import cases, directory, inputs, metrics, open311, reports, watcher
 from .deadlines import Deadlines, load_seed
 
 log = logging.getLogger(__name__)
@@ -105,14 +107,19 @@ class RoutingService:
 
     @rpc
     def preview_deadline(self, application_type, received_on, extended=False):
-        """`{"due_on", "internal_due_on", "explanation", "warnings", "rule"}` for a type and date (no case)."""
-        return self.deadlines.preview(application_type, date.fromisoformat(received_on), extended)
+        """`{"due_on", "internal_due_on", "explanation", "warnings", "rule"}` for a type and date (no case),
+        e.g. `preview_deadline("bilgi_edinme", "2026-03-13")`."""
+        query = inputs.load(DeadlinePreviewQuerySchema, {"type": application_type, "received_on": received_on,
+                                                         "extended": extended})
+        return self.deadlines.preview(query["type"], query["received_on"], query["extended"])
 
     @rpc
     def list_cases(self, filters, actor, limit=50, offset=0):
         """Cases the actor may see: `{"total", "cases"}`; filters directorate, state, channel,
         neighbourhood, due_before (YYYY-MM-DD), overdue (bool)."""
-        total, rows = cases.search(self.db, _dates(filters), actor, limit, offset, today())
+        query = inputs.load(CaseQuerySchema, {**(filters or {}), "limit": limit, "offset": offset})
+        limit, offset = query.pop("limit"), query.pop("offset")
+        total, rows = cases.search(self.db, query, actor, limit, offset, today())
         return {"total": total, "cases": rows}
 
     @rpc
@@ -123,8 +130,9 @@ class RoutingService:
     @rpc
     def act(self, case_id, actor, action, params):
         """Do `action` (assign, transfer, forward, extend, fee_notice, fee_paid, submit_answer,
-        approve_answer, return_answer, close) to a case as `actor` (`{"id", "role", "directorate"}`); returns the case as it is now."""
-        ACTIONS[action](self, case_id, actor, params)
+        approve_answer, return_answer, close) to a case as `actor` (`{"id", "role", "directorate"}`) with `params`
+        (`contracts.routing_api.CaseActionSchema`); returns the case as it is now."""
+        ACTIONS[inputs.case_action(action)](self, case_id, actor, inputs.load(CaseActionSchema, params))
         return cases.view(self.db, case_id, actor)
 
     @rpc
@@ -140,11 +148,14 @@ class RoutingService:
 
     @rpc
     def add_routing_rule(self, rule, actor):
-        return directory.add_rule(self.db, rule, actor)
+        """A routing rule (`contracts.routing_api.RoutingRuleSchema`), e.g. `{"directorate": "fen",
+        "category": "yol"}`; the desk only. Answers `{"id"}`."""
+        return directory.add_rule(self.db, inputs.load(RoutingRuleSchema, rule), actor)
 
     @rpc
     def remove_routing_rule(self, rule_id, actor):
-        return directory.remove_rule(self.db, rule_id, actor)
+        """Deactivate a routing rule by its number; the desk only. Answers `{"id", "active": false}`."""
+        return directory.remove_rule(self.db, inputs.rule_id(rule_id), actor)
 
     @rpc
     def open311_services(self):
@@ -196,7 +207,8 @@ class RoutingService:
     @rpc
     def add_idari_izin_day(self, day, note, actor):
         """An administrative-leave day: offices closed, legal deadlines keep running (a warning only)."""
-        return directory.add_idari_izin_day(self.db, date.fromisoformat(day), note, actor)
+        form = inputs.load(IdariIzinSchema, {"day": day, "note": note})
+        return directory.add_idari_izin_day(self.db, form["day"], form["note"], actor)
 
 
 ACTIONS = {
@@ -212,8 +224,3 @@ ACTIONS = {
     "close": lambda s, c, a, p: cases.close(s.db, c, a),
 }
 
-
-def _dates(filters):
-    if filters.get("due_before"):
-        filters = {**filters, "due_before": date.fromisoformat(filters["due_before"])}
-    return filters

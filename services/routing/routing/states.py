@@ -8,8 +8,8 @@ An interim reply (3071: "the current stage of the work") is approved like an ans
 case assigned. Anything not in the table is refused with `InvalidTransition` (409 at the gateway).
 """
 
-OPEN_STATES = ("triage", "assigned", "answer_submitted", "awaiting_mayor")
-STATES = OPEN_STATES + ("answered", "forwarded", "closed")
+from contracts.routing_api import CASE_STATES as STATES, OPEN_STATES  # noqa: F401 (the vocabulary, defined once)
+
 LABELS = {
     "triage": "Ön inceleme (halkla ilişkiler masası)", "assigned": "Müdürlükte", "answer_submitted": "Cevap onayda",
     "awaiting_mayor": "Başkanlık Makamı onayında", "answered": "Cevaplandı", "forwarded": "Başka kuruma gönderildi",

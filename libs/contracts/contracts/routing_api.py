@@ -1,0 +1,165 @@
+"""The operations routing offers through the gateway, each declared once (`contracts.api.Operation`), with the
+schemas of what they take and answer and the cases' vocabularies (states, actions, answer outcomes): routing
+validates with the same input schemas, the gateway serves, authorises, audits and documents each from its
+declaration. The reports' CSV files are the gateway's own routes (`gateway/routes/reports.py`)."""
+from functools import partial
+
+from marshmallow import Schema, fields, validate
+
+from .api import PUBLIC, Audit, Operation
+from .inbound import ATTACHMENT_MAX_COUNT, AttachmentSchema, StrictSchema
+
+SERVICE = "routing"
+TAG = "Dosyalar"
+OPEN_STATES = ("triage", "assigned", "answer_submitted", "awaiting_mayor")
+CASE_STATES = OPEN_STATES + ("answered", "forwarded", "closed")
+CASE_ACTIONS = ("assign", "transfer", "forward", "extend", "fee_notice", "fee_paid", "submit_answer",
+                "approve_answer", "return_answer", "close")
+OUTCOMES = ("granted", "partly_granted", "refused", "not_competent", "interim")
+
+routing = partial(Operation, service=SERVICE)
+
+
+# -- what the operations take -------------------------------------------------------------------------------
+class DeadlinePreviewQuerySchema(StrictSchema):
+    type = fields.String(required=True, validate=validate.Length(min=1, max=40),
+                         metadata={"example": "bilgi_edinme"})
+    received_on = fields.Date(required=True, metadata={"example": "2026-03-13"})
+    extended = fields.Boolean(load_default=False)
+
+
+class CaseQuerySchema(StrictSchema):
+    directorate = fields.String(validate=validate.Length(max=60))
+    state = fields.String(validate=validate.OneOf(CASE_STATES))
+    channel = fields.String(validate=validate.Length(max=30))
+    neighbourhood = fields.String(validate=validate.Length(max=100))
+    due_before = fields.Date()
+    overdue = fields.Boolean()
+    limit = fields.Integer(load_default=50, validate=validate.Range(min=1, max=200))
+    offset = fields.Integer(load_default=0, validate=validate.Range(min=0, max=1_000_000))
+
+
+class CaseActionSchema(StrictSchema):
+    """What an action needs: assign/transfer `directorate` (+ `reason`), forward `institution` + `reason`,
+    extend `reason`, submit_answer `outcome` + `text` (+ `exemption_article`), approve/return `comment`."""
+
+    directorate = fields.String(validate=validate.Length(min=1, max=60))
+    reason = fields.String(validate=validate.Length(max=2000))
+    institution = fields.String(validate=validate.Length(max=200))
+    outcome = fields.String(validate=validate.OneOf(OUTCOMES))
+    text = fields.String(validate=validate.Length(max=20000))
+    exemption_article = fields.String(validate=validate.Length(max=10))
+    comment = fields.String(validate=validate.Length(max=2000))
+    fee_amount = fields.String(validate=validate.Length(max=200))
+    attachments = fields.List(fields.Nested(AttachmentSchema), validate=validate.Length(max=ATTACHMENT_MAX_COUNT))
+
+
+class RoutingRuleSchema(StrictSchema):
+    directorate = fields.String(required=True, validate=validate.Length(min=1, max=60))
+    category = fields.String(validate=validate.Length(max=60))
+    neighbourhood = fields.String(validate=validate.Length(max=100))
+    channel = fields.String(validate=validate.Length(max=30))
+    keywords = fields.List(fields.String(validate=validate.Length(min=1, max=60)), validate=validate.Length(max=20))
+    priority = fields.Integer(load_default=100, validate=validate.Range(min=0, max=10000))
+
+
+class IdariIzinSchema(StrictSchema):
+    day = fields.Date(required=True)
+    note = fields.String(required=True, validate=validate.Length(min=1, max=300))
+
+
+# -- what they answer -----------------------------------------------------------------------------------------
+class DeadlinePreviewSchema(Schema):
+    due_on = fields.Date(allow_none=True)
+    internal_due_on = fields.Date(allow_none=True)
+    rule = fields.Dict()
+    explanation = fields.List(fields.Dict())
+    warnings = fields.List(fields.String())
+
+
+class CaseSchema(Schema):
+    id = fields.UUID()
+    application_id = fields.UUID()
+    tracking_number = fields.String()
+    channel = fields.String()
+    type = fields.String()
+    category = fields.String()
+    subject = fields.String()
+    neighbourhood = fields.String(allow_none=True)
+    received_at = fields.DateTime()
+    hide_identity = fields.Boolean()
+    state = fields.String()
+    state_label = fields.String()
+    directorate = fields.String(allow_none=True)
+    routing_rule_id = fields.Integer(allow_none=True)
+    deadline_rule = fields.String()
+    legal_due_on = fields.Date(allow_none=True)
+    internal_due_on = fields.Date(allow_none=True)
+    due_explanation = fields.Dict()
+    extended = fields.Boolean()
+    paused_on = fields.Date(allow_none=True, metadata={"description": "4982 ücret bildirimi: süre durdu"})
+    resumed_on = fields.Date(allow_none=True)
+    fee_amount = fields.String(allow_none=True)
+    interim_replied_at = fields.DateTime(allow_none=True)
+    answered_at = fields.DateTime(allow_none=True)
+    opened_at = fields.DateTime()
+    updated_at = fields.DateTime()
+    allowed_actions = fields.List(fields.String())
+    timeline = fields.List(fields.Dict())
+
+
+class CasePageSchema(Schema):
+    total = fields.Integer()
+    cases = fields.List(fields.Nested(CaseSchema))
+
+
+class RoutingTableSchema(Schema):
+    directorates = fields.List(fields.Dict())
+    rules = fields.List(fields.Dict())
+    idari_izin_days = fields.List(fields.Dict())
+
+
+class RuleChangeSchema(Schema):
+    id = fields.Integer()
+    active = fields.Boolean()
+
+
+# -- the operations -------------------------------------------------------------------------------------------
+CASES = (
+    routing("GET", "/api/v1/deadlines/preview", rpc="preview_deadline", rule=PUBLIC,
+            args=("query.type", "query.received_on", "query.extended"), query=DeadlinePreviewQuerySchema,
+            output=DeadlinePreviewSchema, summary="Yasal son gün önizlemesi ve gerekçesi (oturum gerekmez)",
+            operation_id="previewDeadline", tag=TAG),
+    routing("GET", "/api/v1/cases", rpc="list_cases", rule="case.read",
+            args=("query", "actor", "query.limit", "query.offset"), query=CaseQuerySchema, output=CasePageSchema,
+            summary="Dosyalar (müdürlük, durum, son gün, gecikme, kanal, mahalle; sayfalı)", operation_id="listCases",
+            tag=TAG),
+    routing("GET", "/api/v1/cases/{case_id}", rpc="get_case", rule="case.read", args=("path.case_id", "actor"),
+            output=CaseSchema, summary="Dosya, son günlerinin gerekçesi ve geçmişi", operation_id="getCase", tag=TAG),
+    routing("POST", "/api/v1/cases/{case_id}/{action}", rpc="act", rule="case.act",
+            args=("path.case_id", "actor", "path.action", "body"), params=(("action", CASE_ACTIONS),),
+            input=CaseActionSchema, max_body=40 * 1024 * 1024, output=CaseSchema, errors=("409",),
+            audit=Audit("case.{action}", "case", "path.case_id"),
+            summary="Dosya işlemi: " + ", ".join(CASE_ACTIONS), operation_id="actOnCase", tag=TAG),
+)
+
+ROUTING = (
+    routing("GET", "/api/v1/routing", rpc="routing_table", rule="routing.read", output=RoutingTableSchema,
+            summary="Yönlendirme tablosu: müdürlükler, kurallar, idari izin günleri", operation_id="routingTable",
+            tag="İşletim"),
+    routing("POST", "/api/v1/routing/rules", rpc="add_routing_rule", rule="routing.manage", args=("body", "actor"),
+            input=RoutingRuleSchema, output=RuleChangeSchema, status=201,
+            audit=Audit("routing.rule_added", "routing_rule", "answer.id"),
+            summary="Yönlendirme kuralı ekle", operation_id="addRoutingRule", tag="İşletim"),
+    routing("DELETE", "/api/v1/routing/rules/{rule_id}", rpc="remove_routing_rule", rule="routing.manage",
+            args=("path.rule_id", "actor"), params=(("rule_id", "int"),), output=RuleChangeSchema, errors=("404",),
+            audit=Audit("routing.rule_removed", "routing_rule", "path.rule_id"),
+            summary="Yönlendirme kuralını kaldır", operation_id="removeRoutingRule", tag="İşletim"),
+    routing("POST", "/api/v1/routing/idari-izin", rpc="add_idari_izin_day", rule="routing.manage",
+            args=("body.day", "body.note", "actor"), input=IdariIzinSchema, output=IdariIzinSchema, status=201,
+            audit=Audit("routing.idari_izin_added", "day", "answer.day"),
+            summary="İdari izin günü ekle (süreler işlemeye devam eder; uyarı verilir)", operation_id="addIdariIzinDay",
+            tag="İşletim"),
+)
+
+OPERATIONS = CASES + ROUTING
