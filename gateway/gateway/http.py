@@ -31,6 +31,7 @@ from werkzeug.wrappers import Response
 from servicekit import metrics
 from servicekit.correlation import CONTEXT_KEY
 
+from . import open311
 from .errors import (PROBLEMS, ApiError, MalformedRequest, MethodNotAllowed, PayloadTooLarge, RequestTimeout,
                      RouteNotFound, UnsupportedMediaType, problem_for)
 
@@ -44,8 +45,7 @@ DEFAULT_HEADER_SECONDS = 10
 DEFAULT_BODY_SECONDS = 30
 DEFAULT_MAX_CONNECTIONS = 1000
 CLOSE_CONNECTION = "gateway.close_connection"  # environ key: call it to close the connection after the answer
-RESPONSE_408 = (b"HTTP/1.1 408 Request Timeout\r\nConnection: close\r\nContent-Type: application/problem+json\r\n"
-                b"Content-Length: %d\r\n\r\n%s")
+RESPONSE_408 = b"HTTP/1.1 408 Request Timeout\r\nConnection: close\r\nContent-Type: %s\r\nContent-Length: %d\r\n\r\n%s"
 
 
 def json_response(body, status=200, headers=None):
@@ -61,6 +61,15 @@ def problem_response(exc, correlation_id=None):
     elif status == 429:
         headers = {"Retry-After": str(max(1, getattr(exc, "retry_after", 1)))}
     return Response(json.dumps(body, ensure_ascii=False), status=status, headers=headers, mimetype=PROBLEM_JSON)
+
+
+def refusal_response(path, exc, correlation_id=None):
+    """A refusal made before any route's code runs (unknown route or method, late or oversized body):
+    on an Open311 path in GeoReport's error format, in the path's format; anywhere else problem+json."""
+    fmt = open311.format_for(path)
+    if fmt is not None:
+        return open311.error_answer(fmt, exc, correlation_id)
+    return problem_response(exc, correlation_id)
 
 
 def body_bytes(request, max_bytes=DEFAULT_MAX_BODY_BYTES):
@@ -124,16 +133,20 @@ def harden(response):
 
 
 class ProblemWsgiApp(WsgiApp):
-    """nameko's WSGI app, but an unknown route or method is answered in problem+json too."""
+    """nameko's WSGI app, but an unknown route or method is answered in problem+json too (GeoReport's
+    error format on Open311 paths); a method the path does not have is a 405 whose `Allow` lists those it has."""
 
     def __call__(self, environ, start_response):
         adapter = self.url_map.bind_to_environ(environ)
+        path = environ.get("PATH_INFO", "")
         try:
             adapter.match()
-        except WerkzeugMethodNotAllowed:
-            return harden(problem_response(MethodNotAllowed()))(environ, start_response)
+        except WerkzeugMethodNotAllowed as exc:
+            response = refusal_response(path, MethodNotAllowed())
+            response.headers["Allow"] = ", ".join(sorted(exc.valid_methods or ()))
+            return harden(response)(environ, start_response)
         except HTTPException:
-            return harden(problem_response(RouteNotFound()))(environ, start_response)
+            return harden(refusal_response(path, RouteNotFound()))(environ, start_response)
         return super().__call__(environ, start_response)
 
 
@@ -167,9 +180,9 @@ class DeadlineProtocol(HttpOnlyProtocol):
             self.requestline = _without_query(self.requestline)
             return parsed
         except _ReadTimedOut:
-            _status, body = problem_for(RequestTimeout())
-            payload = json.dumps(body, ensure_ascii=False).encode("utf-8")
-            self.wfile.write(RESPONSE_408 % (len(payload), payload))
+            refusal = refusal_response(getattr(self, "path", "") or "", RequestTimeout())
+            payload = refusal.get_data()
+            self.wfile.write(RESPONSE_408 % (refusal.headers["Content-Type"].encode("ascii"), len(payload), payload))
             self.wfile.flush()
             self.close_connection = 1
             return False
@@ -271,7 +284,7 @@ class ApiHandler(HttpRequestHandler):
         request.correlation_id = _correlation_id(request)
         refused = self._read_body(request)
         if refused is not None:
-            response = problem_response(refused)
+            response = refusal_response(request.path, refused)
             request.environ.get(CLOSE_CONNECTION, lambda: None)()
         else:
             response = super().handle_request(request)

@@ -26,6 +26,7 @@ from .errors import RouteNotFound, SignatureRejected, ValidationFailed, problem_
 from .schemas import dates_in_utc
 
 SCOPE = "open311:submit"
+PREFIX = "/open311"
 SPECIFICATION = "http://wiki.open311.org/GeoReport_v2"
 # when what this endpoint offers last changed (discovery's `changeset`)
 CHANGESET = "2026-12-07T00:00:00Z"
@@ -194,6 +195,15 @@ def as_application(form, service_name):
 def format_of(path):
     """`xml` or `json`, from the resource's extension."""
     return path.rsplit(".", 1)[-1]
+
+
+def format_for(path):
+    """The format a refusal on `path` is written in: on an Open311 path its extension's, XML (GeoReport's
+    required format) when it has none of ours; None elsewhere."""
+    if not (path == PREFIX or path.startswith(PREFIX + "/")):
+        return None
+    fmt = path.rsplit("/", 1)[-1].rpartition(".")[2]
+    return fmt if fmt in FORMATS else "xml"
 
 
 def answer(fmt, root, data, status=200):

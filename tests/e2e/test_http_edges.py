@@ -56,8 +56,19 @@ def test_no_credentials_a_forged_token_or_a_wrong_signature_is_refused(anonymous
 
 def test_unknown_routes_and_methods_answer_in_problem_json(cimer):
     assert_problem(cimer.get("/api/v1/nothing-here"), 404)
-    assert_problem(cimer.session.delete(cimer.base_url + "/api/v1/applications", timeout=10), 405)
     assert_problem(cimer.get("/api/v1/applications/00000000-0000-0000-0000-000000000000"), 404)
+
+
+@pytest.mark.parametrize("method,path,allowed", [
+    ("DELETE", "/api/v1/applications", "POST"),
+    ("PUT", "/api/v1/applications/00000000-0000-0000-0000-000000000000", "GET, HEAD"),
+    ("PATCH", "/api/v1/auth/sign-in", "POST"),
+    ("TRACE", "/health", "GET, HEAD"),
+])
+def test_a_method_the_path_does_not_have_is_a_405_naming_those_it_has(system, method, path, allowed):
+    answer = requests.request(method, system.url + path, timeout=10)
+    assert_problem(answer, 405)
+    assert answer.headers["Allow"] == allowed
 
 
 def test_openapi_document_describes_the_api_and_the_docs_page_renders(anonymous):

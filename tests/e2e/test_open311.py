@@ -1,5 +1,8 @@
 """Open311 GeoReport v2: a city app files a public service desk request and follows it, in JSON and in XML,
 and is refused in GeoReport's error format with its status codes."""
+import json
+import socket
+
 import pytest
 import requests
 from defusedxml import ElementTree
@@ -7,6 +10,8 @@ from defusedxml import ElementTree
 from tests.support.broker import wait_until
 
 pytestmark = pytest.mark.e2e
+
+CONTENT_TYPES = {"xml": "text/xml", "json": "application/json"}
 
 
 def api_key(system):
@@ -110,6 +115,39 @@ def test_refusals_come_in_georeports_error_format_with_its_status_codes(system, 
     refused("GET", f"{system.url}/open311/v2/services.{fmt}", 404, params={"jurisdiction_id": "city.gov"})
     refused("POST", url, 404, data={"api_key": api_key(system), "service_code": "cop", "jurisdiction_id": "city.gov",
                                     **place})
+
+
+@pytest.mark.parametrize("fmt", ["xml", "json"])
+def test_the_gateways_own_refusals_on_open311_paths_come_in_georeports_error_format(system, fmt):
+    def refused(answer, status):
+        assert answer.status_code == status, answer.text
+        assert answer.headers["Content-Type"] == f"{CONTENT_TYPES[fmt]}; charset=utf-8"
+        [(code, description)] = errors(answer, fmt)
+        assert code == status and description
+        return answer
+
+    # a method the resource does not have: 405, with the methods it has
+    answer = refused(requests.put(f"{system.url}/open311/v2/requests.{fmt}", timeout=30), 405)
+    assert answer.headers["Allow"] == "GET, HEAD, POST"
+    answer = refused(requests.delete(f"{system.url}/open311/v2/services.{fmt}", timeout=30), 405)
+    assert answer.headers["Allow"] == "GET, HEAD"
+    # a body past the gateway's limit: 413, before it is read
+    refused(requests.post(f"{system.url}/open311/v2/requests.{fmt}", data=b"description=" + b"a" * (41 * 1024 * 1024),
+                          headers={"Content-Type": "application/x-www-form-urlencoded"}, timeout=60), 413)
+    # a resource that is not here: 404
+    refused(requests.get(f"{system.url}/open311/v2/nothing.{fmt}", timeout=30), 404)
+
+
+def test_a_request_not_sent_in_time_on_an_open311_path_is_a_408_in_georeports_format(system):
+    with socket.create_connection(("127.0.0.1", int(system.url.rsplit(":", 1)[1])), timeout=30) as sock:
+        sock.sendall(b"GET /open311/v2/services.json HTTP/1.1\r\nHost: gateway\r\nX-Slow: ")  # headers never end
+        received = b""
+        while chunk := sock.recv(4096):
+            received += chunk
+    head, _, body = received.partition(b"\r\n\r\n")
+    assert head.startswith(b"HTTP/1.1 408 ")
+    assert b"Content-Type: application/json; charset=utf-8" in head
+    assert json.loads(body) == [{"code": 408, "description": "İstek zamanında gönderilmedi"}]
 
 
 def test_the_public_list_never_shows_an_applicants_own_words(pr_desk, anonymous):
