@@ -22,13 +22,11 @@ from nameko.messaging import Consumer, QueueConsumer
 from contracts import topology as contract_topology
 from contracts.envelope import EnvelopeSchema
 
-from . import metrics, topology
+from . import metrics, settings, topology
 from .correlation import CONTEXT_KEY
-from .failures import FailurePolicy, describe, parse_delays
+from .failures import FailurePolicy, describe
 
 log = logging.getLogger(__name__)
-
-DEFAULT_MAX_BODY_BYTES = 40 * 1024 * 1024
 
 
 class SafeQueueConsumer(QueueConsumer):
@@ -45,11 +43,11 @@ class SafeQueueConsumer(QueueConsumer):
 class ReliableEventHandler(Consumer):
     queue_consumer = SafeQueueConsumer()
 
-    def __init__(self, exchange, event_type, payload_schema, max_body_bytes=DEFAULT_MAX_BODY_BYTES, **kwargs):
+    def __init__(self, exchange, event_type, payload_schema, **kwargs):
         self.exchange = exchange
         self.event_type = event_type
         self.payload_schema = payload_schema
-        self.max_body_bytes = max_body_bytes
+        self.max_body_bytes = None  # the service's MAX_MESSAGE_BYTES, at set-up
         self.policy = None
         super().__init__(queue=None, **kwargs)
 
@@ -57,9 +55,9 @@ class ReliableEventHandler(Consumer):
         service = self.container.service_name
         name = contract_topology.queue_name(service, self.exchange, self.event_type)
         self.queue = topology.event_queue(name, self.exchange, self.event_type)
-        config = self.container.config
-        self.max_body_bytes = int(config.get("MAX_MESSAGE_BYTES") or self.max_body_bytes)
-        self.policy = FailurePolicy(service, config["AMQP_URI"], parse_delays(config.get("RETRY_DELAYS_SECONDS")))
+        config = settings.of(self.container)
+        self.max_body_bytes = config.max_message_bytes
+        self.policy = FailurePolicy(service, config.amqp_uri, config.retry_delays_seconds)
         super().setup()
 
     def on_decode_error(self, message, exc):

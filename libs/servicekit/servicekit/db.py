@@ -26,7 +26,7 @@ from nameko.extensions import DependencyProvider
 
 from contracts.envelope import make_envelope
 
-from . import green, outbox, secrets
+from . import green, outbox, secrets, settings
 from .logs import correlation_id as current_correlation_id
 from .migrations import apply_migrations
 from .ops import OpsServer
@@ -164,20 +164,20 @@ class Database(DependencyProvider):
         self._sweeper = None
 
     def setup(self):
-        config = self.container.config
+        config = settings.of(self.container)
         secrets.check_service(config, self.container.service_name)  # before anything is touched or served
         green.assert_green()
-        url = config["DB_URL"]
-        if str(config.get("DB_MIGRATE_ON_START", "true")).lower() != "false":
+        url = config.db_url
+        if config.db_migrate_on_start:
             _with_retries(lambda: apply_migrations(url, self.migrations), "migrations")
-        self.pool = Pool(url, int(config.get("DB_POOL_SIZE") or 10))
+        self.pool = Pool(url, config.db_pool_size)
         self.relay = outbox.Relay(self.container.service_name, self.pool, config)
         self.ops.add_probe("database", self.pool.ping)
         self.ops.add_probe("broker", self.relay.ping)
 
     def start(self):
         if self.on_start is not None:
-            self.on_start(Store(self.pool, self.relay, self.container.service_name), self.container.config)
+            self.on_start(Store(self.pool, self.relay, self.container.service_name), settings.of(self.container))
         self._sweeper = self.container.spawn_managed_thread(self.relay.sweep_forever, identifier="outbox-sweep")
 
     def stop(self):

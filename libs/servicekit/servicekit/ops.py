@@ -12,6 +12,8 @@ import eventlet.wsgi
 from nameko.extensions import SharedExtension
 from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
 
+from . import settings
+
 log = logging.getLogger(__name__)
 
 
@@ -40,10 +42,9 @@ class OpsServer(SharedExtension):
         self.probes[name] = probe
 
     def setup(self):
-        port = int(self.container.config.get("OPS_PORT") or 0)
-        host = self.container.config.get("OPS_HOST") or "127.0.0.1"
-        if port:
-            self._sock = eventlet.listen((host, port))
+        config = settings.of(self.container)
+        if config.ops_port:
+            self._sock = eventlet.listen((config.ops_host, config.ops_port))
 
     def start(self):
         if self._sock is not None:

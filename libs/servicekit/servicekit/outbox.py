@@ -34,7 +34,7 @@ class Relay:
         self.service_name = service_name
         self.pool = pool
         self.amqp_uri = config["AMQP_URI"]
-        self.sweep_seconds = float(config.get("OUTBOX_SWEEP_SECONDS") or 2.0)
+        self.sweep_seconds = config.get("OUTBOX_SWEEP_SECONDS")  # a service's settings; only the sweep needs it
         self.publisher = Publisher(self.amqp_uri, use_confirms=True, mandatory=True, delivery_mode=2,
                                    serializer="json")
         self._topology_declared = False

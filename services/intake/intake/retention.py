@@ -38,7 +38,6 @@ ANONYMISED = "Anonimleştirildi"
 METHOD = "anonimleştirme"
 SCHEDULE = "schedule"
 ADMIN = "admin"
-DEFAULT_INTERVAL_DAYS = 180  # "at most every 6 months"
 KNOWN_TYPES = frozenset(t for types in inbound.TYPES_BY_CHANNEL.values() for t in types)
 RULE_KEYS = {"label", "types", "keep_years", "source", "verify"}
 
@@ -120,9 +119,9 @@ def parse_rules(data, where="retention rules"):
     return rules
 
 
-def load_rules_on_start(config):
-    """The rules named by config `RETENTION_FILE`, else the shipped ones; logs the periods in force."""
-    rules = load_rules(config.get("RETENTION_FILE") or None)
+def load_rules_on_start(settings):
+    """The rules named by the setting `RETENTION_FILE`, else the shipped ones; logs the periods in force."""
+    rules = load_rules(settings.retention_file)
     log.info("retention periods: %s", ", ".join(f"{rule.name} {rule.keep_years} yıl" for rule in rules))
     unconfirmed = [rule.name for rule in rules if rule.verify]
     if unconfirmed:
@@ -201,7 +200,7 @@ def run(store, rules, actor, now=None, batch_size=events.MAX_ANONYMISED_PER_EVEN
         return _run_locked(store, rules, trigger, now or datetime.now(timezone.utc), batch_size)
 
 
-def run_if_due(store, rules, interval_days=DEFAULT_INTERVAL_DAYS, now=None):
+def run_if_due(store, rules, interval_days, now=None):
     """The scheduled run: only when the last run started more than `interval_days` ago (or there was
     none) and no other instance is running one. Returns the run's log row, or None."""
     now = now or datetime.now(timezone.utc)

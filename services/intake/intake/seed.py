@@ -22,6 +22,6 @@ def load_seed(store, path=None):
     return seed
 
 
-def load_seed_on_start(store, config):
+def load_seed_on_start(store, settings):
     """`Database(on_start=...)` hook: the seed file named by `SEED_FILE`, else Gaziemir's."""
-    return load_seed(store, config.get("SEED_FILE") or None)
+    return load_seed(store, settings.seed_file)

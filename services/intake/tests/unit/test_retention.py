@@ -7,6 +7,7 @@ import yaml
 from intake import retention
 from intake.exceptions import NotAllowed
 from intake.retention import InvalidRetentionRules, Rule, cutoff, cutoff_day, load_rules, parse_rules
+from intake.settings import IntakeSettings
 
 
 def rules_file(tmp_path, data, name="retention.yml"):
@@ -38,9 +39,10 @@ def test_the_shipped_rules_load_and_cover_every_type_once():
 
 def test_the_file_is_named_by_config_else_the_shipped_one(tmp_path):
     path = rules_file(tmp_path, {"rules": {"default": {**DEFAULT, "keep_years": 2}}})
-    assert [r.keep_years for r in retention.load_rules_on_start({"RETENTION_FILE": str(path)})] == [2]
-    assert {r.name for r in retention.load_rules_on_start({"RETENTION_FILE": ""})} == {"bilgi_edinme", "dilekce",
-                                                                                         "default"}
+    named = IntakeSettings.from_config({"RETENTION_FILE": str(path)})
+    assert [r.keep_years for r in retention.load_rules_on_start(named)] == [2]
+    shipped = IntakeSettings.from_config({"RETENTION_FILE": ""})
+    assert {r.name for r in retention.load_rules_on_start(shipped)} == {"bilgi_edinme", "dilekce", "default"}
 
 
 @pytest.mark.parametrize("data, message", [
