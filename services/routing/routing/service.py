@@ -1,6 +1,5 @@
 """Routing's entrypoints: thin; each hands its work to a plain function."""
 import logging
-import os
 from datetime import datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -17,16 +16,16 @@ from servicekit.consumers import event_handler
 from servicekit.correlation import CorrelationId
 from servicekit.db import Database
 from servicekit.rpc import rpc
+from servicekit.settings import of as settings_of
 
 from . import cases, directory, inputs, metrics, open311, reports, watcher
 from .deadlines import Deadlines, load_seed
+from .settings import AT_IMPORT
 
 log = logging.getLogger(__name__)
 
 MIGRATIONS = Path(__file__).resolve().parent.parent / "migrations"
 ISTANBUL = ZoneInfo("Europe/Istanbul")
-# nameko fixes a timer's interval when the class is defined, so it is read from the environment
-WATCH_SECONDS = float(os.environ.get("WATCH_SECONDS") or 60)
 
 
 def today():
@@ -37,14 +36,14 @@ class DeadlineRules(DependencyProvider):
     """One `Deadlines` per process: legal rules, calendar, seed settings."""
 
     def setup(self):
-        self.deadlines = Deadlines.load(seed_path=self.container.config.get("SEED_FILE") or None)
+        self.deadlines = Deadlines.load(seed_path=settings_of(self.container).seed_file)
 
     def get_dependency(self, worker_ctx):
         return self.deadlines
 
 
-def _seed_on_start(store, config):
-    load_seed(store, Deadlines.load(seed_path=config.get("SEED_FILE") or None).seed)
+def _seed_on_start(store, settings):
+    load_seed(store, Deadlines.load(seed_path=settings.seed_file).seed)
 
 
 class RoutingService:
@@ -84,7 +83,7 @@ class RoutingService:
         """Kept for the annual 4982 report, which counts applications not processed among the refusals."""
         reports.record_not_processed(self.db, event)
 
-    @timer(interval=WATCH_SECONDS)
+    @timer(interval=AT_IMPORT.watch_seconds)
     def load_not_processed_history(self):
         """Once per database, what intake did not process before routing subscribed to it (an upgrade):
         asked of intake page by page; tried again at the next tick while intake does not answer."""
@@ -97,7 +96,7 @@ class RoutingService:
         if added is not None:
             log.info("history of applications not processed loaded from intake: %s added", added)
 
-    @timer(interval=WATCH_SECONDS)
+    @timer(interval=AT_IMPORT.watch_seconds)
     def watch_deadlines(self):
         """Warn before internal dates, escalate after them, report legal dates that passed: each once."""
         emitted = watcher.sweep(self.db, self.deadlines, today())
