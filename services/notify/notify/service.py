@@ -1,11 +1,9 @@
 """Notify's entrypoints: one handler per event it listens to, the delivery loop, the staff inbox."""
 import base64
 import logging
-import os
 from pathlib import Path
 
 import yaml
-from nameko.dependency_providers import Config
 from nameko.extensions import DependencyProvider
 from nameko.rpc import RpcProxy
 from nameko.timer import timer
@@ -16,15 +14,15 @@ from servicekit.consumers import event_handler
 from servicekit.correlation import CorrelationId
 from servicekit.db import Database
 from servicekit.rpc import rpc
+from servicekit.settings import SettingsProvider, of as settings_of
 
 from . import email_channel, inbox_view, notices, post_room, retention, sender, sms_channel, templates_admin, webhooks
+from .settings import AT_IMPORT
 
 log = logging.getLogger(__name__)
 
 MIGRATIONS = Path(__file__).resolve().parent.parent / "migrations"
 SEED = Path(__file__).resolve().parent.parent / "seed" / "gaziemir.yml"
-# nameko fixes a timer's interval when the class is defined
-DELIVER_SECONDS = float(os.environ.get("DELIVER_SECONDS") or 1)
 
 
 def _on(exchange, event_type, schema):
@@ -47,7 +45,7 @@ class Settings(DependencyProvider):
     """The seed's settings (`SEED_FILE`, else Gaziemir's): staff mailboxes, the letterhead."""
 
     def setup(self):
-        path = self.container.config.get("SEED_FILE") or SEED
+        path = settings_of(self.container).seed_file or SEED
         with open(path, encoding="utf-8") as handle:
             self.settings = {"mailboxes": {}, "letterhead": [], **(yaml.safe_load(handle) or {})}
 
@@ -60,7 +58,7 @@ class NotifyService:
 
     db = Database(MIGRATIONS)
     settings = Settings()
-    config = Config()
+    config = SettingsProvider()
     correlation_id = CorrelationId()
     intake_rpc = RpcProxy("intake")
     routing_rpc = RpcProxy("routing")
@@ -98,27 +96,24 @@ class NotifyService:
             log.info("applicants_anonymised run %s: %s application(s), %s", event["payload"]["run_id"],
                      len(event["payload"]["application_ids"]), counts)
 
-    @timer(interval=DELIVER_SECONDS)
+    @timer(interval=AT_IMPORT.deliver_seconds)
     def deliver(self):
         """Send the e-mails and SMS that are due; retry temporary failures later; record every outcome."""
         config = self.config
-        attempts = int(config.get("DELIVERY_MAX_ATTEMPTS") or 8)
-        sending_timeout = float(config.get("SENDING_TIMEOUT_SECONDS") or sender.SENDING_TIMEOUT_SECONDS)
-        backoff = float(config.get("DELIVERY_BACKOFF_SECONDS") or 30)
+        attempts, backoff = config.delivery_max_attempts, config.delivery_backoff_seconds
+        sending_timeout = config.sending_timeout_seconds
         smtp = email_channel.SmtpSettings(
-            host=config.get("SMTP_HOST") or "127.0.0.1", port=int(config.get("SMTP_PORT") or 1025),
-            sender=config.get("MAIL_FROM") or "halklailiskiler@gaziemir.bel.tr",
-            starttls=str(config.get("SMTP_STARTTLS")).lower() == "true",
-            username=config.get("SMTP_USERNAME") or "", password=config.get("SMTP_PASSWORD") or "")
-        limit = {channel: sender.per_pass(float(config.get(f"{channel.upper()}_PER_MINUTE") or default),
-                                          DELIVER_SECONDS)
-                 for channel, default in (("email", 600), ("sms", 120), ("webhook", 1200))}
+            host=config.smtp_host, port=config.smtp_port, sender=config.mail_from, starttls=config.smtp_starttls,
+            username=config.smtp_username, password=config.smtp_password)
+        limit = {"email": sender.per_pass(config.email_per_minute, AT_IMPORT.deliver_seconds),
+                 "sms": sender.per_pass(config.sms_per_minute, AT_IMPORT.deliver_seconds),
+                 "webhook": sender.per_pass(config.webhook_per_minute, AT_IMPORT.deliver_seconds)}
         counts = {"email": sender.deliver_due(self.db, "email", sender.email_sender(
             smtp, self._attachments(), self.settings["letterhead"]), attempts, backoff, limit["email"],
-            concurrency=int(config.get("EMAIL_CONCURRENCY") or 4), sending_timeout=sending_timeout)}
-        if config.get("SMS_PROVIDER_URL"):  # without a provider, SMS wait in the queue
-            provider = sms_channel.HttpSmsProvider(config["SMS_PROVIDER_URL"], config.get("SMS_PROVIDER_TOKEN") or "",
-                                                   config.get("SMS_SENDER") or "GAZIEMIRBLD")
+            concurrency=config.email_concurrency, sending_timeout=sending_timeout)}
+        if config.sms_provider_url:  # without a provider, SMS wait in the queue
+            provider = sms_channel.HttpSmsProvider(config.sms_provider_url, config.sms_provider_token,
+                                                   config.sms_sender)
             counts["sms"] = sender.deliver_due(self.db, "sms", sender.sms_sender(provider), attempts, backoff,
                                                limit["sms"], sending_timeout=sending_timeout)
         post = webhooks.sender(self.db, self._webhook_key(), policy=outbound.Policy.from_config(self.config))
@@ -139,7 +134,7 @@ class NotifyService:
     def subscribe_webhook(self, client_id, url, event_types):
         """Another system subscribes `url` to `event_types`; answers with the signing secret, once."""
         return webhooks.subscribe(self.db, self._webhook_key(), client_id, url, event_types, WEBHOOK_EVENT_TYPES,
-                                  str(self.config.get("WEBHOOK_ALLOW_HTTP")).lower() == "true",
+                                  self.config.webhook_allow_http,
                                   policy=outbound.Policy.from_config(self.config))
 
     @rpc
