@@ -23,7 +23,6 @@ from .exceptions import InvalidInput, NotFound
 
 FORMATS = ("csv", "vcard")
 MAX_BYTES = 20 * 1024 * 1024
-BATCH_ROWS = 200
 
 log = logging.getLogger(__name__)
 
@@ -82,7 +81,7 @@ def parse(format, content):
     return header, rows
 
 
-def work(store, batch_rows=BATCH_ROWS):
+def work(store, batch_rows):
     """Carry every running import to its end, batch by batch; answers how many rows were processed."""
     with store.transaction() as tx:
         ids = storage_events.running_import_ids(tx.cursor)

@@ -2,52 +2,49 @@
 segments) and protocol (precedence, events, invitations, seating). Thin: each hands its work to a plain
 function. Writes take `actor` (`{"id", "role", "directorate"}`) and are authorised inside (`access`)."""
 import logging
-import os
 from pathlib import Path
 
-from nameko.dependency_providers import Config
 from nameko.timer import timer
 
 from servicekit import secrets
 from servicekit.correlation import CorrelationId
 from servicekit.db import Database
 from servicekit.rpc import rpc as reliable_rpc
+from servicekit.settings import SettingsProvider
 
 from . import (directory, events, exports, imports, merging, personal_data, protocol, search, segments_store,
                upkeep)
 from .exceptions import Conflict, InvalidInput, NotAllowed, NotFound
+from .settings import AT_IMPORT
 
 log = logging.getLogger(__name__)
 
 MIGRATIONS = Path(__file__).resolve().parent.parent / "migrations"
-# nameko fixes a timer's interval when the class is defined, so it is read from the environment
-IMPORT_SECONDS = float(os.environ.get("IMPORT_SECONDS") or 1)
 # a refused request is the caller's mistake, not the service's: logged as a warning, not as a failure
 rpc = reliable_rpc(expected_exceptions=(NotFound, NotAllowed, InvalidInput, Conflict))
 
 
-def _seed_on_start(store, config):
-    protocol.seed(store, config.get("PRECEDENCE_FILE") or None)
+def _seed_on_start(store, settings):
+    protocol.seed(store, settings.precedence_file)
 
 
 class ContactsService:
     name = "contacts"
 
     db = Database(MIGRATIONS, on_start=_seed_on_start)
-    config = Config()
+    config = SettingsProvider()
     correlation_id = CorrelationId()
 
     def _links(self):
-        return (self.config.get("PUBLIC_BASE_URL") or "http://127.0.0.1:8000",
-                secrets.secret(self.config, "INVITATION_KEY"))
+        return self.config.public_base_url, secrets.secret(self.config, "INVITATION_KEY")
 
     def _font(self):
-        return self.config.get("PDF_FONT_PATH") or None
+        return self.config.pdf_font_path
 
-    @timer(interval=IMPORT_SECONDS)
+    @timer(interval=AT_IMPORT.import_seconds)
     def work_imports(self):
         """Carry running imports forward in batches (progress shows in `import_status`)."""
-        rows = imports.work(self.db, int(self.config.get("IMPORT_BATCH_ROWS") or imports.BATCH_ROWS))
+        rows = imports.work(self.db, self.config.import_batch_rows)
         if rows:
             log.info("import rows processed: %s", rows)
 
