@@ -4,10 +4,8 @@ Writes take `actor` (`{"id": "ayse", "role": "press_officer", "directorate": nul
 inside (`press.access`); errors are `press.exceptions`, with Turkish messages.
 """
 import logging
-import os
 from pathlib import Path
 
-from nameko.dependency_providers import Config
 from nameko.rpc import RpcProxy
 from nameko.timer import timer
 
@@ -21,16 +19,12 @@ from . import (archive, conferences, contact_changes, distribution, ingest, inpu
                renewals)
 from .clippings import istanbul_day
 from .exceptions import InvalidInput
-from .settings import Clock, Settings
+from .settings import AT_IMPORT, Clock, Settings
 
 log = logging.getLogger(__name__)
 
 MIGRATIONS = Path(__file__).resolve().parent.parent / "migrations"
-# nameko fixes a timer's interval when the class is defined, so these are read from the environment
-FETCH_SECONDS = float(os.environ.get("FETCH_SECONDS") or 60)
-PUBLISH_SECONDS = float(os.environ.get("PUBLISH_SECONDS") or 30)
-DIGEST_CHECK_SECONDS = float(os.environ.get("DIGEST_CHECK_SECONDS") or 60)
-REMINDER_SECONDS = float(os.environ.get("REMINDER_SECONDS") or 3600)
+# the jobs' intervals are AT_IMPORT's: nameko fixes a timer's interval when the class is defined
 # what `attachment(kind, id)` serves: the files other services attach (notify's e-mails)
 ATTACHMENT_KINDS = {"release_photo": release_flow.photo, "digest_pdf": morning.pdf_attachment,
                     "clipping_scan": archive.scan, "issue_pdf": office.issue_pdf,
@@ -41,32 +35,31 @@ class PressService:
     name = "press"
 
     db = Database(MIGRATIONS)
-    config = Config()
     settings = Settings()
     clock = Clock()
     correlation_id = CorrelationId()
     contacts_rpc = RpcProxy("contacts")
 
     # -- jobs ---------------------------------------------------------------------------------------
-    @timer(interval=FETCH_SECONDS)
+    @timer(interval=AT_IMPORT.fetch_seconds)
     def fetch_feeds(self):
         """Read the news sources that are due; new items about the municipality become clippings."""
         counts = ingest.fetch_due(self.db, self.settings, self.clock())
         if any(counts.values()):
             log.info("feeds read: %s", counts)
 
-    @timer(interval=PUBLISH_SECONDS)
+    @timer(interval=AT_IMPORT.publish_seconds)
     def publish_releases(self):
         """Publish approved releases whose embargo has passed (`release_published`, with recipients)."""
         release_flow.publish_due(self.db, self.contacts_rpc, self.clock(), self.settings.contacts_timeout)
 
-    @timer(interval=DIGEST_CHECK_SECONDS)
+    @timer(interval=AT_IMPORT.digest_check_seconds)
     def send_morning_digest(self):
         """After `DIGEST_AT` (Istanbul), yesterday's digest, once per day (`digest_ready`)."""
         morning.build_if_due(self.db, self.clock(), self.settings.digest_at, self.settings.municipality,
                              self.settings.font_path)
 
-    @timer(interval=REMINDER_SECONDS)
+    @timer(interval=AT_IMPORT.reminder_seconds)
     def remind_subscriptions(self):
         """`subscription_renewal_due` once per subscription and renewal date."""
         renewals.remind(self.db, self._today(), self.settings.reminder_days_before)

@@ -1,15 +1,44 @@
-"""What press reads once at start-up: the keyword and tone word lists (editable YAML), when the
-digest goes out, and how the releases feed names the site; and a clock the tests can move."""
+"""Press's settings: every key of `config.yml` (where each default is written), typed (`PressConfig`);
+what press makes of them once at start-up (`PressSettings`: the keyword and tone word lists, when the
+digest goes out, how the releases feed names the site); and a clock the tests can move."""
 from dataclasses import dataclass
 from datetime import datetime, time, timezone
+from pathlib import Path
+from typing import ClassVar
 
 from nameko.extensions import DependencyProvider
 
 from servicekit.outbound import Policy as OutboundPolicy
+from servicekit.settings import EventServiceSettings, of as settings_of
 
 from . import morning
 from .clippings import load_keywords
 from .tone import ToneWords, load_tone_words
+
+
+@dataclass(frozen=True)
+class PressConfig(EventServiceSettings, service="press"):
+    CONFIG_FILE: ClassVar[Path] = Path(__file__).resolve().parents[1] / "config.yml"
+
+    fetch_seconds: float
+    publish_seconds: float
+    digest_check_seconds: float
+    reminder_seconds: float
+    outbound_allow: str
+    digest_at: str
+    municipality: str
+    keywords_file: str | None
+    tone_words_file: str | None
+    reminder_days_before: int
+    contacts_timeout_seconds: float
+    site_url: str
+    releases_feed_url: str | None
+    public_api_url: str
+    pdf_font_path: str | None
+
+
+# read when the module is imported: nameko fixes a timer's interval when the service class is defined
+AT_IMPORT = PressConfig.from_environment()
 
 
 @dataclass(frozen=True)
@@ -35,25 +64,27 @@ class PressSettings:
 
 
 def load(config):
-    site_url = config.get("SITE_URL") or "https://www.gaziemir.bel.tr"
-    municipality = config.get("MUNICIPALITY") or "Gaziemir Belediyesi"
+    """`PressSettings` from press's `PressConfig` (or a nameko config dict, its missing keys from config.yml)."""
+    if not isinstance(config, PressConfig):
+        config = PressConfig.from_config(config)
+    municipality = config.municipality
     return PressSettings(
-        keywords=load_keywords(config.get("KEYWORDS_FILE") or None),
-        tone_words=load_tone_words(config.get("TONE_WORDS_FILE") or None),
-        digest_at=morning.digest_time(config.get("DIGEST_AT") or "08:30"),
-        municipality=municipality, font_path=config.get("PDF_FONT_PATH") or None,
-        site={"title": f"{municipality} — Basın Bültenleri", "link": site_url,
+        keywords=load_keywords(config.keywords_file),
+        tone_words=load_tone_words(config.tone_words_file),
+        digest_at=morning.digest_time(config.digest_at),
+        municipality=municipality, font_path=config.pdf_font_path,
+        site={"title": f"{municipality} — Basın Bültenleri", "link": config.site_url,
               "description": f"{municipality} basın bültenleri", "language": "tr",
-              "feed_url": config.get("RELEASES_FEED_URL") or None},
-        public_api_url=config.get("PUBLIC_API_URL") or f"{site_url}/api/v1",
-        contacts_timeout=float(config.get("CONTACTS_TIMEOUT_SECONDS") or 10),
-        reminder_days_before=int(config.get("REMINDER_DAYS_BEFORE") or 30),
+              "feed_url": config.releases_feed_url},
+        public_api_url=config.public_api_url,
+        contacts_timeout=config.contacts_timeout_seconds,
+        reminder_days_before=config.reminder_days_before,
         outbound=OutboundPolicy.from_config(config))
 
 
 class Settings(DependencyProvider):
     def setup(self):
-        self.settings = load(self.container.config)
+        self.settings = load(settings_of(self.container))
 
     def get_dependency(self, worker_ctx):
         return self.settings
