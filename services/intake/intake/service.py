@@ -42,13 +42,13 @@ class IntakeService:
     name = "intake"
 
     db = Database(MIGRATIONS, on_start=seed.load_seed_on_start)
-    settings = SettingsProvider()
+    config = SettingsProvider()
     correlation_id = CorrelationId()
     retention_rules = RetentionRules()
 
     def _settings(self):
-        return {"tracking_prefix": self.settings.tracking_prefix,
-                "lookup_secret": secrets.secret(self.settings, "LOOKUP_CODE_SECRET")}
+        return {"tracking_prefix": self.config.tracking_prefix,
+                "lookup_secret": secrets.secret(self.config, "LOOKUP_CODE_SECRET")}
 
     @rpc
     def submit_application(self, data, submitted_by, idempotency_key=None):
@@ -109,7 +109,7 @@ class IntakeService:
     def get_receipt(self, application_id):
         """The receipt (alındı belgesi) as base64-encoded PDF."""
         with self.db.transaction() as tx:
-            data = views.receipt_data(tx.cursor, application_id, self.settings.municipality_name)
+            data = views.receipt_data(tx.cursor, application_id, self.config.municipality_name)
         return base64.b64encode(receipt.render_receipt(data)).decode()
 
     @rpc
@@ -172,7 +172,7 @@ class IntakeService:
     def destruction_schedule(self):
         """Starts a destruction run when the last one started more than `DESTRUCTION_INTERVAL_DAYS` ago
         (default 180: at most every 6 months) or there was none; one instance at a time."""
-        done = retention.run_if_due(self.db, self.retention_rules, self.settings.destruction_interval_days)
+        done = retention.run_if_due(self.db, self.retention_rules, self.config.destruction_interval_days)
         if done is not None:
             log.info("scheduled destruction run %s: %s anonymised", done["id"], done["total"])
 
