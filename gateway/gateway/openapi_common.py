@@ -1,4 +1,7 @@
 """What every part of the OpenAPI document shares: error answers, security, small builders."""
+from marshmallow import fields
+
+from contracts.inbound import no_control_characters, one_line
 
 ERRORS = {
     "400": "İstek okunamadı (geçersiz JSON)",
@@ -52,3 +55,22 @@ def query_param(name, schema):
 
 UUID = {"type": "string", "format": "uuid"}
 AUTH_ERRORS = ("401", "403", "429", "503")
+
+
+# What the contracts' text checks refuse, as patterns, so the document calls valid only what is accepted:
+# no C0 control character but tab and line breaks in any text (`no_control_characters`), and no line
+# break either in a one-line field (`one_line`)
+TEXT_PATTERN = r"^[^\u0000-\u0008\u000b\u000c\u000e-\u001f]*$"
+ONE_LINE_PATTERN = r"^[^\u0000-\u0008\u000a-\u001f\u0085\u2028\u2029]*$"
+
+
+def text_pattern(self, field, ret, **kwargs):
+    """apispec attribute function: a text field's `pattern` from its contract checks (a field with a
+    pattern or choices of its own keeps them)."""
+    if not isinstance(field, fields.String) or "pattern" in ret or "enum" in ret:
+        return {}
+    if one_line in field.validators:
+        return {"pattern": ONE_LINE_PATTERN}
+    if no_control_characters in field.validators:
+        return {"pattern": TEXT_PATTERN}
+    return {}
