@@ -30,6 +30,7 @@ from werkzeug.wrappers import Response
 
 from servicekit import metrics
 from servicekit.correlation import CONTEXT_KEY
+from servicekit.settings import of as settings_of
 
 from . import open311
 from .errors import (PROBLEMS, ApiError, MalformedRequest, MethodNotAllowed, PayloadTooLarge, RequestTimeout,
@@ -41,9 +42,6 @@ EXPECTED = (ApiError, *PROBLEMS)  # every mapped error is an answer, not a fault
 DEFAULT_MAX_BODY_BYTES = 40 * 1024 * 1024  # five 5 MB attachments, base64-encoded, with room
 PROBLEM_JSON = "application/problem+json"
 MAX_JSON_DEPTH = 64  # deeper than any schema of the API; deeper still would exhaust the parser's stack
-DEFAULT_HEADER_SECONDS = 10
-DEFAULT_BODY_SECONDS = 30
-DEFAULT_MAX_CONNECTIONS = 1000
 CLOSE_CONNECTION = "gateway.close_connection"  # environ key: call it to close the connection after the answer
 RESPONSE_408 = b"HTTP/1.1 408 Request Timeout\r\nConnection: close\r\nContent-Type: %s\r\nContent-Length: %d\r\n\r\n%s"
 
@@ -230,10 +228,10 @@ class ApiServer(WebServer):
     on reading requests and a cap on connections served at once."""
 
     def setup(self):
-        config = self.container.config
-        self.header_seconds = float(config.get("HTTP_HEADER_SECONDS") or DEFAULT_HEADER_SECONDS)
-        self.body_seconds = float(config.get("HTTP_BODY_SECONDS") or DEFAULT_BODY_SECONDS)
-        self._connections = Semaphore(int(config.get("HTTP_MAX_CONNECTIONS") or DEFAULT_MAX_CONNECTIONS))
+        config = settings_of(self.container)
+        self.header_seconds = config.http_header_seconds
+        self.body_seconds = config.http_body_seconds
+        self._connections = Semaphore(config.http_max_connections)
         super().setup()
 
     def get_wsgi_app(self):

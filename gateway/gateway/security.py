@@ -14,13 +14,13 @@ from dataclasses import dataclass, field
 from nameko.extensions import DependencyProvider
 
 from servicekit import secrets
+from servicekit.settings import of as settings_of
 
 from . import audit, ratelimit, roles, screens, signing, storage, tokens
 from .errors import Forbidden, SignatureRejected, TokenRejected, TooManyRequests, Unauthenticated
 from .http import body_bytes
 
 NONCE_WINDOW_SECONDS = 300
-DEFAULT_LIMITS = "user=120/60,client=1200/60,address=300/60"
 
 
 @dataclass(frozen=True)
@@ -57,15 +57,15 @@ class Guard(DependencyProvider):
     """Per process: the settings and the rate limiter; per worker: `require`, `identify`, `audit`."""
 
     def setup(self):
-        config = self.container.config
+        config = settings_of(self.container)
         # every secret named at once, whether this or the database's start-up check runs first
         secrets.check_service(config, self.container.service_name)
         self.settings = Settings(
             token=tokens.TokenSettings(secret=secrets.secret(config, "JWT_SECRET"),
-                                       access_seconds=int(config.get("ACCESS_TOKEN_SECONDS") or 900),
-                                       refresh_seconds=int(config.get("REFRESH_TOKEN_SECONDS") or 8 * 3600)),
+                                       access_seconds=config.access_token_seconds,
+                                       refresh_seconds=config.refresh_token_seconds),
             master_key=secrets.secret(config, "API_KEY_MASTER"))
-        self.limiter = ratelimit.RateLimiter(ratelimit.parse_limits(config.get("RATE_LIMITS") or DEFAULT_LIMITS))
+        self.limiter = ratelimit.RateLimiter(ratelimit.parse_limits(config.rate_limits))
 
     def get_dependency(self, worker_ctx):
         return GuardAccess(self.settings, self.limiter, worker_ctx)

@@ -6,11 +6,11 @@ import logging
 from pathlib import Path
 
 import eventlet
-from nameko.dependency_providers import Config
 from nameko.rpc import RpcProxy
 
 from servicekit.correlation import CorrelationId
 from servicekit.db import Database
+from servicekit.settings import SettingsProvider
 
 from .errors import UpstreamUnavailable
 # modules, not their classes: `nameko run` takes every class with entrypoints in this module for a service
@@ -19,6 +19,7 @@ from .routes import applications, auth, cases, notifications, open311, operation
 from .routes import contacts, invitations, protocol
 from .routes import kvkk, reports, retention
 from .security import Guard
+from .settings import GatewaySettings  # noqa: F401  (declares the gateway's settings)
 
 log = logging.getLogger(__name__)
 
@@ -35,7 +36,7 @@ class GatewayService(auth.AuthRoutes, applications.ApplicationRoutes, cases.Case
 
     db = Database(MIGRATIONS)
     guard = Guard()
-    config = Config()
+    config = SettingsProvider()
     correlation_id = CorrelationId()
     intake_rpc = RpcProxy("intake")
     routing_rpc = RpcProxy("routing")
@@ -45,7 +46,7 @@ class GatewayService(auth.AuthRoutes, applications.ApplicationRoutes, cases.Case
 
     def _call(self, method, *args, service="intake", **kwargs):
         """Call a service, answering 503 rather than hanging when it does not reply in time."""
-        timeout = float(self.config.get("RPC_TIMEOUT_SECONDS") or 30)
+        timeout = self.config.rpc_timeout_seconds
         proxy = getattr(self, f"{service}_rpc")
         try:
             with eventlet.Timeout(timeout):
