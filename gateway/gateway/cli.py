@@ -10,7 +10,8 @@
     gateway-admin list-screens
     gateway-admin revoke-screen 3f2e1d0c-9b8a-4776-8655-443322110099
 
-It works on the gateway's database (`DB_URL` or `GATEWAY_DB_URL`) with the master key `API_KEY_MASTER`
+It reads the gateway's own settings (`gateway.settings`: its `config.yml` with the environment) and works on
+its database (`DB_URL`, or `GATEWAY_DB_URL`, the name `make run` gives it) with the master key `API_KEY_MASTER`
 (required, and not a development value, unless `PLATFORM_ENV=development`: `servicekit.secrets`).
 Secrets are printed once, to standard output, and never logged.
 """
@@ -24,25 +25,26 @@ from pathlib import Path
 
 from servicekit.db import Pool, Store
 from servicekit.migrations import apply_migrations
-from servicekit.secrets import InsecureSecrets, environment_secret
+from servicekit import secrets as platform_secrets
+from servicekit.secrets import InsecureSecrets
 
 from . import accounts, clients, screens
 from .errors import ValidationFailed
 from .roles import STAFF_ROLES
+from .settings import GatewaySettings
 
 MIGRATIONS = Path(__file__).resolve().parent.parent / "migrations"
-DEFAULT_DB_URL = "postgresql://gateway:gateway@127.0.0.1:5432/gateway"
 
 
 def _store():
-    url = os.environ.get("GATEWAY_DB_URL") or os.environ.get("DB_URL") or DEFAULT_DB_URL
+    url = os.environ.get("GATEWAY_DB_URL") or GatewaySettings.from_environment().db_url
     apply_migrations(url, MIGRATIONS)
     return Store(Pool(url, 2), relay=None, service_name="gateway")
 
 
 def _master_key():
     try:
-        return environment_secret("API_KEY_MASTER")
+        return platform_secrets.secret(GatewaySettings.from_environment(), "API_KEY_MASTER")
     except InsecureSecrets as exc:  # a key derived from a published master key would be anyone's
         raise SystemExit(str(exc)) from None
 

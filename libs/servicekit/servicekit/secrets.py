@@ -6,10 +6,12 @@ development every process refuses to start while one of its secrets is missing o
 repository has published (a development default or an example's placeholder): anyone can read those,
 so a token or a link signed with one proves nothing. The error names the settings, never their values.
 
-    secrets.check_service(config, "gateway")        # at start-up (`servicekit.db.Database.setup`)
-    secrets.secret(config, "JWT_SECRET")           # the value; the development default only in development
+    secrets.check_service(settings, "gateway")      # at start-up (`servicekit.db.Database.setup`)
+    secrets.secret(settings, "JWT_SECRET")         # the value; the development default only in development
 
-The development defaults are written here once; services' `config.yml` leave a secret empty when unset.
+`settings` is the process's settings object (`servicekit.settings`: its `config.yml`, read by config key); a
+plain mapping does too. The development defaults are written here once; services' `config.yml` leave a
+secret empty when unset.
 
 The database and broker credentials are checked too, inside their URLs (`CONNECTIONS`): outside development
 a `DB_URL` without a password or with a published one (the role's own name, as `deploy/local/bootstrap.sh`
@@ -17,7 +19,6 @@ makes them, or a placeholder such as `change-me`) and an `AMQP_URI` of RabbitMQ'
 or with a published password are refused, named by setting only.
 """
 import logging
-import os
 from urllib.parse import unquote, urlsplit
 
 log = logging.getLogger(__name__)
@@ -81,7 +82,7 @@ class InsecureSecrets(RuntimeError):
 
 
 def is_development(config):
-    """True when `config` (a nameko config or `os.environ`) declares a development deployment."""
+    """True when `config` (a process's settings, or a mapping of them) declares a development deployment."""
     return str((config or {}).get(SETTING) or "").strip().lower() == DEVELOPMENT
 
 
@@ -158,8 +159,3 @@ def secret(config, name):
     check(config, (name,))
     value = _given(config, name)
     return DEVELOPMENT_DEFAULTS[name] if value is None else value
-
-
-def environment_secret(name):
-    """`secret()` for a command outside a service (`gateway-admin`, `make run`): read from the environment."""
-    return secret(os.environ, name)

@@ -87,13 +87,17 @@ def test_the_start_up_refusal_is_logged_by_name_only(caplog):
     assert DEVELOPMENT_DEFAULTS["LOOKUP_CODE_SECRET"] not in caplog.text
 
 
-def test_a_command_reads_the_environment(monkeypatch):
+def test_a_command_checks_the_settings_it_reads_from_config_and_environment(monkeypatch):
+    from gateway.settings import GatewaySettings  # what `gateway-admin` reads
+
     monkeypatch.delenv("PLATFORM_ENV", raising=False)
     monkeypatch.delenv("API_KEY_MASTER", raising=False)
     with pytest.raises(InsecureSecrets):
-        secrets.environment_secret("API_KEY_MASTER")
+        secrets.secret(GatewaySettings.from_environment(), "API_KEY_MASTER")
     monkeypatch.setenv("PLATFORM_ENV", "development")
-    assert secrets.environment_secret("API_KEY_MASTER") == DEVELOPMENT_DEFAULTS["API_KEY_MASTER"]
+    assert secrets.secret(GatewaySettings.from_environment(), "API_KEY_MASTER") == DEVELOPMENT_DEFAULTS["API_KEY_MASTER"]
+    monkeypatch.setenv("API_KEY_MASTER", "its-own-master-key")
+    assert secrets.secret(GatewaySettings.from_environment(), "API_KEY_MASTER") == "its-own-master-key"
 
 
 # Database and broker credentials, inside DB_URL and AMQP_URI (servicekit.secrets.connection_problems)
