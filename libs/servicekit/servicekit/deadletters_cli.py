@@ -1,10 +1,21 @@
-"""`deadletters list|show|replay|purge SERVICE [--id ID]`: the operations tool for dead letters."""
-import argparse
-import json
-import os
+"""`deadletters list|show|replay|purge SERVICE [--id ID]`: the operations tool for dead letters.
 
-from . import deadletters
-from .config import DEFAULT_AMQP_URI
+The broker is the one SERVICE's settings name (`AMQP_URI` in its `config.yml`, with the environment:
+`servicekit.settings`), unless `--amqp-uri` says otherwise."""
+import argparse
+import importlib
+import json
+
+from . import deadletters, settings
+
+
+def service_settings(service):
+    """The settings `service` runs with (its package's `settings` module declares them)."""
+    try:
+        importlib.import_module(f"{service}.settings")
+        return settings.registered(service).from_environment()
+    except (ImportError, KeyError):
+        return None
 
 
 def main(argv=None):
@@ -13,8 +24,13 @@ def main(argv=None):
     parser.add_argument("action", choices=("list", "show", "replay", "purge"))
     parser.add_argument("service", help="servis adı, örn. intake")
     parser.add_argument("--id", dest="letter_id", help="yalnız bu ölü mektup (list çıktısındaki id)")
-    parser.add_argument("--amqp-uri", default=os.environ.get("AMQP_URI", DEFAULT_AMQP_URI))
+    parser.add_argument("--amqp-uri", help="RabbitMQ adresi (verilmezse servisin kendi AMQP_URI ayarı)")
     args = parser.parse_args(argv)
+    if not args.amqp_uri:
+        found = service_settings(args.service)
+        if found is None:
+            parser.error(f"{args.service} servisinin ayarları bulunamadı: --amqp-uri verin")
+        args.amqp_uri = found.amqp_uri
     if args.action == "list":
         for entry in deadletters.list_dead_letters(args.amqp_uri, args.service):
             print(json.dumps(entry, ensure_ascii=False))
