@@ -2,6 +2,7 @@
 replay and purge (servicekit.deadletters does the work on the broker)."""
 import amqp.exceptions
 from kombu import Connection
+from werkzeug.routing import BaseConverter
 
 from servicekit import deadletters
 from servicekit.topology import dead_letter_queue
@@ -11,6 +12,13 @@ SERVICES = ("intake", "routing", "notify", "contacts", "press")
 
 class UnknownService(LookupError):
     pass
+
+
+class LetterIdConverter(BaseConverter):
+    """A dead letter's id in a path (`<letter:letter_id>`): one segment, but not `replay` or `purge`, the
+    actions beside it, so a GET of those is a 405 naming POST rather than a look-up of a letter so called."""
+
+    regex = r"(?!(?:replay|purge)$)[^/]+"
 
 
 def _known(service):

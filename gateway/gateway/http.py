@@ -26,6 +26,7 @@ from nameko.web.handlers import HttpRequestHandler
 from nameko.web.server import HttpOnlyProtocol, WebServer, WsgiApp
 from werkzeug.exceptions import HTTPException, MethodNotAllowed as WerkzeugMethodNotAllowed
 from werkzeug.exceptions import ClientDisconnected, RequestEntityTooLarge
+from werkzeug.routing import Map
 from werkzeug.wrappers import Response
 
 from servicekit import metrics
@@ -33,6 +34,7 @@ from servicekit.correlation import CONTEXT_KEY
 from servicekit.settings import of as settings_of
 
 from . import open311
+from .dead_letters import LetterIdConverter
 from .errors import (PROBLEMS, ApiError, MalformedRequest, MethodNotAllowed, PayloadTooLarge, RequestTimeout,
                      RouteNotFound, UnsupportedMediaType, problem_for)
 
@@ -43,6 +45,7 @@ DEFAULT_MAX_BODY_BYTES = 40 * 1024 * 1024  # five 5 MB attachments, base64-encod
 PROBLEM_JSON = "application/problem+json"
 MAX_JSON_DEPTH = 64  # deeper than any schema of the API; deeper still would exhaust the parser's stack
 CLOSE_CONNECTION = "gateway.close_connection"  # environ key: call it to close the connection after the answer
+CONVERTERS = {"letter": LetterIdConverter}  # path converters of the gateway's routes, beside werkzeug's
 RESPONSE_408 = b"HTTP/1.1 408 Request Timeout\r\nConnection: close\r\nContent-Type: %s\r\nContent-Length: %d\r\n\r\n%s"
 
 
@@ -236,6 +239,15 @@ class ApiServer(WebServer):
 
     def get_wsgi_app(self):
         return ProblemWsgiApp(self)
+
+    def make_url_map(self):
+        # nameko's, with the gateway's own path converters
+        url_map = Map(converters=CONVERTERS)
+        for provider in self._providers:
+            rule = provider.get_url_rule()
+            rule.endpoint = provider
+            url_map.add(rule)
+        return url_map
 
     def get_wsgi_server(self, sock, wsgi_app, protocol=DeadlineProtocol, debug=False):
         server = wsgi.Server(sock, sock.getsockname(), wsgi_app, protocol=protocol, debug=debug,

@@ -23,10 +23,12 @@ from contracts.inbound import StrictSchema, one_line, web_address
 
 from . import signing, storage
 from .errors import RouteNotFound, SignatureRejected, ValidationFailed, problem_for
+from .openapi_common import ONE_LINE_PATTERN, TEXT_PATTERN
 from .schemas import dates_in_utc
 
 SCOPE = "open311:submit"
 PREFIX = "/open311"
+TAG = "Open311"
 SPECIFICATION = "http://wiki.open311.org/GeoReport_v2"
 # when what this endpoint offers last changed (discovery's `changeset`)
 CHANGESET = "2026-12-07T00:00:00Z"
@@ -341,9 +343,9 @@ def _operation(fmt, summary, operation_id, ok, errors, parameters=(), body=False
                       for code in errors})
     operation = {"summary": f"Open311 GeoReport v2 ({fmt.upper()}): {summary}",
                  "operationId": operation_id + fmt.capitalize(), "security": [], "responses": responses,
-                 "tags": ["Open311"]}
+                 "tags": [TAG]}
     jurisdiction = {"name": "jurisdiction_id", "in": "query", "required": False,
-                    "schema": {"type": "string", "maxLength": 200}}
+                    "schema": {"type": "string", "maxLength": 200, "pattern": ONE_LINE_PATTERN}}
     operation["parameters"] = [*parameters] if body else [jurisdiction, *parameters]
     if body:
         operation["requestBody"] = {"required": True, "content": {
@@ -354,6 +356,7 @@ def _operation(fmt, summary, operation_id, ok, errors, parameters=(), body=False
 
 def add_paths(spec):
     """Every Open311 resource, in XML and JSON, with GeoReport's errors."""
+    spec.tag({"name": TAG, "description": "GeoReport v2: şehir uygulamalarının Halk Hizmet Masası talepleri"})
     for name in ("Service", "ServiceDefinition", "ServiceRequest", "ServiceRequestCreated", "GeoReportRequest",
                  "Discovery", "Error"):
         spec.components.schema(f"Open311{name}", schema=globals()[f"{name}Schema"])
@@ -379,8 +382,10 @@ def add_paths(spec):
                               ("200", "Talepler", "Open311ServiceRequest", "service_requests", "request"),
                               ("400", "404", "429", "503"), parameters=[
                                   # a dozen tracking numbers: a longer query would pass the server's 8 KB line
-                                  query("service_request_id", {"type": "string", "maxLength": 200}),
-                                  query("service_code", {"type": "string", "maxLength": 600}),
+                                  query("service_request_id", {"type": "string", "maxLength": 200,
+                                                               "pattern": TEXT_PATTERN}),
+                                  query("service_code", {"type": "string", "maxLength": 600,
+                                                         "pattern": ONE_LINE_PATTERN}),
                                   query("start_date", {"type": "string", "format": "date-time"}),
                                   query("end_date", {"type": "string", "format": "date-time"}),
                                   query("status", {"type": "string", "enum": ["open", "closed", "open,closed"]})])})

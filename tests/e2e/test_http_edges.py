@@ -64,6 +64,7 @@ def test_unknown_routes_and_methods_answer_in_problem_json(cimer):
     ("PUT", "/api/v1/applications/00000000-0000-0000-0000-000000000000", "GET, HEAD"),
     ("PATCH", "/api/v1/auth/sign-in", "POST"),
     ("TRACE", "/health", "GET, HEAD"),
+    ("GET", "/api/v1/ops/dead-letters/intake/replay", "POST"),  # not a dead letter called "replay"
 ])
 def test_a_method_the_path_does_not_have_is_a_405_naming_those_it_has(system, method, path, allowed):
     answer = requests.request(method, system.url + path, timeout=10)

@@ -1,5 +1,18 @@
-"""Schemathesis against the gateway's own OpenAPI document, with a bounded number of cases: no
-server error, and no response outside the documented schema (issue 3)."""
+"""Schemathesis against the gateway's own OpenAPI document, signed in as `admin` (issue 15): every check
+and every phase (examples, coverage, fuzzing, stateful), a fixed seed and a bounded number of cases.
+
+It finds no failure: no server error, no schema-violating request accepted, no request the document calls
+valid refused as invalid, no undocumented status, header or content type, answers matching their schemas,
+and a 405 with `Allow` for a method a path does not have.
+
+What `schemathesis.toml` (beside this file) configures, and why:
+- a valid request answered 404 (an id that names nothing) or 409 (the object's state does not allow the
+  action) is not a refusal of valid data: schemathesis's default, restated there so it is seen;
+- a schema-violating request answered 413 is refused: it is larger than the operation takes, before its
+  content is read (every operation with a body documents 413);
+- the password change: the current password is a secret no schema states, and a fuzzer that guessed it
+  would end the admin's sessions halfway through the run, so a wrong one (422) is expected there.
+"""
 import subprocess
 import sys
 from pathlib import Path
@@ -10,21 +23,21 @@ from .conftest import PASSWORD, staff
 
 pytestmark = pytest.mark.e2e
 
-MAX_EXAMPLES = 15
+CONFIG = Path(__file__).with_name("schemathesis.toml")
+PHASES = "examples,coverage,fuzzing,stateful"
+MAX_EXAMPLES = 30  # per operation and phase: about four minutes on two cores
+SEED = 2026
 
 
-def test_no_server_error_and_no_undocumented_response(system, tmp_path):
+def test_the_api_document_is_exact(system, tmp_path):
     admin = staff(system, "admin")
     token = admin.session.headers["Authorization"]
     schemathesis = Path(sys.executable).with_name("schemathesis")
     result = subprocess.run(
-        [str(schemathesis), "run", f"{system.url}/api/openapi.json",
-         "--checks", "not_a_server_error,status_code_conformance,content_type_conformance,"
-                     "response_schema_conformance",
-         "--max-examples", str(MAX_EXAMPLES), "--header", f"Authorization: {token}",
-         "--seed", "2026", "--workers", "2",
-         "--request-timeout", "30"],
-        capture_output=True, text=True, timeout=900, cwd=tmp_path)
+        [str(schemathesis), "--config-file", str(CONFIG), "run", f"{system.url}/api/openapi.json",
+         "--checks", "all", "--phases", PHASES, "--max-examples", str(MAX_EXAMPLES), "--seed", str(SEED),
+         "--header", f"Authorization: {token}", "--workers", "2", "--request-timeout", "30", "--no-color"],
+        capture_output=True, text=True, timeout=600, cwd=tmp_path)
     failures = result.stdout.find("FAILURES")
     report = result.stdout[max(failures, 0):][:12000] + result.stderr[-2000:]
     assert result.returncode == 0, report

@@ -43,7 +43,7 @@ class OperationsRoutes:
         return json_response({"service": service, "dead_letters": self._dead_letters(
             dead_letters.listing, service, query["limit"])})
 
-    @http("GET", "/api/v1/ops/dead-letters/<string:service>/<string:letter_id>")
+    @http("GET", "/api/v1/ops/dead-letters/<string:service>/<letter:letter_id>")
     def show_dead_letter(self, request, service, letter_id):
         """One dead letter in full: its headers and body as received (it may hold personal data)."""
         principal = self.guard.require(self.db, request, "deadletters.read")
