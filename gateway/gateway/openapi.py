@@ -49,6 +49,10 @@ def build_spec():
                  "TemplateSaved", "PostRoom", "LetterPosted", "DeadLetterCounts", "DeadLetterList",
                  "DeadLetterDetail", "DeadLetterAction", "DeadLetterOutcome"):
         spec.components.schema(name, schema=getattr(schemas, f"{name}Schema"))
+    # a purge names the letter or says all: true (the schema checks each field, the route the pair)
+    spec.components.schema("DeadLetterPurge", {
+        "allOf": [{"$ref": "#/components/schemas/DeadLetterAction"}],
+        "anyOf": [{"required": ["id"]}, {"required": ["all"], "properties": {"all": {"enum": [True]}}}]})
     staff_or_signed = STAFF + SIGNED
     app_id = {"name": "application_id", "in": "path", "required": True, "schema": {"type": "string", "format": "uuid"}}
     auth_errors = ("401", "403", "429", "503")
@@ -209,7 +213,7 @@ def build_spec():
     spec.path(path="/api/v1/ops/dead-letters/{service}/purge", operations={"post": op(
         "Ölü mektubu (id) ya da hepsini (all: true) sil", "purgeDeadLetters", STAFF,
         {"200": json_body("DeadLetterOutcome", "Silinen sayısı")}, (*auth_errors, "404", *JSON_BODY_ERRORS),
-        body="DeadLetterAction", parameters=[service])})
+        body="DeadLetterPurge", parameters=[service])})
     open311.add_paths(spec)
     openapi_declared.add_paths(spec)
     openapi_press.add_paths(spec)
