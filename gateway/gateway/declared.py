@@ -11,13 +11,13 @@ from datetime import date, datetime
 from marshmallow import ValidationError
 from werkzeug.wrappers import Response
 
-from contracts import contacts_api, press_api
+from contracts import contacts_api, notify_api, press_api
 
 from .errors import ValidationFailed
 from .http import body_bytes, http, json_response
 from .routes.common import actor, load, query_args
 
-OPERATIONS = press_api.OPERATIONS + contacts_api.OPERATIONS
+OPERATIONS = press_api.OPERATIONS + contacts_api.OPERATIONS + notify_api.OPERATIONS
 WERKZEUG_CONVERTERS = {"uuid": "uuid", "date": "string", "string": "string"}
 
 

@@ -6,6 +6,7 @@ compares this document with the routes the gateway really serves.
 from apispec import APISpec
 from apispec.ext.marshmallow import MarshmallowPlugin
 
+from contracts import notify_api
 from contracts.inbound import ApplicationSubmissionSchema
 from contracts.intake_api import TAG as APPLICATIONS
 
@@ -44,10 +45,8 @@ def build_spec():
     for name in ("ApplicationCreated", "ApplicationDetail", "StatusLookup", "ApplicantStatus", "Problem", "Health",
                  "SignIn", "Tokens", "Refresh", "PasswordChange", "Me", "InboundEvent", "InboundAccepted",
                  "AuditPage", "DeadlinePreview", "Case", "CasePage", "CaseAction", "RoutingRule", "RoutingTable",
-                 "IdariIzin", "RuleChange", "Inbox", "WebhookSubscriptionRequest", "WebhookSubscription",
-                 "WebhookList", "WebhookDeliveries", "TemplateEdit", "TemplatePreviewRequest", "TemplateList",
-                 "TemplateSaved", "PostRoom", "LetterPosted", "DeadLetterCounts", "DeadLetterList",
-                 "DeadLetterDetail", "DeadLetterAction", "DeadLetterOutcome"):
+                 "IdariIzin", "RuleChange", "DeadLetterCounts", "DeadLetterList", "DeadLetterDetail",
+                 "DeadLetterAction", "DeadLetterOutcome"):
         spec.components.schema(name, schema=getattr(schemas, f"{name}Schema"))
     # a purge names the letter or says all: true (the schema checks each field, the route the pair)
     spec.components.schema("DeadLetterPurge", {
@@ -140,57 +139,12 @@ def build_spec():
     spec.path(path="/api/v1/routing/idari-izin", operations={"post": op(
         "İdari izin günü ekle (süreler işlemeye devam eder; uyarı verilir)", "addIdariIzinDay", STAFF,
         {"201": json_body("IdariIzin", "Eklendi")}, (*auth_errors, *JSON_BODY_ERRORS), body="IdariIzin")})
-    spec.path(path="/api/v1/inbox", operations={"get": op(
-        "Personelin gelen kutusu (müdürlüğüne ve rolüne gelenler)", "inbox", STAFF,
-        {"200": json_body("Inbox", "İletiler")}, (*auth_errors, "422"), parameters=[
-            {"name": "unread", "in": "query", "required": False, "schema": {"type": "boolean"}},
-            {"name": "limit", "in": "query", "required": False,
-             "schema": {"type": "integer", "minimum": 1, "maximum": 200}}])})
-    spec.path(path="/api/v1/inbox/{message_id}/read", operations={"post": op(
-        "İletiyi okundu işaretle", "markInboxRead", STAFF, {"204": {"description": "İşaretlendi"}},
-        (*auth_errors, "404"), parameters=[{"name": "message_id", "in": "path", "required": True,
-                                             "schema": {"type": "string", "format": "uuid"}}])})
-    template_name = {"name": "name", "in": "path", "required": True,
-                     "schema": {"type": "string", "maxLength": 60, "example": "receipt.subject.j2"}}
-    spec.path(path="/api/v1/templates", operations={"get": op(
-        "İleti şablonları (Türkçe, sürümlü)", "listTemplates", STAFF, {"200": json_body("TemplateList", "Şablonlar")},
-        auth_errors)})
-    spec.path(path="/api/v1/templates/{name}", operations={"put": op(
-        "Şablonun yeni sürümü (örnek dosyada işlenemezse reddedilir)", "saveTemplate", STAFF,
-        {"200": json_body("TemplateSaved", "Kaydedildi")}, (*auth_errors, *JSON_BODY_ERRORS), body="TemplateEdit",
-        parameters=[template_name])})
-    spec.path(path="/api/v1/templates/{name}/preview", operations={"post": op(
-        "Şablonun örnek bir dosya için önizlemesi", "previewTemplate", STAFF,
-        {"200": {"description": "Önizleme", "content": {"application/json": {"schema": {"type": "object"}}}}},
-        (*auth_errors, *JSON_BODY_ERRORS), body="TemplatePreviewRequest", parameters=[template_name])})
-    hook_id = {"name": "subscription_id", "in": "path", "required": True,
-               "schema": {"type": "string", "format": "uuid"}}
-    spec.path(path="/api/v1/webhooks", operations={
-        "post": op("Webhook aboneliği (imza anahtarı bir kez gösterilir)", "subscribeWebhook", SIGNED,
-                    {"201": json_body("WebhookSubscription", "Abone olundu")}, (*auth_errors, *JSON_BODY_ERRORS),
-                    body="WebhookSubscriptionRequest"),
-        "get": op("Sistemin webhook abonelikleri", "listWebhooks", SIGNED, {"200": json_body("WebhookList", "Abonelikler")},
-                   auth_errors)})
-    spec.path(path="/api/v1/webhooks/{subscription_id}", operations={"delete": op(
-        "Aboneliği kaldır", "unsubscribeWebhook", SIGNED, {"204": {"description": "Kaldırıldı"}},
-        (*auth_errors, "404"), parameters=[hook_id])})
-    spec.path(path="/api/v1/webhooks/{subscription_id}/deliveries", operations={"get": op(
-        "Webhook teslim kaydı", "webhookDeliveries", SIGNED, {"200": json_body("WebhookDeliveries", "Teslimler")},
-        (*auth_errors, "404"), parameters=[hook_id])})
     letter_id = {"name": "letter_id", "in": "path", "required": True, "schema": {"type": "string", "format": "uuid"}}
-    spec.path(path="/api/v1/post-room/letters", operations={"get": op(
-        "Posta odası: postayla gidecek mektuplar (adres ve metin içermez)", "postRoomLetters", STAFF,
-        {"200": json_body("PostRoom", "Mektuplar")}, (*auth_errors, "422"), parameters=[
-            {"name": "posted", "in": "query", "required": False, "schema": {"type": "boolean"}},
-            {"name": "limit", "in": "query", "required": False,
-             "schema": {"type": "integer", "minimum": 1, "maximum": 500}}])})
-    spec.path(path="/api/v1/post-room/letters/{letter_id}/letter.pdf", operations={"get": op(
+    spec.path(path="/api/v1/post-room/letters/{letter_id}/letter.pdf", operations={"get": {**op(
         "Bir zarfın basılacak PDF'i: pencereli zarfa uygun adresli yazı, ardından alındı belgesi veya ekler",
         "postRoomLetterPdf", STAFF, {"200": {"description": "PDF", "content": {"application/pdf": {
-            "schema": {"type": "string", "format": "binary"}}}}}, (*auth_errors, "404"), parameters=[letter_id])})
-    spec.path(path="/api/v1/post-room/letters/{letter_id}/posted", operations={"post": op(
-        "Mektup postaya verildi (bir kez kaydedilir; başvuru dosyasında görünür)", "markLetterPosted", STAFF,
-        {"200": json_body("LetterPosted", "Kaydedildi")}, (*auth_errors, "404", "409"), parameters=[letter_id])})
+            "schema": {"type": "string", "format": "binary"}}}}}, (*auth_errors, "404"), parameters=[letter_id]),
+        "tags": [notify_api.TAG]}})
     service = {"name": "service", "in": "path", "required": True,
                "schema": {"type": "string", "enum": ["intake", "routing", "notify", "contacts", "press"]}}
     spec.path(path="/api/v1/ops/dead-letters", operations={"get": op(

@@ -36,6 +36,8 @@ PERMISSIONS = {
     "templates.read": {"admin", "pr_officer"},
     "templates.manage": {"admin"},
     "post_room.manage": {"admin", "pr_officer"},
+    # other systems' webhooks: no staff role, an API client with the scope webhooks:manage (CLIENT_SCOPES)
+    "webhooks.manage": set(),
     "press_request.submit": {"admin", "press_officer"},
     # KVKK's periodic destruction: operations and the auditor read its log; a run by hand is the admin's
     "retention.read": {"admin", "ops", "auditor"},

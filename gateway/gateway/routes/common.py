@@ -34,14 +34,6 @@ def query_args(schema_cls, request):
         raise ValidationFailed(errors=exc.messages) from None
 
 
-def audiences(principal):
-    """Whose inbox messages a staff member reads: their role's, and their directorate's."""
-    found = [f"role:{principal.role}"]
-    if principal.directorate:
-        found.append(f"directorate:{principal.directorate}")
-    return found
-
-
 def actor(principal):
     """Who acts, as the owning service checks it against the object."""
     return {"id": principal.name or principal.id, "role": principal.role, "directorate": principal.directorate}

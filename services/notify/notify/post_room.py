@@ -7,16 +7,14 @@ import logging
 from pypdf import PdfWriter
 
 from contracts import notify as events
+from contracts.notify_api import PostRoomQuery
 from servicekit import files
 
-from . import letter, sender, storage
+from . import inputs, letter, sender, storage
+from .exceptions import NotFound
 from .failures import UnfitFile
 
 log = logging.getLogger(__name__)
-
-
-class NotFound(Exception):
-    pass
 
 
 class AlreadyPosted(Exception):
@@ -25,8 +23,9 @@ class AlreadyPosted(Exception):
 
 def waiting(store, posted=False, limit=200):
     """Letters waiting to be posted (or already posted), oldest first; no address, no text."""
+    query = inputs.load(PostRoomQuery, {"posted": posted, "limit": limit})
     with store.transaction() as tx:
-        rows = storage.post_letters(tx.cursor, posted, limit)
+        rows = storage.post_letters(tx.cursor, query["posted"], query["limit"])
     return [{**{key: value for key, value in row.items() if key != "attachments"},
              "id": str(row["id"]), "application_id": str(row["application_id"]) if row["application_id"] else None,
              "case_id": str(row["case_id"]) if row["case_id"] else None,
@@ -57,8 +56,9 @@ def printable(store, notification_id, letterhead, fetch):
     return _concatenated(documents)
 
 
-def mark_posted(store, notification_id, posted_by):
-    """Record that the letter went into the post; `notification_delivered` tells routing."""
+def mark_posted(store, notification_id, actor):
+    """Record that the letter went into the post, by `actor`; `notification_delivered` tells routing."""
+    notification_id, posted_by = inputs.identifier(notification_id), actor["id"]
     with store.transaction() as tx:
         message = storage.post_letter(tx.cursor, notification_id, lock=True)
         if message is None:

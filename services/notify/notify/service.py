@@ -37,10 +37,6 @@ def _on(exchange, event_type, schema):
     return handle
 
 
-# what other systems may subscribe to: every event notify hears
-WEBHOOK_EVENT_TYPES = (intake.APPLICATION_RECEIVED, intake.APPLICATION_NOT_PROCESSED) + routing.EVENT_TYPES
-
-
 class Settings(DependencyProvider):
     """The seed's settings (`SEED_FILE`, else Gaziemir's): staff mailboxes, the letterhead."""
 
@@ -131,24 +127,27 @@ class NotifyService:
         return secrets.secret(self.config, "WEBHOOK_MASTER_KEY")
 
     @rpc
-    def subscribe_webhook(self, client_id, url, event_types):
-        """Another system subscribes `url` to `event_types`; answers with the signing secret, once."""
-        return webhooks.subscribe(self.db, self._webhook_key(), client_id, url, event_types, WEBHOOK_EVENT_TYPES,
+    def subscribe_webhook(self, actor, subscription):
+        """The calling system (`actor["id"]`: its client id) subscribes `{"url": "https://portal.example/hook",
+        "event_types": ["case_opened"]}`; answers with the signing secret, once."""
+        return webhooks.subscribe(self.db, self._webhook_key(), actor, subscription,
                                   self.config.webhook_allow_http,
                                   policy=outbound.Policy.from_config(self.config))
 
     @rpc
-    def webhook_subscriptions(self, client_id):
-        return webhooks.subscriptions(self.db, client_id)
+    def webhook_subscriptions(self, actor):
+        """The calling system's subscriptions."""
+        return webhooks.subscriptions(self.db, actor)
 
     @rpc
-    def unsubscribe_webhook(self, client_id, subscription_id):
-        return webhooks.unsubscribe(self.db, client_id, subscription_id)
+    def unsubscribe_webhook(self, actor, subscription_id):
+        """Ends one of the calling system's subscriptions (NotFound if it has none such)."""
+        webhooks.unsubscribe(self.db, actor, subscription_id)
 
     @rpc
-    def webhook_deliveries(self, client_id, subscription_id):
-        """The delivery log of one of the client's subscriptions (None if it is not theirs)."""
-        return webhooks.deliveries(self.db, client_id, subscription_id)
+    def webhook_deliveries(self, actor, subscription_id):
+        """The delivery log of one of the calling system's subscriptions (NotFound if it is not theirs)."""
+        return webhooks.deliveries(self.db, actor, subscription_id)
 
     @rpc
     def templates(self):
@@ -156,9 +155,10 @@ class NotifyService:
         return templates_admin.listing(self.db)
 
     @rpc
-    def save_template(self, name, content, author):
-        """A new version of a template, refused (InvalidTemplate) if it does not render for its sample."""
-        return templates_admin.save(self.db, name, content, author)
+    def save_template(self, name, content, actor):
+        """A new version of template `name` ("receipt.subject.j2"), refused (InvalidTemplate) if it does not
+        render for its sample."""
+        return templates_admin.save(self.db, name, content, actor)
 
     @rpc
     def preview_template(self, name, content=None):
@@ -166,13 +166,15 @@ class NotifyService:
         return templates_admin.preview(self.db, name, content)
 
     @rpc
-    def inbox(self, reader, audiences, unread_only=False, limit=50):
-        """A staff member's inbox: messages for their directorate or role, newest first."""
-        return inbox_view.messages(self.db, reader, audiences, unread_only, limit)
+    def inbox(self, actor, unread=False, limit=50):
+        """A staff member's inbox (`actor`: `{"id", "role", "directorate"}`): messages for their role
+        (`role:<role>`) or directorate (`directorate:<code>`), newest first; `unread`: only those not read."""
+        return inbox_view.messages(self.db, actor, unread, limit)
 
     @rpc
-    def mark_read(self, reader, audiences, message_id):
-        return inbox_view.mark_read(self.db, reader, audiences, message_id)
+    def mark_read(self, actor, message_id):
+        """One of the actor's messages is read (NotFound if there is none such for them)."""
+        inbox_view.mark_read(self.db, actor, message_id)
 
     @rpc
     def deliveries(self, application_id):
@@ -191,6 +193,6 @@ class NotifyService:
             self.db, notification_id, self.settings["letterhead"], self._attachments())).decode()
 
     @rpc
-    def mark_posted(self, notification_id, posted_by):
-        """The letter went into the post: recorded, and routing hears that the applicant was told."""
-        return post_room.mark_posted(self.db, notification_id, posted_by)
+    def mark_posted(self, notification_id, actor):
+        """The letter went into the post, by `actor`: recorded, and routing hears that the applicant was told."""
+        return post_room.mark_posted(self.db, notification_id, actor)

@@ -18,11 +18,14 @@ import uuid
 from urllib.parse import urlsplit
 
 import requests
+from marshmallow import ValidationError
 
 from contracts import notify as notify_events
+from contracts.notify_api import WebhookSubscriptionRequest
 from servicekit import outbound
 
-from . import storage
+from . import inputs, storage
+from .exceptions import NotFound
 from .failures import PermanentFailure, TemporaryFailure
 
 WEBHOOK_SCHEMAS = {event_type: notify_events.webhook_schema(event_type) for event_type in notify_events.WEBHOOK_FIELDS}
@@ -42,24 +45,24 @@ def signature(secret, timestamp, body):
     return hmac.new(secret.encode(), f"{timestamp}.".encode() + body, hashlib.sha256).hexdigest()
 
 
-def subscribe(store, master_key, client_id, url, event_types, known_types, allow_http, policy=outbound.Policy()):
-    errors = {}
+def subscribe(store, master_key, actor, subscription, allow_http, policy=outbound.Policy()):
+    """The calling system (`actor["id"]`, its client id) subscribes `{"url", "event_types"}`; answers with
+    the signing secret, shown once. The address must be deliverable and pass the outbound policy."""
+    try:
+        wanted = WebhookSubscriptionRequest().load(subscription or {})
+    except ValidationError as exc:
+        raise InvalidSubscription(exc.normalized_messages()) from None
+    url, event_types = wanted["url"], sorted(set(wanted["event_types"]))
     if not deliverable(url, allow_http):
-        errors["url"] = ["https:// ile başlayan geçerli bir adres olmalı."]
-    else:
-        try:
-            _policy(policy, allow_http).check(url)
-        except outbound.Refused as refused:
-            errors["url"] = [refused.reason]
-    unknown = sorted(set(event_types or ()) - set(known_types))
-    if not event_types or unknown:
-        errors["event_types"] = [f"Şunlardan biri ya da birkaçı olmalı: {', '.join(sorted(known_types))}."]
-    if errors:
-        raise InvalidSubscription(errors)
+        raise InvalidSubscription({"url": ["https:// ile başlayan geçerli bir adres olmalı."]})
+    try:
+        _policy(policy, allow_http).check(url)
+    except outbound.Refused as refused:
+        raise InvalidSubscription({"url": [refused.reason]}) from None
     subscription_id = uuid.uuid4()
     with store.transaction() as tx:
-        storage.add_subscription(tx.cursor, subscription_id, client_id, url, sorted(set(event_types)))
-    return {"id": str(subscription_id), "url": url, "event_types": sorted(set(event_types)),
+        storage.add_subscription(tx.cursor, subscription_id, actor["id"], url, event_types)
+    return {"id": str(subscription_id), "url": url, "event_types": event_types,
             "secret": secret_for(master_key, subscription_id)}
 
 
@@ -97,24 +100,28 @@ def public_body(event_type, event):
                       else str(value))
 
 
-def subscriptions(store, client_id):
+def subscriptions(store, actor):
+    """The calling system's subscriptions, oldest first."""
     with store.transaction() as tx:
-        rows = storage.subscriptions_of(tx.cursor, client_id)
+        rows = storage.subscriptions_of(tx.cursor, actor["id"])
     return [{"id": str(r["id"]), "url": r["url"], "event_types": r["event_types"], "active": r["active"],
              "created_at": r["created_at"].isoformat()} for r in rows]
 
 
-def unsubscribe(store, client_id, subscription_id):
+def unsubscribe(store, actor, subscription_id):
+    """Ends one of the calling system's subscriptions; NotFound when it has none such."""
     with store.transaction() as tx:
-        return storage.deactivate_subscription(tx.cursor, subscription_id, client_id)
+        if not storage.deactivate_subscription(tx.cursor, inputs.identifier(subscription_id), actor["id"]):
+            raise NotFound(subscription_id)
 
 
-def deliveries(store, client_id, subscription_id, limit=100):
-    """The delivery log of a client's own subscription (None when it is not theirs)."""
+def deliveries(store, actor, subscription_id, limit=100):
+    """The delivery log of one of the calling system's subscriptions; NotFound when it is not theirs."""
+    subscription_id = inputs.identifier(subscription_id)
     with store.transaction() as tx:
         found = storage.subscription(tx.cursor, subscription_id)
-        if found is None or found["client_id"] != client_id:
-            return None
+        if found is None or found["client_id"] != actor["id"]:
+            raise NotFound(subscription_id)
         rows = storage.webhook_deliveries(tx.cursor, subscription_id, limit)
     return [{key: (value.isoformat() if hasattr(value, "isoformat") else str(value) if key == "id" else value)
              for key, value in row.items()} for row in rows]

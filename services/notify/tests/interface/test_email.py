@@ -106,16 +106,19 @@ def test_directorate_staff_find_a_new_case_in_their_inbox(notify, amqp_uri):
     sample = load_samples()[("routing", routing.CASE_OPENED)]
     publish_raw(amqp_uri, routing.EXCHANGE, routing.CASE_OPENED, make_envelope(
         routing.CASE_OPENED, sample["payload"], "corr-inbox"))
-    audiences = ["directorate:temizlik-isleri"]
+    cleaner = {"id": "temizlikci", "role": "directorate_staff", "directorate": "temizlik-isleri"}
     with entrypoint_hook(notify, "inbox") as inbox:
-        [message] = wait_until(lambda: inbox("temizlikci", audiences, True, 50))
+        [message] = wait_until(lambda: inbox(cleaner, True, 50))
     assert message["title"] == "Yeni dosya GZM-2026-000123" and not message["read"]
     with entrypoint_hook(notify, "mark_read") as mark_read:
-        assert mark_read("temizlikci", audiences, message["id"])
-        assert not mark_read("temizlikci", ["directorate:fen-isleri"], message["id"])  # not theirs
+        with pytest.raises(Exception) as not_theirs:
+            mark_read(dict(cleaner, directorate="fen-isleri"), message["id"])
+        assert "NotFound" in not_theirs.typename or "NotFound" in str(not_theirs.value)
+        mark_read(cleaner, message["id"])
     with entrypoint_hook(notify, "inbox") as inbox:
-        assert inbox("temizlikci", audiences, True, 50) == []
-        assert inbox("baskasi", audiences, True, 50)  # read is per person
+        assert inbox(cleaner, True, 50) == []
+        assert inbox(dict(cleaner, id="baskasi"), True, 50)  # read is per person
+        assert inbox({"id": "fenci", "role": "directorate_staff", "directorate": "fen-isleri"}) == []
 
 
 def test_directorates_get_an_e_mail_in_working_hours_and_a_breach_at_once(notify, amqp_uri, query):
@@ -180,15 +183,18 @@ def test_the_post_room_prints_the_letter_with_the_receipt_behind_it(notify, amqp
     assert waiting["application_id"] == event["payload"]["application_id"]
 
 
+POST_DESK = {"id": "postane", "role": "pr_officer", "directorate": None}
+
+
 def test_a_posted_letter_is_recorded_once_and_routing_hears_the_applicant_was_told(notify, amqp_uri, query):
     event = posted_application(amqp_uri)
     with entrypoint_hook(notify, "post_room") as post_room:
         [waiting] = wait_until(lambda: post_room())
     with entrypoint_hook(notify, "mark_posted") as mark_posted:
-        posted = mark_posted(waiting["id"], "postane")
+        posted = mark_posted(waiting["id"], POST_DESK)
         assert posted["status"] == "sent" and posted["posted_by"] == "postane"
         with pytest.raises(Exception) as again:
-            mark_posted(waiting["id"], "postane")
+            mark_posted(waiting["id"], POST_DESK)
     assert "AlreadyPosted" in again.typename or "AlreadyPosted" in str(again.value)
     [delivered] = take_messages(amqp_uri, queue_name("routing", events.EXCHANGE, events.NOTIFICATION_DELIVERED),
                                 expected=1)

@@ -45,8 +45,9 @@ def test_important_news_reaches_the_directorates_inbox_and_mailbox_at_once(notif
     assert mail["To"] == "fenisleri@gaziemir.bel.tr" and mail["Subject"].startswith("Önemli haber: ")
     assert payload["outlet"] in mail.get_body(("plain",)).get_content()
     with entrypoint_hook(notify, "inbox") as inbox:
-        [item] = wait_until(lambda: inbox("fenci", ["directorate:fen-isleri"], True, 50))
-        assert inbox("parkci", ["directorate:park-ve-bahceler"], True, 50) == []
+        [item] = wait_until(lambda: inbox({"id": "fenci", "role": "directorate_staff", "directorate": "fen-isleri"},
+                                          True, 50))
+        assert inbox({"id": "parkci", "role": "directorate_staff", "directorate": "park-ve-bahceler"}, True, 50) == []
     assert item["title"] == f"Önemli haber: {payload['title']}"
 
 
@@ -63,7 +64,7 @@ def test_a_subscription_to_renew_is_in_the_press_officers_inbox(notify, amqp_uri
     payload = sample("press", press.SUBSCRIPTION_RENEWAL_DUE)["payload"]
     publish(amqp_uri, press.EXCHANGE, press.SUBSCRIPTION_RENEWAL_DUE, payload)
     with entrypoint_hook(notify, "inbox") as inbox:
-        [item] = wait_until(lambda: inbox("basinci", ["role:press_officer"], True, 50))
+        [item] = wait_until(lambda: inbox({"id": "basinci", "role": "press_officer", "directorate": None}, True, 50))
     assert item["title"] == f"Abonelik yenilenecek: {payload['publication']}"
 
 

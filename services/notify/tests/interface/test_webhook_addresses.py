@@ -16,6 +16,7 @@ from tests.support.broker import publish_raw, wait_until
 from tests.support.peers import WebhookReceiver
 
 RECEIVED = load_samples()[("intake", intake.APPLICATION_RECEIVED)]["payload"]
+PORTAL = {"id": "portal", "role": "system", "directorate": None}  # the API client, as the gateway names it
 
 
 @pytest.fixture
@@ -46,13 +47,14 @@ def test_a_webhook_inside_the_network_is_refused_when_subscribed(production_noti
                     f"https://localhost:{port}/olaylar", "http://169.254.169.254/latest/meta-data/",
                     "https://10.0.0.7/hook", f"https://[::ffff:127.0.0.1]:{port}/"):
             with pytest.raises(InvalidSubscription) as refused:
-                subscribe("portal", url, [intake.APPLICATION_RECEIVED])
+                subscribe(PORTAL, {"url": url, "event_types": [intake.APPLICATION_RECEIVED]})
             assert refused.value.args[0] == {"url": [outbound.REASONS["network"]]}
         with pytest.raises(InvalidSubscription) as refused:
-            subscribe("portal", "https://kullanici:parola@example.org/hook", [intake.APPLICATION_RECEIVED])
+            subscribe(PORTAL, {"url": "https://kullanici:parola@example.org/hook",
+                               "event_types": [intake.APPLICATION_RECEIVED]})
         assert refused.value.args[0] == {"url": [outbound.REASONS["credentials"]]}
     with entrypoint_hook(production_notify, "webhook_subscriptions") as listing:
-        assert listing("portal") == []
+        assert listing(PORTAL) == []
 
 
 def test_a_stored_webhook_inside_the_network_is_never_called(production_notify, receiver, amqp_uri, query):
@@ -71,5 +73,5 @@ def test_a_stored_webhook_inside_the_network_is_never_called(production_notify, 
     assert (row["status"], row["attempts"], row["last_error"]) == ("failed", 1, outbound.REASONS["network"])
     assert receiver.received() == []
     with entrypoint_hook(production_notify, "webhook_deliveries") as log:
-        [entry] = log("portal", str(subscription_id))
+        [entry] = log(PORTAL, str(subscription_id))
     assert str(receiver.port) not in str(entry) and "127.0.0.1" not in str(entry)

@@ -15,12 +15,12 @@ from tests.support.peers import WebhookReceiver
 
 RECEIVED = load_samples()[("intake", intake.APPLICATION_RECEIVED)]["payload"]
 ANSWERED = load_samples()[("routing", routing.ANSWER_APPROVED)]["payload"]
-
+PORTAL = {"id": "portal", "role": "system", "directorate": None}  # the API client, as the gateway names it
 
 def test_a_subscribed_system_receives_the_event_signed_once_its_endpoint_is_back(notify, amqp_uri, tmp_path, query):
     receiver = WebhookReceiver(tmp_path / "hooks")  # not started: the endpoint is down at first
     with entrypoint_hook(notify, "subscribe_webhook") as subscribe:
-        subscription = subscribe("portal", receiver.url, [intake.APPLICATION_RECEIVED])
+        subscription = subscribe(PORTAL, {"url": receiver.url, "event_types": [intake.APPLICATION_RECEIVED]})
     event = make_envelope(intake.APPLICATION_RECEIVED, dict(RECEIVED, application_id=str(uuid.uuid4()),
                                                             submitted_by="portal"), "corr-hook")
     publish_raw(amqp_uri, intake.EXCHANGE, intake.APPLICATION_RECEIVED, event)
@@ -37,9 +37,11 @@ def test_a_subscribed_system_receives_the_event_signed_once_its_endpoint_is_back
     assert delivered["payload"]["tracking_number"] == RECEIVED["tracking_number"]
     assert "applicant" not in delivered["payload"] and "ayse" not in body.decode()  # no personal data
     with entrypoint_hook(notify, "webhook_deliveries") as log:
-        [entry] = log("portal", subscription["id"])
+        [entry] = log(PORTAL, subscription["id"])
         assert entry["status"] == "sent" and entry["attempts"] >= 3
-        assert log("someone-else", subscription["id"]) is None
+        with pytest.raises(Exception) as not_theirs:
+            log(dict(PORTAL, id="someone-else"), subscription["id"])
+        assert "NotFound" in not_theirs.typename or "NotFound" in str(not_theirs.value)
 
 
 def test_a_subscriber_hears_only_of_its_own_applications_and_never_their_secrets(notify, amqp_uri, tmp_path,
@@ -48,7 +50,8 @@ def test_a_subscriber_hears_only_of_its_own_applications_and_never_their_secrets
     receiver.start()
     try:
         with entrypoint_hook(notify, "subscribe_webhook") as subscribe:
-            subscribe("portal", receiver.url, [intake.APPLICATION_RECEIVED, routing.ANSWER_APPROVED])
+            subscribe(PORTAL, {"url": receiver.url,
+                               "event_types": [intake.APPLICATION_RECEIVED, routing.ANSWER_APPROVED]})
         theirs, own = str(uuid.uuid4()), str(uuid.uuid4())
         for application_id, submitter in ((theirs, "cimer"), (own, "portal")):
             publish_raw(amqp_uri, intake.EXCHANGE, intake.APPLICATION_RECEIVED, make_envelope(
@@ -76,11 +79,13 @@ def test_a_subscriber_hears_only_of_its_own_applications_and_never_their_secrets
 def test_a_subscription_must_name_known_events_and_a_secure_address(notify):
     with entrypoint_hook(notify, "subscribe_webhook") as subscribe:
         with pytest.raises(InvalidSubscription):
-            subscribe("portal", "ftp://example.org/x", [intake.APPLICATION_RECEIVED])
+            subscribe(PORTAL, {"url": "ftp://example.org/x", "event_types": [intake.APPLICATION_RECEIVED]})
         with pytest.raises(InvalidSubscription):
-            subscribe("portal", "https://example.org/x", ["everything"])
+            subscribe(PORTAL, {"url": "https://example.org/x", "event_types": ["everything"]})
         for malformed in ("https://[", "https://a b.example/x", "https://example.org:port/x", "https://"):
             with pytest.raises(InvalidSubscription):  # refused with a reason, not a crash
-                subscribe("portal", malformed, [intake.APPLICATION_RECEIVED])
+                subscribe(PORTAL, {"url": malformed, "event_types": [intake.APPLICATION_RECEIVED]})
     with entrypoint_hook(notify, "unsubscribe_webhook") as unsubscribe:
-        assert not unsubscribe("portal", str(uuid.uuid4()))
+        with pytest.raises(Exception) as unknown:
+            unsubscribe(PORTAL, str(uuid.uuid4()))
+        assert "NotFound" in unknown.typename or "NotFound" in str(unknown.value)

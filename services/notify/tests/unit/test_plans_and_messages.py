@@ -156,6 +156,10 @@ def test_conference_materials_reach_every_guest_with_every_file_at_istanbul_time
     assert "sunum.pdf" in body and "santiye.jpg" in body
 
 
+def test_the_templates_staff_may_edit_are_the_files_shipped():
+    assert messages.template_names() == sorted(path.name for path in messages.TEMPLATE_DIR.glob("*.j2"))
+
+
 def test_every_template_staff_can_edit_has_a_sample_to_preview_it_with():
     for name in messages.template_names():
         shown = messages.preview(name)

@@ -44,9 +44,10 @@ def test_an_approved_answer_goes_out_without_its_text():
     assert body["payload"]["outcome"] == event["payload"]["outcome"]
 
 
-def test_every_event_a_system_may_subscribe_to_has_a_webhook_contract():
-    from notify.service import WEBHOOK_EVENT_TYPES
-    assert set(WEBHOOK_EVENT_TYPES) == set(notify.WEBHOOK_FIELDS)
+def test_a_system_may_subscribe_to_every_application_and_case_event_notify_hears_and_to_no_other():
+    from contracts.notify_api import WEBHOOK_EVENT_TYPES
+    assert set(WEBHOOK_EVENT_TYPES) == {intake.APPLICATION_RECEIVED, intake.APPLICATION_NOT_PROCESSED,
+                                        *routing.EVENT_TYPES}
 
 
 @pytest.mark.parametrize("client_id, submitted_by, entitled", [
