@@ -1,9 +1,10 @@
 """`make run`: every service and the gateway as processes under one supervisor (honcho).
 
 One log stream, each line prefixed with its process; Ctrl-C stops them all cleanly. Prints the
-gateway's URL when it answers. Configuration comes from the environment (README.md). It is a development
-deployment (`PLATFORM_ENV=development` unless the environment says otherwise): a secret left unset is
-servicekit's development default.
+gateway's URL when it answers. Each process reads its settings from its `config.yml`, where their defaults
+are written; the environment sets any of them (README.md). It is a development deployment
+(`PLATFORM_ENV=development` unless the environment says otherwise): a secret left unset is servicekit's
+development default.
 """
 import os
 import sys
@@ -26,7 +27,6 @@ def process_env(name, port):
     # the log stream is JSON lines; library deprecation notices would only break it
     env = dict(os.environ, PYTHONUNBUFFERED="1", PYTHONWARNINGS="ignore")
     env.setdefault(secrets.SETTING, secrets.DEVELOPMENT)  # `make run` is a developer's machine
-    env.setdefault("AMQP_URI", "amqp://guest:guest@127.0.0.1:5672/")
     # the same server bootstrap.sh prepared (PGHOST/PGPORT), unless a URL names another
     server = f"{os.environ.get('PGHOST', '127.0.0.1')}:{os.environ.get('PGPORT', '5432')}"
     env["DB_URL"] = os.environ.get(f"{name.upper()}_DB_URL", f"postgresql://{name}:{name}@{server}/{name}")
