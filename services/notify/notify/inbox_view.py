@@ -28,8 +28,9 @@ def messages(store, actor, unread=False, limit=50):
 
 def mark_read(store, actor, message_id):
     """Marks one of the actor's messages read; NotFound when there is none such for them."""
+    message_id = inputs.identifier(message_id)
     with store.transaction() as tx:
-        if not storage.mark_read(tx.cursor, inputs.identifier(message_id), audiences(actor), actor["id"]):
+        if not storage.mark_read(tx.cursor, message_id, audiences(actor), actor["id"]):
             raise NotFound(message_id)
 
 

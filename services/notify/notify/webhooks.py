@@ -110,8 +110,9 @@ def subscriptions(store, actor):
 
 def unsubscribe(store, actor, subscription_id):
     """Ends one of the calling system's subscriptions; NotFound when it has none such."""
+    subscription_id = inputs.identifier(subscription_id)
     with store.transaction() as tx:
-        if not storage.deactivate_subscription(tx.cursor, inputs.identifier(subscription_id), actor["id"]):
+        if not storage.deactivate_subscription(tx.cursor, subscription_id, actor["id"]):
             raise NotFound(subscription_id)
 
 
