@@ -24,11 +24,10 @@ from __future__ import annotations
 import dataclasses
 import types
 import typing
+import warnings
 from collections.abc import Mapping
 from pathlib import Path
 from typing import ClassVar
-
-import warnings
 
 import yaml
 from nameko.extensions import DependencyProvider
@@ -36,9 +35,6 @@ from nameko.extensions import DependencyProvider
 with warnings.catch_warnings():
     warnings.simplefilter("ignore")  # nameko.cli imports pkg_resources, which warns that it is deprecated
     from nameko.cli.main import IMPLICIT_ENV_VAR_MATCHER, env_var_constructor
-
-NOT_SETTINGS = frozenset({"LOGGING"})  # nameko's logging dictConfig: read by nameko, not by the code
-
 
 class SettingInvalid(ValueError):
     """A setting is missing or its value does not parse as the setting's type; the message names it."""
@@ -65,7 +61,8 @@ _REGISTERED: dict[str, type] = {}
 
 @dataclasses.dataclass(frozen=True)
 class Settings(Mapping):
-    """Base of every process's settings: the fields are its config keys (`max_workers` stays lower case)."""
+    """Base of every process's settings: the fields are its config keys in lower case (`max_workers` is so in
+    config.yml too); every key but `LOGGING` (nameko's logging set-up) is a field."""
 
     CONFIG_FILE: ClassVar[Path | None] = None
 
