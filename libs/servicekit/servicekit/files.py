@@ -11,13 +11,13 @@ import os
 import filetype
 from pypdf import PdfReader
 
+# Word, PowerPoint and Excel files, as the contract names them (a press conference's materials): zip archives
+# inside; an older detector may see only the zip
+from contracts.press_inputs import OFFICE_TYPES
+
 PDF = "application/pdf"
 ZIP = "application/zip"
 MP4 = "video/mp4"
-# Word, PowerPoint and Excel files: zip archives inside; an older detector may see only the zip
-OFFICE_TYPES = ("application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-                "application/vnd.openxmlformats-officedocument.presentationml.presentation",
-                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
 MAX_NAME = 200
 DEFAULT_NAME = "dosya"
 
