@@ -12,6 +12,7 @@ from contracts.envelope import make_envelope
 from contracts.topology import queue_name
 from routing.access import NotAllowed
 from routing.cases import CaseNotFound, InvalidAnswer
+from routing.inputs import InvalidInput
 from routing.states import InvalidTransition
 from tests.support import files
 from tests.support.broker import body_text, publish_raw, take_messages, wait_until
@@ -193,7 +194,7 @@ def test_an_answer_goes_out_with_its_files(routing, amqp_uri, query):
 
     case = case_of(query, received(amqp_uri))
     letter = files.pdf()
-    with pytest.raises(InvalidAnswer) as bad:
+    with pytest.raises(InvalidInput) as bad:  # refused by the declared input (contracts.routing_api)
         act(routing, case, TEMIZLIK, "submit_answer", outcome="granted", text="Ekte.",
             attachments=[{"filename": "a.exe", "content_type": "application/x-msdownload", "content_base64": "AA=="}])
     assert "attachments" in bad.value.args[0]
@@ -239,3 +240,24 @@ def test_a_case_forgets_its_applicants_words_when_intake_anonymises_them(routing
     assert not query("SELECT 1 FROM case_events WHERE case_id = %s AND details::text LIKE %s", gone["id"], "%ayse%")
     assert query("SELECT subject FROM cases WHERE id = %s", kept["id"])[0]["subject"] == "Mehmet Demir: park lambası"
     assert query("SELECT state FROM cases WHERE id = %s", gone["id"])[0]["state"] == gone["state"]  # facts stay
+
+
+def test_a_direct_caller_meets_the_declared_inputs_refusals(routing):
+    """The same schemas the gateway checks requests with (contracts.routing_api), at routing's own edge."""
+    with entrypoint_hook(routing, "act") as act_on:
+        with pytest.raises(InvalidInput) as bad:
+            act_on(str(uuid.uuid4()), DESK, "assign", {"directorate": "fen", "colour": "red"})
+        assert "colour" in bad.value.args[0]
+        with pytest.raises(CaseNotFound):
+            act_on(str(uuid.uuid4()), DESK, "demolish", {})
+    with entrypoint_hook(routing, "list_cases") as list_cases:
+        with pytest.raises(InvalidInput) as bad:
+            list_cases({"state": "lost"}, DESK, 50, 0)
+        assert "state" in bad.value.args[0]
+    with entrypoint_hook(routing, "remove_routing_rule") as remove:
+        with pytest.raises(InvalidInput):
+            remove(2**31, DESK)
+    with entrypoint_hook(routing, "preview_deadline") as preview:
+        with pytest.raises(InvalidInput) as bad:
+            preview("bilgi_edinme", "13.03.2026")
+        assert "received_on" in bad.value.args[0]
