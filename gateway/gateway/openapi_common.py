@@ -1,5 +1,7 @@
 """What every part of the OpenAPI document shares: error answers, security, small builders."""
-from marshmallow import fields
+from datetime import date
+
+from marshmallow import fields, validate
 
 from contracts.inbound import no_control_characters, one_line
 
@@ -62,11 +64,24 @@ AUTH_ERRORS = ("401", "403", "429", "503")
 # break either in a one-line field (`one_line`)
 TEXT_PATTERN = r"^[^\u0000-\u0008\u000b\u000c\u000e-\u001f]*$"
 ONE_LINE_PATTERN = r"^[^\u0000-\u0008\u000a-\u001f\u0085\u2028\u2029]*$"
+# a calendar day from 1900-01-01 to 2100-12-31, the range the contracts' `day` fields take: every month's days,
+# 29 February in leap years only (1900 and 2100 are not)
+_MONTHS = (r"(?:(?:0[13578]|1[02])-(?:0[1-9]|[12][0-9]|3[01])|(?:0[469]|11)-(?:0[1-9]|[12][0-9]|30)"
+           r"|02-(?:0[1-9]|1[0-9]|2[0-8]))")
+DAY_PATTERN = (r"^(?:(?:19|20)[0-9]{2}-" + _MONTHS + r"|(?:19(?:0[48]|[2468][048]|[13579][26])|"
+               r"20(?:0[048]|[2468][048]|[13579][26]))-02-29|2100-" + _MONTHS + r")$")
+DAYS = (date(1900, 1, 1), date(2100, 12, 31))
 
 
 def text_pattern(self, field, ret, **kwargs):
-    """apispec attribute function: a text field's `pattern` from its contract checks (a field with a
-    pattern or choices of its own keeps them)."""
+    """apispec attribute function: what a field's contract checks refuse, said in the document: a text field's
+    `pattern` (one with a pattern or choices of its own keeps them), a day's range as a pattern, and a nested
+    object that may be null as exactly that (apispec writes "any object, or null" beside the reference)."""
+    if isinstance(field, fields.Date) and any(isinstance(check, validate.Range) and (check.min, check.max) == DAYS
+                                              for check in field.validators):
+        return {"pattern": DAY_PATTERN}
+    if isinstance(field, fields.Nested) and field.allow_none and "anyOf" in ret:
+        return {"anyOf": [*(item for item in ret["anyOf"] if "$ref" in item), {"nullable": True, "enum": [None]}]}
     if not isinstance(field, fields.String) or "pattern" in ret or "enum" in ret:
         return {}
     if one_line in field.validators:

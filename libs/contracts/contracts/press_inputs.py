@@ -33,7 +33,20 @@ MAX_PDF_BYTES = 50 * MB
 FIRST_DAY, LAST_DAY = date(1900, 1, 1), date(2100, 12, 31)
 DIRECTORATE = validate.Regexp(r"^[a-z0-9]+(?:-[a-z0-9]+)*$",
                               error="Müdürlük kodu küçük harf, rakam ve tire olmalı (örn. fen-isleri).")
-BASE64 = validate.Regexp(r"^[A-Za-z0-9+/]*={0,2}$", error="Dosya içeriği geçerli base64 olmalı.")
+# whole base64 groups of four, the last one padded: what decodes, and so what the API document may call valid
+BASE64 = validate.Regexp(r"^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$",
+                         error="Dosya içeriği geçerli base64 olmalı.")
+# an http(s) address: a host name, an IP address or [IPv6], perhaps with credentials (press's outbound check
+# refuses those with its reason), a port, and a path, query or fragment without spaces or control characters
+WEB_ADDRESS = validate.Regexp(
+    r"^[Hh][Tt][Tt][Pp][Ss]?://(?:[^\s/?#@\u0000-\u001f\u007f]+@)?"
+    r"(?:\[[0-9A-Fa-f:.]+\]|[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?"
+    r"(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*)"
+    r"(?::[0-9]{1,5})?(?:[/?#][^\s\u0000-\u001f\u007f]*)?$",
+    error="http:// ya da https:// ile başlayan bir adres olmalı.")
+# as an applicant's (contracts.inbound.ApplicantSchema), or empty (none): a journalist's request becomes an
+# application
+PHONE = validate.Regexp(r"^(?:\+?[0-9 ()-]{7,20})?$", error="Geçersiz telefon numarası.")
 
 
 def base64_length(max_bytes):
@@ -75,9 +88,19 @@ def moment(**kwargs):
 
 
 def link(required=False):
-    return fields.Url(required=required, allow_none=not required, schemes={"http", "https"}, require_tld=False,
-                      validate=validate.Length(max=2000),
-                      error_messages={"invalid": "http:// ya da https:// ile başlayan bir adres olmalı."})
+    # one_line too: Python's `$` would let a final line break through the pattern
+    return fields.String(required=required, allow_none=not required,
+                         validate=[validate.Length(max=2000), WEB_ADDRESS, one_line])
+
+
+class Flag(fields.Boolean):
+    """A JSON true or false, nothing else (marshmallow's Boolean also takes 0, 1, "yes", "on" …, which the
+    API document does not call valid)."""
+
+    def _deserialize(self, value, attr, data, **kwargs):
+        if value is True or value is False:
+            return value
+        raise self.make_error("invalid")
 
 
 def page_limit(default=50, most=200):
@@ -136,7 +159,7 @@ class PressClippingInput(InUtc, StrictSchema):
     page_or_programme = line(200, required=False, allow_none=True)
     url = link()
     topic = line(100, required=False, allow_none=True)
-    new_practice = fields.Boolean(load_default=False)
+    new_practice = Flag(load_default=False)
     scan = fields.Nested(PressScanUpload, allow_none=True)
 
 
@@ -164,12 +187,12 @@ class PressTone(StrictSchema):
 
 class PressClassification(StrictSchema):
     topic = line(100, required=False, allow_none=True)
-    new_practice = fields.Boolean()
+    new_practice = Flag()
 
 
 class PressFlag(StrictSchema):
     """Important (on the board) or not; the directorates to tell (once each) and a note for them."""
-    important = fields.Boolean(load_default=True)
+    important = Flag(load_default=True)
     directorates = fields.List(fields.String(validate=[validate.Length(max=60), DIRECTORATE]), load_default=list,
                                validate=validate.Length(max=30))
     note = text(2000, required=False, load_default="")
@@ -293,7 +316,7 @@ class PressProductionQuery(StrictSchema):
 class PressJournalist(StrictSchema):
     full_name = line(200)
     email = fields.Email(required=True, validate=validate.Length(max=254))
-    phone = line(30, required=False)
+    phone = fields.String(validate=PHONE)
 
 
 class PressRequest(StrictSchema):
@@ -303,6 +326,7 @@ class PressRequest(StrictSchema):
                   metadata={"description": "basin_bilgi (bilgi talebi) ya da basin_roportaj (röportaj)"})
     outlet = line(200, metadata={"description": "Yayın kuruluşu"})
     subject = line(300)
-    question = text(20000)
-    category = line(60, required=False, metadata={"description": "Yönlendirme kategorisi, örn. sokak-hayvanlari"})
+    # the application's body is "Yayın kuruluşu: <outlet>" and the question: both within its 20,000 characters
+    question = text(19500)
+    category = line(60, metadata={"description": "Yönlendirme kategorisi, örn. sokak-hayvanlari"})
     journalist = fields.Nested(PressJournalist, required=True)

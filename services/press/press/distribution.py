@@ -14,7 +14,7 @@ from servicekit.spreadsheet import excel_csv
 from . import access, files, information_bank, inputs
 from .clippings import ISTANBUL
 from . import storage_office as storage
-from .exceptions import InvalidInput, InvalidTransition, NotFound
+from .exceptions import InvalidTransition, NotFound
 from .present import plain
 
 log = logging.getLogger(__name__)
@@ -30,9 +30,9 @@ def distribute_issue(store, contacts_rpc, issue_id, actor, settings):
         issue = _issue(tx.cursor, issue_id)
     _refuse_if_sent(issue)
     if issue["pdf_size"] is None:
-        raise InvalidInput({"pdf": ["Sayının PDF'i yüklenmeden e-postayla dağıtılamaz."]})
+        raise InvalidTransition("Sayının PDF'i yüklenmeden e-postayla dağıtılamaz.")
     if not issue["segment_ids"]:
-        raise InvalidInput({"segment_ids": ["Yayının dağıtım listesi yok: önce bilgi bankasından bir liste seçin."]})
+        raise InvalidTransition("Yayının dağıtım listesi yok: önce bilgi bankasından bir liste seçin.")
     members = _members(contacts_rpc, issue["segment_ids"], settings.contacts_timeout)
     recipients = information_bank.mailable(members)
     without_email = sum(1 for member in members if not member.get("email"))
@@ -102,8 +102,8 @@ def _members(contacts_rpc, segment_ids, timeout):
         try:
             members = information_bank.ask(contacts_rpc, timeout, "segment_members", segment_id)
         except NotFound:  # the publication's list is what must change, not the issue
-            raise InvalidInput({"segment_ids": [f"Dağıtım listesindeki bir liste ({segment_id}) bilgi bankasında "
-                                                "artık yok; listeyi güncelleyin."]}) from None
+            raise InvalidTransition(f"Dağıtım listesindeki bir liste ({segment_id}) bilgi bankasında artık yok; "
+                                    "listeyi güncelleyin.") from None
         for member in members:
             found.setdefault(str(member["contact_id"]), member)
     return list(found.values())

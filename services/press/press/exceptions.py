@@ -22,7 +22,8 @@ class InvalidInput(Exception):
 
 
 class InvalidTransition(Exception):
-    """The thing's state does not allow this now, e.g. approving a draft, sending an issue twice (409)."""
+    """The thing's state does not allow this now, e.g. approving a draft, sending an issue twice, an issue without
+    its PDF or a publication without its list, or a second publication of the same title (409)."""
 
 
 class Unavailable(Exception):

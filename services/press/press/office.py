@@ -7,7 +7,7 @@ from contracts.press_inputs import (PressDistribution, PressIssueInput, PressPro
 
 from . import access, files, inputs
 from . import storage_office as storage
-from .exceptions import InvalidInput, NotFound
+from .exceptions import InvalidTransition, NotFound
 from .present import plain
 
 PRODUCTION_LABELS = {"planlandi": "Planlandı", "hazirlaniyor": "Hazırlanıyor", "yayinlandi": "Yayınlandı",
@@ -21,7 +21,7 @@ def add_publication(store, publication, actor):
     with store.transaction() as tx:
         if not storage.add_publication(tx.cursor, {"frequency": None, **publication, "id": publication_id,
                                                    "created_by": by}):
-            raise InvalidInput({"title": ["Bu adla bir yayın zaten var."]})
+            raise InvalidTransition("Bu adla bir yayın zaten var.")
         storage.set_distribution(tx.cursor, publication_id, publication["segment_ids"])
     return _publication(store, publication_id)
 
@@ -48,7 +48,7 @@ def add_issue(store, publication_id, issue, actor):
         if not storage.add_issue(tx.cursor, {"print_run": None, **issue, "id": issue_id,
                                              "publication_id": str(publication_id), "pdf": pdf,
                                              "pdf_filename": filename, "created_by": by}):
-            raise InvalidInput({"number": [f"Bu yayının {issue['number']} sayılı sayısı zaten kayıtlı."]})
+            raise InvalidTransition(f"Bu yayının {issue['number']} sayılı sayısı zaten kayıtlı.")
     return {**plain(issue), "id": str(issue_id), "publication_id": str(publication_id), "pdf_filename": filename,
             "has_pdf": pdf is not None, "distribution": None}
 

@@ -9,7 +9,7 @@ import pytest
 from pypdf import PdfReader
 
 from contracts import press as events
-from press.exceptions import InvalidInput, NotAllowed
+from press.exceptions import InvalidInput, InvalidTransition, NotAllowed
 
 from .conftest import MAYOR_OFFICE, OFFICER, published
 from tests.support import files
@@ -88,12 +88,14 @@ def test_the_office_keeps_its_publications_issues_and_productions(press):
     bulletin = press.add_publication({"title": "Gaziemir Bülten", "kind": "bulletin", "frequency": "aylık",
                                       "segment_ids": ["muhtarlar", "stk"]}, OFFICER)
     assert bulletin["segment_ids"] == ["muhtarlar", "stk"] and bulletin["issues"] == []
+    with pytest.raises(InvalidTransition):  # a second publication of the same title
+        press.add_publication({"title": "Gaziemir Bülten", "kind": "magazine"}, OFFICER)
     pdf = files.pdf()
     issue = press.add_issue(bulletin["id"], {"number": 12, "issued_on": "2026-11-01", "contents": "Yeni park",
                                              "print_run": 5000, "pdf": {"filename": "bulten-12.pdf",
                                              "content_type": "application/pdf",
                                              "content_base64": base64.b64encode(pdf).decode()}}, OFFICER)
-    with pytest.raises(InvalidInput):
+    with pytest.raises(InvalidTransition):  # a second number 12
         press.add_issue(bulletin["id"], {"number": 12, "issued_on": "2026-12-01"}, OFFICER)
     [listed] = press.list_publications()
     assert [(i["number"], i["has_pdf"]) for i in listed["issues"]] == [(12, True)]

@@ -70,13 +70,13 @@ def test_an_issue_not_sent_is_not_public_and_one_without_pdf_or_list_is_refused(
     with pytest.raises(NotFound):
         press.public_issue_pdf(issue["id"])
     bare = press.add_issue(publication["id"], {"number": 43, "issued_on": "2026-12-25"}, OFFICER)
-    with pytest.raises(InvalidInput) as refused:
+    with pytest.raises(InvalidTransition) as refused:
         press.distribute_issue(bare["id"], OFFICER)
-    assert "pdf" in refused.value.args[0]
+    assert "PDF" in refused.value.args[0]
     press.set_distribution(publication["id"], [], OFFICER)
-    with pytest.raises(InvalidInput) as refused:
+    with pytest.raises(InvalidTransition) as refused:
         press.distribute_issue(issue["id"], OFFICER)
-    assert "segment_ids" in refused.value.args[0]
+    assert "liste" in refused.value.args[0]
     with pytest.raises(NotFound):
         press.distribute_issue(str(uuid.uuid4()), OFFICER)
 
@@ -87,9 +87,9 @@ def test_nothing_is_sent_when_the_information_bank_cannot_answer(press, bulletin
     with pytest.raises(Unavailable):
         press.distribute_issue(issue["id"], OFFICER)
     press.contacts.segment_members.side_effect = RemoteError("NotFound", "Böyle bir liste yok.")
-    with pytest.raises(InvalidInput) as missing:
+    with pytest.raises(InvalidTransition) as missing:
         press.distribute_issue(issue["id"], OFFICER)
-    assert "muhtarlar" in str(missing.value.args[0]["segment_ids"])
+    assert "muhtarlar" in missing.value.args[0]
     assert published(amqp_uri, query, events.ISSUE_DISTRIBUTED) == []
     assert press.list_publications()[0]["issues"][0]["distribution"] is None
 
