@@ -58,9 +58,10 @@ def add_paths(spec):
           ids=("photo_id",))
     _path(spec, "/api/v1/press/publications/{publication_id}/distribution-list.csv", "get",
           "Yayının bugünkü dağıtım listesi (ad, kurum, adres, e-posta, telefon; Excel için CSV): basılı nüshaların "
-          "etiketleri. Kişisel verinin kopyası: yalnızca basın servisi, denetim kaydına yazılır",
-          "pressDistributionList", STAFF, {"200": _binary("CSV (UTF-8, BOM, ;)", ("text/csv",))}, (*READ, "422"),
-          ids=("publication_id",))
+          "etiketleri. Kişisel verinin kopyası: yalnızca basın servisi, denetim kaydına yazılır. Listedeki bir liste "
+          "bilgi bankasında artık yoksa 409",
+          "pressDistributionList", STAFF, {"200": _binary("CSV (UTF-8, BOM, ;)", ("text/csv",))},
+          (*READ, "409", "422"), ids=("publication_id",))
     _path(spec, "/api/v1/press/issues/{issue_id}/pdf", "get",
           "Sayının PDF'i (dağıtılmış olsun olmasın; personel; PDF'i yoksa 404)", "getPressIssuePdf", STAFF,
           {"200": _binary("PDF", PDF_TYPES)}, READ, ids=("issue_id",))
