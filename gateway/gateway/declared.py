@@ -11,20 +11,28 @@ from datetime import date, datetime
 from marshmallow import ValidationError
 from werkzeug.wrappers import Response
 
-from contracts import contacts_api, notify_api, press_api
+from contracts import contacts_api, intake_api, notify_api, press_api, routing_api
+from contracts.api import HEADER_LIMITS, PUBLIC
 
-from .errors import ValidationFailed
+from .errors import PROBLEMS, ValidationFailed
 from .http import body_bytes, http, json_response
 from .routes.common import actor, load, query_args
 
-OPERATIONS = press_api.OPERATIONS + contacts_api.OPERATIONS + notify_api.OPERATIONS
-WERKZEUG_CONVERTERS = {"uuid": "uuid", "date": "string", "string": "string"}
+OPERATIONS = (press_api.OPERATIONS + contacts_api.OPERATIONS + intake_api.OPERATIONS + routing_api.OPERATIONS
+              + notify_api.OPERATIONS)
+WERKZEUG_CONVERTERS = {"uuid": "uuid", "date": "string", "string": "string", "int": "int(min=1, max=2147483647)"}
+
+
+def _converter(kind):
+    if isinstance(kind, tuple):  # the words the parameter may be; any other matches no route (404)
+        return f"any({', '.join(kind)})"
+    return WERKZEUG_CONVERTERS[kind]
 
 
 def url_rule(operation):
     """The operation's path as werkzeug writes it: `{release_id}` → `<uuid:release_id>`."""
     types = dict(operation.path_params)
-    return re.sub(r"{(\w+)}", lambda m: f"<{WERKZEUG_CONVERTERS[types[m.group(1)]]}:{m.group(1)}>", operation.path)
+    return re.sub(r"{(\w+)}", lambda m: f"<{_converter(types[m.group(1)])}:{m.group(1)}>", operation.path)
 
 
 def method_name(operation):
@@ -80,31 +88,70 @@ def _arguments(operation, sources):
     return [value(spec) for spec in operation.args], {name: value(spec) for name, spec in operation.kwargs}
 
 
+def _headers(operation, request):
+    """The headers the declaration reads, each within its length."""
+    found = {name: request.headers.get(name) or None for name in operation.headers}
+    for name, value in found.items():
+        if value is not None and len(value) > HEADER_LIMITS.get(name, 1000):
+            raise ValidationFailed(errors={name: [f"En fazla {HEADER_LIMITS.get(name, 1000)} karakter."]})
+    return found
+
+
 def _audited_id(audit, path, answer):
+    if "{" in audit.id_from:
+        return audit.id_from.format(**answer)
     kind, _, name = audit.id_from.partition(".")
     return path[name] if kind == "path" else answer[name]
+
+
+def _personal_data(audit, reply):
+    if isinstance(audit.personal_data, str):  # "reply.<key>"
+        return bool(reply[audit.personal_data.split(".", 1)[1]])
+    return audit.personal_data
+
+
+def _refused_on_object(exc):
+    return PROBLEMS.get(type(exc), (None,))[0] == 403
+
+
+def _status(operation, reply):
+    if operation.created_from and not reply[operation.created_from]:
+        return 200  # seen before: the original
+    return operation.status
 
 
 def endpoint(operation):
     """The `@http` method serving `operation`."""
 
     def serve(self, request, **path):
-        principal = self.guard.require(self.db, request, operation.rule)
+        if operation.rule is PUBLIC:
+            self.guard.throttle(request)
+            principal = None
+        else:
+            principal = self.guard.require(self.db, request, operation.rule)
         path = {name: str(value) for name, value in path.items()}
-        sources = {"path": path, "actor": actor(principal), "principal": principal, "headers": request.headers,
+        sources = {"path": path, "actor": principal and actor(principal), "principal": principal,
+                   "headers": _headers(operation, request),
                    "body": jsonable(_body(operation, request)) if operation.input else {},
                    "query": jsonable(query_args(operation.query, request)) if operation.query else {}}
         args, kwargs = _arguments(operation, sources)
-        answer = self._call(operation.rpc, *args, service=operation.service, **kwargs)
         audit = operation.audit
+        try:
+            reply = self._call(operation.rpc, *args, service=operation.service, **kwargs)
+        except Exception as exc:
+            if audit and _refused_on_object(exc) and audit.id_from.startswith("path."):
+                self.guard.audit(self.db, request, principal, audit.action.format(**path), audit.kind,
+                                 _audited_id(audit, path, {}), outcome="denied")
+            raise
+        answer = reply[operation.answer_from] if operation.answer_from else reply
         if audit and (audit.only_if is None or answer.get(audit.only_if)):
-            self.guard.audit(self.db, request, principal, audit.action, audit.kind,
-                             _audited_id(audit, path, answer), personal_data=audit.personal_data)
+            self.guard.audit(self.db, request, principal, audit.action.format(**path), audit.kind,
+                             _audited_id(audit, path, answer), personal_data=_personal_data(audit, reply))
         if operation.status == 204:
             return Response(status=204)
         headers = {"Location": operation.location.format(**answer)} if operation.location else None
         body = {operation.answer_key: answer} if operation.answer_key else answer
-        return json_response(body, status=operation.status, headers=headers)
+        return json_response(body, status=_status(operation, reply), headers=headers)
 
     serve.__name__ = method_name(operation)
     serve.__doc__ = f"{operation.summary} (`contracts` declaration {operation.operation_id})"

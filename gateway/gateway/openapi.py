@@ -7,11 +7,10 @@ from apispec import APISpec
 from apispec.ext.marshmallow import MarshmallowPlugin
 
 from contracts import notify_api
-from contracts.inbound import ApplicationSubmissionSchema
 from contracts.intake_api import TAG as APPLICATIONS
 
 from . import open311, openapi_declared, openapi_press, schemas
-from . import openapi_contacts, openapi_kvkk, openapi_reports, openapi_retention
+from . import openapi_contacts, openapi_kvkk, openapi_reports
 from .openapi_common import JSON_BODY_ERRORS, PUBLIC, SIGNED, STAFF, json_body, op, text_pattern
 
 IDENTITY, OPERATIONS = "Kimlik/Oturum", "İşletim"
@@ -41,11 +40,9 @@ def build_spec():
                              "olayları; denetim kaydı. Hatalar application/problem+json (RFC 9457)."})
     marshmallow.converter.add_attribute_function(text_pattern)
     _security_schemes(spec)
-    spec.components.schema("ApplicationSubmission", schema=ApplicationSubmissionSchema)
-    for name in ("ApplicationCreated", "ApplicationDetail", "StatusLookup", "ApplicantStatus", "Problem", "Health",
+    for name in ("Problem", "Health",
                  "SignIn", "Tokens", "Refresh", "PasswordChange", "Me", "InboundEvent", "InboundAccepted",
-                 "AuditPage", "DeadlinePreview", "Case", "CasePage", "CaseAction", "RoutingRule", "RoutingTable",
-                 "IdariIzin", "RuleChange", "DeadLetterCounts", "DeadLetterList", "DeadLetterDetail",
+                 "AuditPage", "DeadLetterCounts", "DeadLetterList", "DeadLetterDetail",
                  "DeadLetterAction", "DeadLetterOutcome"):
         spec.components.schema(name, schema=getattr(schemas, f"{name}Schema"))
     # a purge names the letter or says all: true (the schema checks each field, the route the pair)
@@ -70,24 +67,11 @@ def build_spec():
         (*auth_errors, *JSON_BODY_ERRORS), body="PasswordChange")})
     spec.path(path="/api/v1/auth/me", operations={"get": op(
         "Oturumdaki personel", "me", STAFF, {"200": json_body("Me", "Personel")}, auth_errors)})
-    spec.path(path="/api/v1/applications", operations={"post": op(
-        "Başvuru al", "submitApplication", staff_or_signed,
-        {"201": json_body("ApplicationCreated", "Başvuru kaydedildi"),
-         "200": json_body("ApplicationCreated", "Aynı başvuru daha önce kaydedilmiş: ilk sonuç")},
-        (*auth_errors, "409", *JSON_BODY_ERRORS), body="ApplicationSubmission",
-        parameters=[{"name": "Idempotency-Key", "in": "header", "required": False,
-                     "schema": {"type": "string", "maxLength": 200}}])})
-    spec.path(path="/api/v1/applications/{application_id}", operations={"get": op(
-        "Başvuruyu göster", "getApplication", staff_or_signed, {"200": json_body("ApplicationDetail", "Başvuru")},
-        (*auth_errors, "404"), parameters=[app_id])})
     spec.path(path="/api/v1/applications/{application_id}/receipt.pdf", operations={"get": op(
         "Alındı belgesi (PDF)", "getReceipt", staff_or_signed,
         {"200": {"description": "PDF", "content": {"application/pdf": {"schema": {"type": "string",
                                                                                   "format": "binary"}}}}},
         (*auth_errors, "404"), parameters=[app_id])})
-    spec.path(path="/api/v1/applications/status-lookup", operations={"post": op(
-        "Başvuru sahibinin durum sorgusu (takip numarası ve gizli kod)", "lookupStatus", PUBLIC,
-        {"200": json_body("ApplicantStatus", "Durum")}, ("404", "429", "503", *JSON_BODY_ERRORS), body="StatusLookup")})
     spec.path(path="/api/v1/inbound/events", operations={"post": op(
         "Diğer sistemlerden olay (ebelediye.inbound sözleşmesi)", "postInboundEvent", SIGNED,
         {"202": json_body("InboundAccepted", "Kuyruğa alındı")}, (*auth_errors, *JSON_BODY_ERRORS),
@@ -95,50 +79,6 @@ def build_spec():
     spec.path(path="/api/v1/audit", operations={"get": op(
         "Denetim kaydı (en yeni önce)", "auditLog", STAFF, {"200": json_body("AuditPage", "Kayıtlar")},
         (*auth_errors, "422"), parameters=[{"in": "query", "schema": schemas.AuditQuerySchema}])})
-    spec.path(path="/api/v1/deadlines/preview", operations={"get": op(
-        "Yasal son gün önizlemesi ve gerekçesi (oturum gerekmez)", "previewDeadline", PUBLIC,
-        {"200": json_body("DeadlinePreview", "Son gün ve açıklaması")}, ("422", "429", "503"), parameters=[
-            {"name": "type", "in": "query", "required": True, "schema": {"type": "string", "maxLength": 40,
-                                                                          "example": "bilgi_edinme"}},
-            {"name": "received_on", "in": "query", "required": True, "schema": {"type": "string", "format": "date"}},
-            {"name": "extended", "in": "query", "required": False, "schema": {"type": "boolean"}}])})
-    case_id = {"name": "case_id", "in": "path", "required": True, "schema": {"type": "string", "format": "uuid"}}
-    spec.path(path="/api/v1/cases", operations={"get": op(
-        "Dosyalar (müdürlük, durum, son gün, gecikme, kanal, mahalle; sayfalı)", "listCases", STAFF,
-        {"200": json_body("CasePage", "Dosyalar")}, (*auth_errors, "422"), parameters=[
-            {"name": name, "in": "query", "required": False, "schema": schema} for name, schema in (
-                ("directorate", {"type": "string", "maxLength": 60}),
-                ("state", {"type": "string", "enum": ["triage", "assigned", "answer_submitted", "awaiting_mayor",
-                                                      "answered", "forwarded", "closed"]}),
-                ("channel", {"type": "string", "maxLength": 30}),
-                ("neighbourhood", {"type": "string", "maxLength": 100}),
-                ("due_before", {"type": "string", "format": "date"}), ("overdue", {"type": "boolean"}),
-                ("limit", {"type": "integer", "minimum": 1, "maximum": 200}),
-                ("offset", {"type": "integer", "minimum": 0, "maximum": 1000000}))])})
-    spec.path(path="/api/v1/cases/{case_id}", operations={"get": op(
-        "Dosya, son günlerinin gerekçesi ve geçmişi", "getCase", STAFF, {"200": json_body("Case", "Dosya")},
-        (*auth_errors, "404"), parameters=[case_id])})
-    spec.path(path="/api/v1/cases/{case_id}/{action}", operations={"post": op(
-        "Dosya işlemi: assign, transfer, forward, extend, fee_notice, fee_paid, submit_answer, approve_answer, "
-        "return_answer, close",
-        "actOnCase", STAFF, {"200": json_body("Case", "Dosyanın yeni hâli")},
-        (*auth_errors, "404", "409", *JSON_BODY_ERRORS), body="CaseAction", parameters=[case_id, {
-            "name": "action", "in": "path", "required": True, "schema": {"type": "string", "enum": [
-                "assign", "transfer", "forward", "extend", "fee_notice", "fee_paid", "submit_answer",
-                "approve_answer", "return_answer", "close"]}}])})
-    spec.path(path="/api/v1/routing", operations={"get": op(
-        "Yönlendirme tablosu: müdürlükler, kurallar, idari izin günleri", "routingTable", STAFF,
-        {"200": json_body("RoutingTable", "Tablo")}, auth_errors)})
-    spec.path(path="/api/v1/routing/rules", operations={"post": op(
-        "Yönlendirme kuralı ekle", "addRoutingRule", STAFF, {"201": json_body("RuleChange", "Eklendi")},
-        (*auth_errors, *JSON_BODY_ERRORS), body="RoutingRule")})
-    spec.path(path="/api/v1/routing/rules/{rule_id}", operations={"delete": op(
-        "Yönlendirme kuralını kaldır", "removeRoutingRule", STAFF, {"200": json_body("RuleChange", "Kaldırıldı")},
-        (*auth_errors, "404", "422"), parameters=[{"name": "rule_id", "in": "path", "required": True,
-                                             "schema": {"type": "integer", "minimum": 1, "maximum": 2147483647}}])})
-    spec.path(path="/api/v1/routing/idari-izin", operations={"post": op(
-        "İdari izin günü ekle (süreler işlemeye devam eder; uyarı verilir)", "addIdariIzinDay", STAFF,
-        {"201": json_body("IdariIzin", "Eklendi")}, (*auth_errors, *JSON_BODY_ERRORS), body="IdariIzin")})
     letter_id = {"name": "letter_id", "in": "path", "required": True, "schema": {"type": "string", "format": "uuid"}}
     spec.path(path="/api/v1/post-room/letters/{letter_id}/letter.pdf", operations={"get": {**op(
         "Bir zarfın basılacak PDF'i: pencereli zarfa uygun adresli yazı, ardından alındı belgesi veya ekler",
@@ -173,7 +113,6 @@ def build_spec():
     openapi_press.add_paths(spec)
     openapi_contacts.add_paths(spec)
     openapi_reports.add_paths(spec)
-    openapi_retention.add_paths(spec)
     openapi_kvkk.add_paths(spec)
     spec.path(path="/api/openapi.json", operations={"get": op(
         "Bu belge", "openapi", PUBLIC, {"200": {"description": "OpenAPI 3", "content": {"application/json": {}}}},

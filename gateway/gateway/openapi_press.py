@@ -1,11 +1,10 @@
 """The OpenAPI document's part for the press area's hand-written routes (`routes/press.py`): files, the
-public feed and pages, and journalists' requests. Press's declared operations are documented from their
-declarations (`openapi_declared`)."""
-from contracts.press_answers import PressRequestCreated
+public feed and pages. Press's declared operations (and intake's journalists' requests) are documented from
+their declarations (`openapi_declared`)."""
 from contracts.press_api import TAG
-from contracts.press_inputs import MATERIAL_TYPES, PDF_TYPES, PHOTO_TYPES, PressRequest, SCAN_TYPES
+from contracts.press_inputs import MATERIAL_TYPES, PDF_TYPES, PHOTO_TYPES, SCAN_TYPES
 
-from .openapi_common import AUTH_ERRORS, JSON_BODY_ERRORS, PUBLIC, STAFF, UUID, json_body, op, path_param
+from .openapi_common import AUTH_ERRORS, PUBLIC, STAFF, UUID, op, path_param
 
 READ = (*AUTH_ERRORS, "404")
 PUBLIC_ERRORS = ("429", "503")
@@ -27,14 +26,6 @@ def add_paths(spec):
         "type": "http", "scheme": "Screen",
         "description": "Duvar ekranı: `gateway-admin create-screen` ile verilen anahtar (Authorization: Screen "
                        "<anahtar>); yalnızca basın panosunu okur."})
-    _path(spec, "/api/v1/press/requests", "post",
-          "Gazetecinin bilgi ya da röportaj talebi: ilgili müdürlüğe yönlendirilir, cevabı Başkanlık Makamı "
-          "onayladıktan sonra gazeteciye gider", "submitPressRequest", STAFF,
-          {"201": json_body(PressRequestCreated, "Alındı"),
-           "200": json_body(PressRequestCreated, "Aynı talep daha önce alınmış: ilk sonuç")},
-          (*AUTH_ERRORS, "409", *JSON_BODY_ERRORS), body=PressRequest,
-          parameters=[{"name": "Idempotency-Key", "in": "header", "required": False,
-                       "schema": {"type": "string", "maxLength": 200}}])
     _path(spec, "/api/v1/press/clippings/{clipping_id}/scan", "get", "Kupürün taraması (yoksa 404)",
           "getPressClippingScan", STAFF, {"200": _binary("Tarama", SCAN_TYPES)}, READ, ids=("clipping_id",))
     _path(spec, "/press/board", "get",

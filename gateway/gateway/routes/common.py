@@ -5,10 +5,6 @@ from ..errors import ValidationFailed
 from ..http import read_json
 from ..security import Principal
 
-IDEMPOTENCY_KEY_MAX = 200
-CASE_ACTIONS = ("assign", "transfer", "forward", "extend", "fee_notice", "fee_paid", "submit_answer",
-                "approve_answer", "return_answer", "close")
-
 
 def load(schema_cls, request, max_bytes=16 * 1024):
     """The JSON body, validated: unknown fields refused, field errors as a 422."""
@@ -16,14 +12,6 @@ def load(schema_cls, request, max_bytes=16 * 1024):
         return schema_cls(unknown=RAISE).load(read_json(request, max_bytes=max_bytes))
     except ValidationError as exc:
         raise ValidationFailed(errors=exc.messages) from None
-
-
-def idempotency_key(request):
-    """The caller's `Idempotency-Key`, if any, within its length."""
-    key = request.headers.get("Idempotency-Key") or None
-    if key is not None and len(key) > IDEMPOTENCY_KEY_MAX:
-        raise ValidationFailed(errors={"Idempotency-Key": [f"En fazla {IDEMPOTENCY_KEY_MAX} karakter."]})
-    return key
 
 
 def query_args(schema_cls, request):
@@ -35,8 +23,10 @@ def query_args(schema_cls, request):
 
 
 def actor(principal):
-    """Who acts, as the owning service checks it against the object."""
-    return {"id": principal.name or principal.id, "role": principal.role, "directorate": principal.directorate}
+    """Who acts, as the owning service checks it against the object; `kind` "staff", "client" (another system,
+    `id` its client id) or "screen"."""
+    return {"id": principal.name or principal.id, "kind": principal.kind, "role": principal.role,
+            "directorate": principal.directorate}
 
 
 def named(username, user=None):

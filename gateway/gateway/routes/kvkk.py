@@ -1,7 +1,7 @@
-"""KVKK data-subject requests (ilgili kişi başvurusu, KVKK m. 11, 13): what the municipality holds about
-one person, for the public relations desk answering the request. Each owner is asked with the keys given and
-looks them up its own way (intake's applications by TC Kimlik No, e-mail or phone; the information bank,
-contacts, by e-mail or phone, exactly); the answers go side by side."""
+"""Written by hand because it asks two owners and puts their answers side by side: KVKK data-subject requests
+(ilgili kişi başvurusu, KVKK m. 11, 13), what the municipality holds about one person, for the public relations
+desk answering the request. Each owner is asked with the keys given and looks them up its own way (intake's
+applications by TC Kimlik No, e-mail or phone; the information bank, contacts, by e-mail or phone, exactly)."""
 from contracts import personal_data
 
 from ..http import http, json_response
@@ -13,7 +13,7 @@ OWNERS = ("intake", "contacts")
 class KvkkRoutes:
     @http("POST", "/api/v1/kvkk/personal-data")
     def personal_data(self, request):
-        """Body `{"tc_kimlik_no"?, "email"?, "phone"?}` (at least one): `{"applications": [...],
+        """Special: asks intake and contacts. Body `{"tc_kimlik_no"?, "email"?, "phone"?}` (at least one): `{"applications": [...],
         "contacts": [...]}`; the contacts only when an e-mail or a phone is given."""
         principal = self.guard.require(self.db, request, "kvkk.search")
         query = load(personal_data.PersonalDataQuerySchema, request, max_bytes=4096)

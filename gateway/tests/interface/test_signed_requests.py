@@ -31,7 +31,8 @@ def allowed(response):
 
 
 def test_a_correctly_signed_request_is_let_through(gateway):
-    gateway.intake.get_application.return_value = {"id": "x", "submitted_by": "cimer", "applicant": {}}
+    gateway.intake.show_application.return_value = {"application": {"id": "x", "submitted_by": "cimer", "applicant": {}},
+                                                     "identity_shown": True}
     response = signed_get(gateway)
     assert response.status_code == 200, response.text
 
@@ -46,14 +47,16 @@ def test_a_bad_signature_a_stale_or_future_timestamp_is_refused(gateway):
 
 
 def test_a_replayed_nonce_is_refused(gateway):
-    gateway.intake.get_application.return_value = {"id": "x", "submitted_by": "cimer", "applicant": {}}
+    gateway.intake.show_application.return_value = {"application": {"id": "x", "submitted_by": "cimer", "applicant": {}},
+                                                     "identity_shown": True}
     assert allowed(signed_get(gateway, nonce="nonce-0001-abcdef"))
     replay = signed_get(gateway, nonce="nonce-0001-abcdef")
     assert replay.status_code == 401 and replay.headers["Content-Type"] == "application/problem+json"
 
 
 def test_a_rotated_key_works_through_the_overlap_and_a_new_key_at_once(gateway):
-    gateway.intake.get_application.return_value = {"id": "x", "submitted_by": "cimer", "applicant": {}}
+    gateway.intake.show_application.return_value = {"application": {"id": "x", "submitted_by": "cimer", "applicant": {}},
+                                                     "identity_shown": True}
     store = gateway_store(gateway.db_url)
     new_key_id, new_secret = clients.rotate_key(store, gateway.master_key, "cimer", overlap_seconds=3600)
     assert allowed(signed_get(gateway))  # the old key, inside its overlap
@@ -131,7 +134,8 @@ def test_nonces_older_than_the_window_are_forgotten(gateway):
 
 def test_a_percent_encoded_path_and_query_verify_as_sent(gateway):
     """`SignedAuth` (what the README points clients to) signs the path as requests sends it, encoded."""
-    gateway.intake.get_application.return_value = {"id": "x", "submitted_by": "cimer", "applicant": {}}
+    gateway.intake.show_application.return_value = {"application": {"id": "x", "submitted_by": "cimer", "applicant": {}},
+                                                     "identity_shown": True}
     session = gateway.signed()
     # Turkish letters and an encoded slash in the query: past the signature, to intake
     assert session.get(gateway.url + PATH + "?konu=şehir%2Fmerkez&ad=Çağrı", timeout=10).status_code == 200

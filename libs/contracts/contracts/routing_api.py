@@ -1,13 +1,16 @@
 """The operations routing offers through the gateway, each declared once (`contracts.api.Operation`), with the
 schemas of what they take and answer and the cases' vocabularies (states, actions, answer outcomes): routing
 validates with the same input schemas, the gateway serves, authorises, audits and documents each from its
-declaration. The reports' CSV files are the gateway's own routes (`gateway/routes/reports.py`)."""
+declaration. The reports' CSV files are the gateway's own routes (`gateway/routes/reports.py`), the reports'
+schemas are `contracts.routing_reports`."""
 from functools import partial
 
 from marshmallow import Schema, fields, validate
 
 from .api import PUBLIC, Audit, Operation
 from .inbound import ATTACHMENT_MAX_COUNT, AttachmentSchema, StrictSchema
+from .routing_reports import (InformationReportQuerySchema, InformationReportSchema, MuhtarReportQuerySchema,
+                              MuhtarReportSchema)
 
 SERVICE = "routing"
 TAG = "Dosyalar"
@@ -162,4 +165,24 @@ ROUTING = (
             tag="İşletim"),
 )
 
-OPERATIONS = CASES + ROUTING
+# the muhtar desk's quarter and the annual 4982 report count every directorate's cases: those who see all read them
+WHO = " Yönetici, halkla ilişkiler masası, Başkanlık Makamı ve denetçi okur; her okuma denetim kaydına yazılır."
+REPORTS = (
+    routing("GET", "/api/v1/reports/muhtar", rpc="muhtar_report", rule="reports.read",
+            args=("query.year", "query.quarter", "actor"), query=MuhtarReportQuerySchema, output=MuhtarReportSchema,
+            audit=Audit("reports.muhtar_read", "report", "muhtar-{year}-{quarter}"),
+            summary="Muhtarlar Masası çeyrek raporu: çeyrekte (İstanbul saatiyle) gelen muhtar talepleri mahalle "
+                    "mahalle; talep, yapılan (olumlu, kısmen olumlu), yapılamayan (ret, görev dışı, başka kuruma "
+                    "gönderilen; her biri gerekçesiyle), cevap bekleyen ve süresi geçen. Başvuru sahibinin kişisel "
+                    "verisi yoktur." + WHO, operation_id="muhtarReport", tag="Raporlar"),
+    routing("GET", "/api/v1/reports/bilgi-edinme", rpc="information_request_report", rule="reports.read",
+            args=("query.year", "actor"), query=InformationReportQuerySchema, output=InformationReportSchema,
+            audit=Audit("reports.information_read", "report", "bilgi-edinme-{year}"),
+            summary="Bilgi edinme (4982) yıllık raporu, Bilgi Edinme Değerlendirme Kurulu'nun formundaki satırlarla: "
+                    "yılda (İstanbul saatiyle) gelen başvurular; olumlu, kısmen olumlu, reddedilen (işleme "
+                    "konulmayanlar dahil), diğer kurumlara yönlendirilen, yıl sonunda sonuçlanmamış; retlerin "
+                    "maddelere dağılımı; işleme konulmayanların nedenleri. İtirazlar izlenmiyor (null)." + WHO,
+            operation_id="informationRequestReport", tag="Raporlar"),
+)
+
+OPERATIONS = CASES + ROUTING + REPORTS

@@ -25,7 +25,7 @@ class InformationReportQuerySchema(StrictSchema):
 
 
 # -- the muhtar desk's quarter -------------------------------------------------------------------------
-class NotDoneItemSchema(Schema):
+class MuhtarNotDoneItemSchema(Schema):
     tracking_number = fields.String()
     subject = fields.String()
     category = fields.String()
@@ -49,7 +49,7 @@ class MuhtarCountsSchema(Schema):
 
 class MuhtarNeighbourhoodSchema(MuhtarCountsSchema):
     neighbourhood = fields.String(metadata={"example": "Aktepe"})
-    not_done_items = fields.List(fields.Nested(NotDoneItemSchema))
+    not_done_items = fields.List(fields.Nested(MuhtarNotDoneItemSchema))
 
 
 class MuhtarReportSchema(Schema):
