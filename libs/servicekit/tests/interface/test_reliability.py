@@ -3,7 +3,9 @@ import json
 import subprocess
 import sys
 import textwrap
+from dataclasses import dataclass
 from pathlib import Path
+from typing import ClassVar
 
 import eventlet
 import psycopg2
@@ -18,11 +20,18 @@ from servicekit import deadletters, inbox
 from servicekit.consumers import event_handler
 from servicekit.db import Database
 from servicekit.failures import TransientError
+from servicekit.settings import EventServiceSettings
 from servicekit.topology import event_queue
 from tests.support.broker import publish_raw, wait_until
 
 MIGRATIONS = Path(__file__).parent / "toy_migrations"
+TOY_CONFIG = Path(__file__).parent / "toy_config.yml"
 attempts_seen = {}
+
+
+@dataclass(frozen=True)
+class ToySettings(EventServiceSettings, service="toy"):
+    CONFIG_FILE: ClassVar[Path] = TOY_CONFIG
 
 
 class ToyService:
@@ -132,9 +141,18 @@ def test_an_outbox_row_left_behind_by_a_crash_is_published_by_the_sweep(toy, amq
 
 def test_a_service_refuses_to_start_when_psycopg2_would_block(toy_db, amqp_uri):
     script = textwrap.dedent(f"""
+        from dataclasses import dataclass
+        from pathlib import Path
+        from typing import ClassVar
+
         from nameko.containers import ServiceContainer
         from servicekit.db import Database
         from servicekit.green import NotGreenError
+        from servicekit.settings import ServiceSettings
+
+        @dataclass(frozen=True)
+        class BlockingSettings(ServiceSettings, service="blocking"):
+            CONFIG_FILE: ClassVar[Path] = Path("{TOY_CONFIG}")
 
         class Blocking:
             name = "blocking"
