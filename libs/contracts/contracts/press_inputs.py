@@ -4,7 +4,7 @@ the same ones before it crosses the broker, so both refuse alike and the API doc
 What the schemas fill in (`load_default`) is what press would have assumed."""
 from datetime import date, timezone
 
-from marshmallow import ValidationError, fields, post_load, validate, validates_schema
+from marshmallow import ValidationError, fields, post_load, validate
 
 from .inbound import PRESS_TYPES, StrictSchema, no_control_characters, one_line
 from .press import TONES
@@ -144,7 +144,7 @@ PressMaterialFile = upload("PressMaterialFile", MATERIAL_TYPES, MAX_MATERIAL_BYT
 class PressSourceInput(StrictSchema):
     url = link(required=True)
     outlet = line(200)
-    interval_minutes = fields.Integer(load_default=30, validate=validate.Range(
+    interval_minutes = fields.Integer(load_default=30, strict=True, validate=validate.Range(
         min=5, max=1440, error="5 ile 1440 dakika arasında olmalı."))
 
 
@@ -219,7 +219,7 @@ class PressReleaseInput(InUtc, StrictSchema):
 
 
 class PressReleaseEdit(InUtc, StrictSchema):
-    """Only the fields to change; the release gets a new version."""
+    """Only the fields to change; the release gets a new version (none when nothing is sent)."""
     moments = ("embargo_until",)
     title = line(300, required=False, min_length=1)
     summary = text(2000, required=False)
@@ -227,11 +227,6 @@ class PressReleaseEdit(InUtc, StrictSchema):
     url = link()
     embargo_until = moment(allow_none=True)
     segment_id = line(100, required=False, allow_none=True)
-
-    @validates_schema
-    def _not_empty(self, data, **_):
-        if not data:
-            raise ValidationError("Değiştirilecek bir alan gönderin.", "_schema")
 
 
 class PressReleaseQuery(StrictSchema):
@@ -256,10 +251,10 @@ class PressPublicationInput(StrictSchema):
 
 
 class PressIssueInput(StrictSchema):
-    number = fields.Integer(required=True, validate=validate.Range(min=1, max=100_000))
+    number = fields.Integer(required=True, strict=True, validate=validate.Range(min=1, max=100_000))
     issued_on = day(required=True)
     contents = text(20000, required=False, load_default="")
-    print_run = fields.Integer(allow_none=True, validate=validate.Range(min=0, max=100_000_000))
+    print_run = fields.Integer(allow_none=True, strict=True, validate=validate.Range(min=0, max=100_000_000))
     pdf = fields.Nested(PressPdfUpload, allow_none=True)
 
 

@@ -55,10 +55,10 @@ def edit(store, release_id, changes, actor, now):
     draft or a returned release can change."""
     by = access.require(actor, access.WRITERS)
     changes = inputs.load(PressReleaseEdit, changes)
-    if not changes:
-        raise InvalidInput({"_schema": ["Değiştirilecek bir alan gönderin."]})
     with store.transaction() as tx:
         row, current = _locked(tx.cursor, release_id)
+        if not changes:  # nothing to change: the release as it is, and no new version
+            return _view(tx.cursor, row["id"])
         segment_id = changes.pop("segment_id", row["segment_id"])
         updated = _domain_call(releases.new_version, current, changes, at=now, by=by)
         storage.save_version(tx.cursor, row["id"], updated["history"][-1], row["segment_id"])
