@@ -4,6 +4,7 @@ from datetime import timezone
 from marshmallow import Schema, ValidationError, fields, post_load, validate
 
 from contracts.inbound import StrictSchema
+from contracts.press_inputs import Flag  # a JSON true or false only
 
 
 def dates_in_utc(data, keys):
@@ -118,7 +119,7 @@ class DeadLetterQuerySchema(StrictSchema):
 
 class DeadLetterActionSchema(StrictSchema):
     id = fields.String(validate=validate.Length(min=1, max=100))
-    all = fields.Boolean(load_default=False)
+    all = Flag(load_default=False)
 
 
 class DeadLetterCountsSchema(Schema):
