@@ -4,7 +4,7 @@ their declarations (`openapi_declared`)."""
 from contracts.press_api import TAG
 from contracts.press_inputs import MATERIAL_TYPES, PDF_TYPES, PHOTO_TYPES, SCAN_TYPES
 
-from .openapi_common import AUTH_ERRORS, PUBLIC, STAFF, UUID, op, path_param
+from .openapi_common import AUTH_ERRORS, DAY_PATTERN, PUBLIC, STAFF, UUID, op, path_param
 
 READ = (*AUTH_ERRORS, "404")
 PUBLIC_ERRORS = ("429", "503")
@@ -35,7 +35,7 @@ def add_paths(spec):
           {"200": {"description": "HTML", "content": {"text/html": {"schema": {"type": "string"}}}}}, PUBLIC_ERRORS)
     _path(spec, "/api/v1/press/digests/{day}.pdf", "get", "Günün basın özeti (PDF)", "pressDigestPdf", STAFF,
           {"200": _binary("PDF", PDF_TYPES)}, (*AUTH_ERRORS, "422"), parameters=[
-              path_param("day", {"type": "string", "format": "date", "example": "2026-11-25"})])
+              path_param("day", {"type": "string", "format": "date", "pattern": DAY_PATTERN, "example": "2026-11-25"})])
     _path(spec, "/api/v1/press/releases/{release_id}/photos/{photo_id}", "get",
           "Bültenin fotoğrafı (her durumda; personel)", "getPressReleasePhoto", STAFF,
           {"200": _binary("Fotoğraf", PHOTO_TYPES)}, READ, ids=("release_id", "photo_id"))
