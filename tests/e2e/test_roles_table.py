@@ -392,6 +392,6 @@ def _served_routes():
         for extension in getattr(member, "nameko_entrypoints", ()):
             if not hasattr(extension, "url"):  # a timer, not a route
                 continue
-            path = re.sub(r"<(?:\w+:)?(\w+)>", lambda m: "{id}" if m.group(1) == "application_id"
+            path = re.sub(r"<(?:[^:>]+:)?(\w+)>", lambda m: "{id}" if m.group(1) == "application_id"
                           else "{" + m.group(1) + "}", extension.url)
             yield extension.method, path
