@@ -6,9 +6,10 @@ from marshmallow import ValidationError
 
 from contacts import schemas as contact_schemas
 from contacts.exceptions import InvalidInput as ContactInvalid
+from contracts.contacts_protocol import EventInput
 from contracts.inbound import ONE_LINE_MESSAGE, ApplicationSubmissionSchema, one_line
 from contracts.press_inputs import PressReleaseInput
-from gateway import contacts_schemas, open311
+from gateway import open311
 from press import inputs as press_inputs
 from press.exceptions import InvalidInput as PressInvalid
 
@@ -65,7 +66,7 @@ def test_contacts_refuse_an_invitations_title_or_place_on_two_lines(field):
     with pytest.raises(ContactInvalid) as refused:
         contact_schemas.load(contact_schemas.EventSchema, event)
     assert refused.value.args[0] == {field: [ONE_LINE_MESSAGE]}
-    assert contacts_schemas.EventSchema().validate(event)[field] == [ONE_LINE_MESSAGE]
+    assert EventInput().validate(event)[field] == [ONE_LINE_MESSAGE]
 
 
 def test_contacts_refuse_a_name_on_two_lines():

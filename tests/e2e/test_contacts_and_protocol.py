@@ -16,6 +16,7 @@ from pypdf import PdfReader
 
 from tests.support.broker import wait_until
 
+from .conftest import staff
 from .documented import desk, openapi, press, public  # noqa: F401 (fixtures)
 
 pytestmark = pytest.mark.e2e
@@ -72,6 +73,9 @@ def district(desk):
         "Hasan Yılmaz", "muhtar", "hasan.yilmaz@example.org", neighbourhood="Sarnıç",
         roles=[{"office": "muhtar", "title": "Sarnıç Mahallesi Muhtarı", "started_on": "2019-04-08"}]))
     [role] = old["roles"]
+    another = desk("POST", "/api/v1/contacts/{contact_id}/roles/{role_id}/end", json={"ended_on": "2024-03-31"},
+                   contact_id=people["kaymakam"], role_id=role["id"])
+    assert another.status_code == 404 and another.json()["detail"] == "Bu kayıtta böyle bir görev yok."
     ended = desk.ok("POST", "/api/v1/contacts/{contact_id}/roles/{role_id}/end", json={"ended_on": "2024-03-31"},
                     contact_id=old["id"], role_id=role["id"])
     assert ended["roles"][0]["ended_on"] == "2024-03-31"
@@ -117,8 +121,11 @@ def test_the_29_october_ceremony(system, desk, press, public, district):
         "place": "Atatürk Anıtı", "rows": [5, 5]})
     # the press office runs press conferences, not ceremonies
     assert press("POST", "/api/v1/events", json={**event_input(title), "kind": "toren"}).status_code == 403
-    assert press("POST", "/api/v1/events/{event_id}/invitations", json={"segment_ids": [segment["id"]]},
-                 event_id=event["id"]).status_code == 403
+    refused = press("POST", "/api/v1/events/{event_id}/invitations", json={"segment_ids": [segment["id"]]},
+                    event_id=event["id"])
+    assert refused.status_code == 403 and "basın toplantılarının" in refused.json()["detail"]
+    denials = staff(system, "denetci").get("/api/v1/audit", params={"action": "protocol.invite", "outcome": "denied"})
+    assert event["id"] in {entry["object_id"] for entry in denials.json()["entries"]}
 
     invited = desk.ok("POST", "/api/v1/events/{event_id}/invitations", json={"segment_ids": [segment["id"]]},
                       event_id=event["id"])

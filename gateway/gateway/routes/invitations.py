@@ -1,10 +1,15 @@
 """An invitee's answer through the personal link in their invitation: no sign-in, the link's token is the
-proof and contacts checks it. A page for a person (HTML) or an answer for a program (JSON)."""
+proof and contacts checks it. Written by hand because one route answers both a person and a program: the
+page (HTML) and its form's POST (form-encoded), or the same POST as JSON, with a refused link answered
+alike (404) whichever part is wrong and audited as denied. Its schema is the contract's
+(`contracts.contacts_protocol.InvitationReplyInput`), which contacts checks too."""
 from urllib.parse import parse_qsl
 
 from marshmallow import ValidationError
 
-from .. import contacts_schemas as schemas, invitation_page
+from contracts.contacts_protocol import InvitationReplyInput
+
+from .. import invitation_page
 from ..errors import (ContactConflict, ContactNotAllowed, ContactNotFound, InvalidContactInput, MalformedRequest,
                       RouteNotFound, UnsupportedMediaType, ValidationFailed)
 from ..http import body_bytes, http, json_response, read_json
@@ -28,7 +33,7 @@ def _reply_form(request):
     else:
         raise UnsupportedMediaType("Gövde application/json ya da application/x-www-form-urlencoded olmalı.")
     try:
-        return schemas.InvitationReplySchema().load(data)
+        return InvitationReplyInput().load(data)
     except ValidationError as exc:
         raise ValidationFailed(errors=exc.messages) from None
 
@@ -43,7 +48,7 @@ class InvitationReplyRoutes:
         self.guard.throttle(request)
         token = request.args.get("token", "")
         try:
-            schemas.InvitationReplySchema(only=("token",)).load({"token": token})
+            InvitationReplyInput(only=("token",)).load({"token": token})
             shown = self._call("invitation_for_reply", str(invitation_id), token, service="contacts")
         except (ValidationError, ContactNotFound, ContactNotAllowed):
             return invitation_page.problem(404)

@@ -10,7 +10,7 @@ from contracts import attachments
 from contracts.press_inputs import PressRequest
 
 from .. import press_board
-from ..contacts_views import file_response
+from ..downloads import file_response
 from ..errors import RouteNotFound
 from ..http import http, json_response
 from .common import actor, idempotency_key, load

@@ -1,19 +1,21 @@
 """The information bank and protocol at the edge, without a broker: contacts' errors as HTTP answers, what
-the request schemas refuse and how they hand data on, the invitee's pages, and a duplicate pair dismissed
-with contacts replaced."""
+the declared request schemas refuse and how the gateway hands data on, the invitee's pages, and a duplicate
+pair dismissed through its declaration with contacts replaced."""
 import json
 import uuid
 
 import pytest
 from marshmallow import ValidationError
+from werkzeug.exceptions import NotFound as HTTPNotFound
 from werkzeug.routing import Map, Rule
 from werkzeug.test import EnvironBuilder
 from werkzeug.wrappers import Request
 
-from gateway import contacts_schemas as schemas, invitation_page
+from contracts import contacts_protocol, contacts_records as records
+from gateway import invitation_page
+from gateway.declared import DeclaredRoutes, jsonable
 from gateway.errors import ContactConflict, ContactNotAllowed, ContactNotFound, InvalidContactInput, problem_for
 from gateway.openapi import build_spec
-from gateway.routes.contacts import ContactRoutes
 from gateway.security import Principal
 
 INVITATION = uuid.UUID("6f1c2a4e-0000-4000-8000-000000000001")
@@ -33,27 +35,28 @@ def test_contacts_errors_are_answered_with_their_safe_turkish_words(exc, status,
 
 def test_a_record_is_refused_for_unknown_fields_control_characters_and_oversized_lists():
     with pytest.raises(ValidationError) as refused:
-        schemas.ContactSchema().load({"kind": "person", "full_name": "Ali\x07", "tags": ["a\x00"], "yas": 40,
+        records.ContactInput().load({"kind": "person", "full_name": "Ali\x07", "tags": ["a\x00"], "yas": 40,
                                       "phones": ["0532 111 22 33"] * 21})
     assert set(refused.value.messages) == {"full_name", "tags", "yas", "phones"}
 
 
 def test_ids_load_as_ids_and_reach_contacts_as_text_with_days_and_moments():
-    merge = schemas.MergeSchema().load({"keep_id": str(INVITATION), "other_id": str(INVITATION)})
+    merge = records.ContactMerge().load({"keep_id": str(INVITATION), "other_id": str(INVITATION)})
     assert merge["keep_id"] == INVITATION
-    event = schemas.EventSchema().load({"kind": "toren", "title": "29 Ekim", "starts_at": "2026-10-29T10:00:00+03:00"})
-    role = schemas.RoleSchema().load({"office": "muhtar", "started_on": "2024-04-01"})
-    assert schemas.as_rpc({"event": event, "role": role, "ids": [INVITATION]}) == {
-        "event": {"kind": "toren", "title": "29 Ekim", "starts_at": "2026-10-29T07:00:00+00:00"},
+    event = contacts_protocol.EventInput().load({"kind": "toren", "title": "29 Ekim",
+                                                 "starts_at": "2026-10-29T10:00:00+03:00"})
+    role = records.ContactRoleInput().load({"office": "muhtar", "started_on": "2024-04-01"})
+    assert jsonable({"event": event, "role": role, "ids": [INVITATION]}) == {
+        "event": {"kind": "toren", "title": "29 Ekim", "starts_at": "2026-10-29T10:00:00+03:00"},
         "role": {"office": "muhtar", "started_on": "2024-04-01"}, "ids": [str(INVITATION)]}
 
 
 def test_an_invitation_needs_someone_and_days_are_bounded():
     with pytest.raises(ValidationError):
-        schemas.InviteSchema().load({})
+        contacts_protocol.InvitationsInput().load({})
     with pytest.raises(ValidationError):
-        schemas.RoleEndSchema().load({"ended_on": "9999-12-31"})
-    assert schemas.RoleEndSchema().load({"ended_on": None}) == {"ended_on": None}
+        records.ContactRoleEnd().load({"ended_on": "9999-12-31"})
+    assert records.ContactRoleEnd().load({"ended_on": None}) == {"ended_on": None}
 
 
 def test_the_reply_page_names_the_event_offers_both_answers_and_escapes_what_the_link_carried():
@@ -118,11 +121,12 @@ class FakeGuard:
         self.required = action
         return Principal("staff", "7", "pr_officer", name="halkla")
 
-    def audit(self, _db, _request, _principal, action, object_type=None, object_id=None, personal_data=False):
+    def audit(self, _db, _request, _principal, action, object_type=None, object_id=None, personal_data=False,
+              outcome="allowed"):
         self.audits.append((action, object_type, str(object_id), personal_data))
 
 
-class Gateway(ContactRoutes):
+class Gateway(DeclaredRoutes):
     """The route class with contacts replaced: `answer` is what contacts answers."""
     db = None
 
@@ -130,7 +134,7 @@ class Gateway(ContactRoutes):
         self.guard, self.answer, self.calls = FakeGuard(), answer, []
 
     def _call(self, method, *args, service="intake", **kwargs):
-        self.calls.append((service, method, args))
+        self.calls.append((service, method, args, kwargs))
         return self.answer
 
 
@@ -145,7 +149,7 @@ class Gateway(ContactRoutes):
 ])
 def test_a_dismissal_is_two_distinct_records_and_a_short_reason(body, field):
     with pytest.raises(ValidationError) as refused:
-        schemas.DuplicateDismissalSchema().load(body)
+        records.DuplicateDismissalInput().load(body)
     assert field in refused.value.messages
 
 
@@ -157,15 +161,19 @@ def test_a_dismissal_reaches_contacts_as_text_and_is_audited_as_a_write():
     response = gateway.dismiss_duplicate(Request(EnvironBuilder(method="POST", json=body).get_environ()))
     assert response.status_code == 200 and json.loads(response.get_data()) == answer
     assert gateway.guard.required == "contacts.write"
-    [(service, method, (ids, actor, reason))] = gateway.calls
-    assert (service, method, ids, actor["role"], reason) == ("contacts", "dismiss_duplicate",
+    [(service, method, (ids, actor), kwargs)] = gateway.calls
+    assert (service, method, ids, actor["role"], kwargs) == ("contacts", "dismiss_duplicate",
                                                              [str(AKTEPE), str(SARNIC)], "pr_officer",
-                                                             "Farklı kişiler.")
+                                                             {"reason": "Farklı kişiler."})
     assert gateway.guard.audits == [("contact.duplicate_dismiss", "contact", answer["ids"][0], True)]
     urls = Map([Rule(entrypoint.url, endpoint=name, methods=[entrypoint.method])
-                for name in ("dismiss_duplicate", "get_contact", "duplicate_contacts")
-                for entrypoint in getattr(ContactRoutes, name).nameko_entrypoints]).bind("gaziemir.bel.tr")
+                for name in ("dismiss_duplicate", "get_contact", "end_contact_role")
+                for entrypoint in getattr(DeclaredRoutes, name).nameko_entrypoints]).bind("gaziemir.bel.tr")
     assert urls.match(DISMISSALS, method="POST")[0] == "dismiss_duplicate"
+    assert urls.match(f"/api/v1/contacts/{SARNIC}/roles/7/end", method="POST") == (
+        "end_contact_role", {"contact_id": SARNIC, "role_id": 7})
+    with pytest.raises(HTTPNotFound):  # a role is numbered
+        urls.match(f"/api/v1/contacts/{SARNIC}/roles/yedi/end", method="POST")
 
 
 def test_the_dismissal_is_documented_with_its_security_and_errors():

@@ -37,10 +37,21 @@ HAND_WRITTEN = {
     "GET /press/releases.rss",
     "GET /api/v1/press/photos/{photo_id}",
     "GET /api/v1/press/issues/{issue_id}.pdf",
+    # the information bank's and protocol's: files, the invitee's page and reply (HTML or JSON on one route),
+    # and what a declaration cannot audit yet: listings without one record, a merge on a body field
+    "GET /api/v1/contacts/export",
+    "GET /api/v1/events/{event_id}/name-cards.pdf",
+    "GET /api/v1/events/{event_id}/seating-plan.pdf",
+    "GET /api/v1/invitations/{invitation_id}/reply",
+    "POST /api/v1/invitations/{invitation_id}/reply",
+    "GET /api/v1/contacts",
+    "GET /api/v1/contacts/stale",
+    "GET /api/v1/contacts/duplicates",
+    "POST /api/v1/contacts/reverification",
+    "POST /api/v1/contacts/merge",
 }
 # route classes of the areas still written by hand, to be moved onto declarations area by area (issue 15)
-NOT_YET_DECLARED = {"AuthRoutes", "NotificationRoutes", "Open311Routes",
-                    "OperationsRoutes", "ContactRoutes", "ProtocolRoutes", "InvitationReplyRoutes"}
+NOT_YET_DECLARED = {"AuthRoutes", "NotificationRoutes", "Open311Routes", "OperationsRoutes"}
 
 
 def served():

@@ -22,6 +22,62 @@ SEGMENT_KINDS = ("fixed", "filter")
 SEGMENT_CHANGES = ("created", "updated", "deleted")
 REPLIES = ("accepted", "declined")
 
+# -- the information bank's vocabularies (DOMAIN.md §1, §5), defined here once: contacts judges with them and
+# the gateway's API document lists them. Codes are what is stored and sent; labels are what staff read.
+PERSON, ORGANISATION = "person", "organisation"
+KINDS = (PERSON, ORGANISATION)
+# category code -> (label, the kind of record the category naturally describes)
+CATEGORY_KINDS = {
+    "stk": ("Sivil toplum kuruluşu", ORGANISATION),
+    "dernek": ("Dernek", ORGANISATION),
+    "vakif": ("Vakıf", ORGANISATION),
+    "siyasi_parti": ("Siyasi parti", ORGANISATION),
+    "esnaf_odasi": ("Esnaf ve sanatkâr odası", ORGANISATION),
+    "meslek_odasi": ("Meslek odası", ORGANISATION),
+    "medya": ("Medya kuruluşu", ORGANISATION),
+    "kamu_kurumu": ("Kamu kurumu", ORGANISATION),
+    "mudurluk": ("Belediye müdürlüğü", ORGANISATION),
+    "egitim_kurumu": ("Eğitim kurumu", ORGANISATION),
+    "il_protokolu": ("İl protokolü", PERSON),
+    "ilce_protokolu": ("İlçe protokolü", PERSON),
+    "gazeteci": ("Gazeteci", PERSON),
+    "muhtar": ("Muhtar", PERSON),
+}
+CATEGORIES = {code: label for code, (label, _kind) in CATEGORY_KINDS.items()}
+# KVKK has no GDPR-style "public task" basis: a municipality relies on a duty laid down by law (5/2-a,
+# e.g. Law 5393's duties), a legal obligation (5/2-ç), contact details the person made public (5/2-d),
+# legitimate interest (5/2-f) or explicit consent (5/1). Which basis fits which list is the data
+# controller's decision *(verify with the municipality's KVKK contact person)*.
+LAWFUL_BASES = {
+    "acik_riza": "Açık rıza (KVKK m.5/1)",
+    "kanunda_ongorulme": "Kanunlarda açıkça öngörülmesi (KVKK m.5/2-a)",
+    "kanuni_yukumluluk": "Hukuki yükümlülüğün yerine getirilmesi (KVKK m.5/2-ç)",
+    "alenilestirme": "İlgilinin kendisince alenileştirilmiş olması (KVKK m.5/2-d)",
+    "mesru_menfaat": "Veri sorumlusunun meşru menfaati (KVKK m.5/2-f)",
+}
+FILE_FORMATS = ("csv", "vcard")  # what is imported and exported
+MAX_IMPORT_BYTES = 20 * 1024 * 1024
+IMPORT_STATUSES = ("running", "done", "failed")
+# why two records may be one
+DUPLICATE_REASONS = {
+    "same_phone": "Aynı telefon numarası",
+    "same_email": "Aynı e-posta adresi",
+    "same_name": "Aynı ad",
+    "similar_name": "Benzer ad",
+}
+INVITATION_STATUSES = ("invited",) + REPLIES
+# kinds of events the protocol desk runs, with their Turkish names
+EVENT_KINDS = {
+    "toren": "Tören",
+    "acilis": "Açılış",
+    "basin_toplantisi": "Basın toplantısı",
+    "mahalle_toplantisi": "Mahalle toplantısı",
+    "personel_egitimi": "Personel eğitimi",
+}
+EVENT_STATUSES = ("planned", "held", "cancelled")
+PRESS_CONFERENCE = "basin_toplantisi"  # the one event kind the press office runs itself
+OFFICE_CODE = r"^[a-z0-9_]{2,60}$"  # an office of the precedence list: ilce_muftusu
+
 
 class _Payload(Schema):
     class Meta:

@@ -1,104 +1,32 @@
-"""The operations contacts offers through the gateway, declared once (`contracts.api.Operation`), with what
-they take and answer and the vocabularies they use: contacts validates with these input schemas, the gateway
-serves and documents each from its declaration, press reads a conference as an `EventView`. So far the
-segments, and protocol's precedence list, event list, attendance, seating and speaking order; the rest of
-the information bank and protocol are still the gateway's hand-written routes."""
-import datetime as dt
+"""The operations contacts offers through the gateway, declared once (`contracts.api.Operation`): the
+information bank's records, upkeep, duplicates and imports (what they take and answer: `contacts_records`),
+its segments (below), and protocol's precedence list, events, invitations, seating and speaking order
+(`contacts_protocol`). Contacts validates with these input schemas; the gateway serves, authorises, audits
+and documents each from its declaration. The vocabularies are `contracts.contacts`'.
+
+What a declaration cannot say yet stays a hand-written route of the gateway (gateway/routes/contacts.py,
+protocol.py, invitations.py), which still takes its schemas from here: files (exports, PDFs), the invitee's
+page and reply, a role's number in the path, and the listings audited without one object's id."""
 from functools import partial
 
-from marshmallow import Schema, ValidationError, fields, validate, validates_schema
+from marshmallow import Schema, ValidationError, fields, validates_schema
 
 from .api import Audit, Operation
-from .contacts import SEGMENT_KINDS
-from .inbound import StrictSchema, no_control_characters, one_line
+from .contacts import CATEGORIES, SEGMENT_KINDS
+from .contacts_fields import codes, day, enum_of, ids, line, one_of, texts
+from .contacts_protocol import (Attendance, CheckedIn, CheckInInput, EventInput, EventQuery,  # noqa: F401
+                                EventView, InvitationReply, InvitationReplyRecord, InvitationsInput,
+                                InvitationsSent, PrecedenceInput, PrecedenceList, PrecedenceSet, ProtocolEvent,
+                                ProtocolEventList, Seating, SeatingInput, SeatMoveInput, SpeakingOrder,
+                                SpeakingOrderInput)
+from .contacts_records import (IMPORT_BODY_BYTES, RECORD_BYTES, Contact, ContactChanges, ContactImport,
+                               ContactImportInput, ContactInput, ContactOptOut, ContactRoleEnd, ContactRoleInput,
+                               ContactVerified, DuplicateDismissal, DuplicateDismissalInput)
+from .inbound import StrictSchema
 
 TAG = "Bilgi bankası"
 PROTOCOL_TAG = "Protokol"
-INVITATION_STATUSES = ("invited", "accepted", "declined")
-# contact categories (contacts.categories names each and says whether a person or an organisation)
-CATEGORIES = ("stk", "dernek", "vakif", "siyasi_parti", "esnaf_odasi", "meslek_odasi", "medya", "kamu_kurumu",
-              "mudurluk", "egitim_kurumu", "il_protokolu", "ilce_protokolu", "gazeteci", "muhtar")
-FIRST_DAY, LAST_DAY = dt.date(1900, 1, 1), dt.date(2100, 12, 31)
-
-# kinds of events the protocol desk runs, with their Turkish names
-EVENT_KINDS = {
-    "toren": "Tören",
-    "acilis": "Açılış",
-    "basin_toplantisi": "Basın toplantısı",
-    "mahalle_toplantisi": "Mahalle toplantısı",
-    "personel_egitimi": "Personel eğitimi",
-}
-EVENT_STATUSES = ("planned", "held", "cancelled")
-
-
-class ProtocolEvent(Schema):
-    """An event as contacts shows it (ids and moments as text)."""
-    id = fields.UUID()
-    kind = fields.String(metadata={"enum": list(EVENT_KINDS)})
-    title = fields.String()
-    starts_at = fields.DateTime()
-    place = fields.String(allow_none=True)
-    rows = fields.List(fields.Integer())
-    status = fields.String(metadata={"enum": list(EVENT_STATUSES)})
-    created_by = fields.String(allow_none=True)
-    created_at = fields.DateTime()
-
-
-# -- fields ------------------------------------------------------------------------------------------------
-def text(max_length, required=False, min_length=None, **kwargs):
-    least = (1 if required else 0) if min_length is None else min_length
-    return fields.String(required=required, validate=[validate.Length(min=least, max=max_length),
-                                                      no_control_characters], **kwargs)
-
-
-def texts(max_items, max_length, **kwargs):
-    """A list of short texts (the inner strings are checked here: StrictSchema binds only the outer field)."""
-    return fields.List(fields.String(validate=[validate.Length(min=1, max=max_length), no_control_characters]),
-                       validate=validate.Length(max=max_items), **kwargs)
-
-
-def line(max_length, required=False, min_length=None, **kwargs):
-    """A one-line text (a name, a title, a place, a file name): no CR/LF (`contracts.inbound.one_line`)."""
-    field = text(max_length, required=required, min_length=min_length, **kwargs)
-    field.validators.append(one_line)
-    return field
-
-
-def one_of(choices, **kwargs):
-    return fields.String(validate=validate.OneOf(choices, error="Şunlardan biri olmalı: " + ", ".join(choices) + "."),
-                         **kwargs)
-
-
-def enum_of(choices, nullable=False):
-    """An OpenAPI enum of `choices` (with null when the field takes none)."""
-    return [*choices, None] if nullable else list(choices)
-
-
-def code(choices, min_length=None, **kwargs):
-    """A code of one of contacts' vocabularies: listed in the document, judged by contacts with its own words."""
-    metadata = {"enum": enum_of(choices, kwargs.get("allow_none", False)), **kwargs.pop("metadata", {})}
-    return text(40, min_length=min_length, metadata=metadata, **kwargs)
-
-
-def codes(choices, max_items, **kwargs):
-    return fields.List(code(choices, min_length=1), validate=validate.Length(max=max_items), **kwargs)
-
-
-def day(**kwargs):
-    return fields.Date(validate=validate.Range(min=FIRST_DAY, max=LAST_DAY,
-                                               error="1900-01-01 ile 2100-12-31 arasında olmalı."), **kwargs)
-
-
-def ids(max_items, min_items=0, **kwargs):
-    return fields.List(fields.UUID(), validate=validate.Length(min=min_items, max=max_items), **kwargs)
-
-
-def page_limit(default=50, most=200):
-    return fields.Integer(load_default=default, validate=validate.Range(min=1, max=most))
-
-
-def page_offset():
-    return fields.Integer(load_default=0, validate=validate.Range(min=0, max=1_000_000))
+OPTIONAL_BODY_BYTES = 4 * 1024
 
 
 # -- segments: what they take ---------------------------------------------------------------------------------
@@ -175,6 +103,69 @@ class SegmentMembers(Schema):
 # -- the operations -------------------------------------------------------------------------------------------
 contacts = partial(Operation, service="contacts", tag=TAG)
 write = partial(contacts, rule="contacts.write")
+read = partial(contacts, rule="contacts.read")
+
+
+def _record_audit(action, id_from="path.contact_id"):
+    """Every write and every read of a record is one of personal data."""
+    return Audit(action, "contact", id_from, personal_data=True)
+
+
+RECORDS = (
+    write("POST", "/api/v1/contacts", rpc="create_contact", args=("body", "actor"), input=ContactInput,
+          max_body=RECORD_BYTES, output=Contact, status=201, audit=_record_audit("contact.create", "answer.id"),
+          summary="Bilgi bankasına kayıt (kişi ya da kurum); aynı olabilecek kayıtların kimlikleriyle döner",
+          operation_id="createContact"),
+    read("GET", "/api/v1/contacts/{contact_id}", rpc="get_contact", args=("path.contact_id", "actor"),
+         output=Contact, audit=_record_audit("contact.read"),
+         summary="Kayıt: tüm telefon, e-posta, adresleri ve görev geçmişi (biten görevler dahil)",
+         operation_id="getContact"),
+    write("PATCH", "/api/v1/contacts/{contact_id}", rpc="update_contact", args=("path.contact_id", "body", "actor"),
+          input=ContactChanges, max_body=RECORD_BYTES, output=Contact, errors=("409",),
+          audit=_record_audit("contact.update"),
+          summary="Kaydın verilen alanlarını değiştir (görevler ve KVKK reddi kendi adreslerinden)",
+          operation_id="updateContact"),
+    write("POST", "/api/v1/contacts/{contact_id}/roles", rpc="add_role", args=("path.contact_id", "body", "actor"),
+          input=ContactRoleInput, output=Contact, status=201, errors=("409",), audit=_record_audit("contact.role_add"),
+          summary="Yeni görev (seçim, atama); önceki görevler geçmişte kalır", operation_id="addContactRole"),
+    write("POST", "/api/v1/contacts/{contact_id}/roles/{role_id}/end", rpc="end_role", params=(("role_id", "int"),),
+          args=("path.role_id", "body.ended_on", "actor"), kwargs=(("contact_id", "path.contact_id"),),
+          input=ContactRoleEnd, body_optional=True, max_body=OPTIONAL_BODY_BYTES, output=Contact, errors=("409",),
+          audit=_record_audit("contact.role_end"),
+          summary="Görevi sona erdir (tarih yoksa bugün); görev geçmişte kalır; zaten bittiyse 409",
+          operation_id="endContactRole"),
+    write("POST", "/api/v1/contacts/{contact_id}/verified", rpc="mark_verified",
+          args=("path.contact_id", "actor", "body.verified_on"), input=ContactVerified, body_optional=True,
+          max_body=OPTIONAL_BODY_BYTES, output=Contact, errors=("409",), audit=_record_audit("contact.verified"),
+          summary="Kayıt sahibiyle doğrulandı: güncelleme kuyruğundan çıkar", operation_id="markContactVerified"),
+    write("POST", "/api/v1/contacts/{contact_id}/opt-out", rpc="opt_out",
+          args=("path.contact_id", "actor", "body.opted_out_on"), input=ContactOptOut, body_optional=True,
+          max_body=OPTIONAL_BODY_BYTES, output=Contact, errors=("409",), audit=_record_audit("contact.opt_out"),
+          summary="KVKK: kişi iletişimi reddetti; toplu listelere, davetlere ve dışa aktarmaya bir daha girmez",
+          operation_id="optContactOut"),
+    # the pair is audited on its first record (the smaller id)
+    write("POST", "/api/v1/contacts/duplicates/dismissals", rpc="dismiss_duplicate",
+          args=("body.contact_ids", "actor"), kwargs=(("reason", "body.reason"),), input=DuplicateDismissalInput,
+          output=DuplicateDismissal, errors=("404", "409"),
+          audit=Audit("contact.duplicate_dismiss", "contact", "{ids[0]}", personal_data=True),
+          summary="İki kayıt aynı kişi ya da kurum değil (ör. farklı mahallelerde iki Mehmet Yılmaz): çift bir daha "
+                  "önerilmez; kayıtların başka kayıtlarla çiftleri önerilmeye devam eder; yeniden gönderilirse bir "
+                  "şey değişmez", operation_id="dismissDuplicate"),
+    # answered at once; contacts reads the file in batches (`work_imports`) and shows how far it got
+    write("POST", "/api/v1/contacts/imports", rpc="import_contacts",
+          args=("body.format", "body.filename", "body.content_base64", "body.dry_run", "actor"),
+          input=ContactImportInput, max_body=IMPORT_BODY_BYTES, output=ContactImport, status=202,
+          location="/api/v1/contacts/imports/{import_id}",
+          audit=Audit("contact.import", "contact_import", "answer.import_id", personal_data=True),
+          summary="İçe aktarma (Excel'in yazdığı CSV ya da vCard, base64, en çok 20 MB): hemen 202 ve içe aktarmanın "
+                  "kimliği; dry_run hiçbir şey yazmaz; aynı dosya yeniden yeni kayıt açmaz",
+          operation_id="importContacts"),
+    read("GET", "/api/v1/contacts/imports/{import_id}", rpc="import_status", args=("path.import_id", "actor"),
+         output=ContactImport,
+         audit=Audit("contact.import_status", "contact_import", "path.import_id", personal_data=True),
+         summary="İçe aktarmanın ilerlemesi (işlenen / toplam satır), sayıları ve satır hataları",
+         operation_id="contactImportStatus"),
+)
 
 SEGMENTS = (
     write("POST", "/api/v1/segments", rpc="create_segment", args=("body", "actor"), input=SegmentInput,
@@ -209,111 +200,11 @@ SEGMENTS = (
 )
 
 
-# -- protocol: what it takes ------------------------------------------------------------------------------------
-class EventQuery(StrictSchema):
-    limit = page_limit(50, 500)
-    offset = page_offset()
-
-
-class ReservedSeat(StrictSchema):
-    row = fields.Integer(required=True, validate=validate.Range(min=1, max=50))
-    seat = fields.Integer(required=True, validate=validate.Range(min=1, max=200))
-    contact_id = fields.UUID(allow_none=True,
-                             metadata={"description": "Boşsa koltuk kapalı; doluysa o kişiye ayrılmış"})
-
-
-class SeatingInput(StrictSchema):
-    reserved = fields.List(fields.Nested(ReservedSeat), load_default=list, validate=validate.Length(max=500))
-
-
-class SeatMoveInput(StrictSchema):
-    contact_id = fields.UUID(required=True)
-    row = fields.Integer(required=True, validate=validate.Range(min=1, max=50))
-    seat = fields.Integer(required=True, validate=validate.Range(min=1, max=200))
-
-
-class SpeakingOrderInput(StrictSchema):
-    contact_ids = ids(200, required=True, metadata={"description": "İlk konuşan önce; boş liste: protokol sırası"})
-
-
-# -- protocol: what it answers ----------------------------------------------------------------------------------
-class PrecedenceOffice(Schema):
-    office = fields.String()
-    title = fields.String()
-    rank = fields.Integer()
-    source = fields.String(allow_none=True)
-    updated_by = fields.String(allow_none=True)
-    updated_at = fields.DateTime(allow_none=True)
-
-
-class PrecedenceList(Schema):
-    offices = fields.List(fields.Nested(PrecedenceOffice))
-
-
-class ProtocolEventList(Schema):
-    events = fields.List(fields.Nested(ProtocolEvent))
-
-
-class SeatPlace(Schema):
-    row = fields.Integer()
-    seat = fields.Integer()
-
-
-class Guest(Schema):
-    invitation_id = fields.UUID()
-    contact_id = fields.UUID()
-    name = fields.String()
-    status = fields.String(metadata={"enum": list(INVITATION_STATUSES)})
-    replied_at = fields.DateTime(allow_none=True)
-    checked_in_at = fields.DateTime(allow_none=True)
-    seat = fields.Nested(SeatPlace, allow_none=True)
-
-
-class AttendanceCounts(Schema):
-    total = fields.Integer()
-    invited = fields.Integer()
-    accepted = fields.Integer()
-    declined = fields.Integer()
-    checked_in = fields.Integer()
-
-
-class Attendance(Schema):
-    event = fields.Nested(ProtocolEvent)
-    counts = fields.Nested(AttendanceCounts)
-    guests = fields.List(fields.Nested(Guest))
-
-
-class Seat(Schema):
-    row = fields.Integer()
-    seat = fields.Integer(metadata={"description": "Oturanın solundan sağına 1..n"})
-    contact_id = fields.UUID(allow_none=True, metadata={"description": "Boşsa kapalı koltuk"})
-    reserved = fields.Boolean()
-    name = fields.String(allow_none=True)
-    title = fields.String(allow_none=True)
-
-
-class Seating(Schema):
-    event_id = fields.UUID()
-    rows = fields.List(fields.Integer())
-    seats = fields.List(fields.Nested(Seat))
-
-
-class Speaker(Schema):
-    contact_id = fields.UUID()
-    name = fields.String()
-    title = fields.String(allow_none=True)
-    rank = fields.Integer(allow_none=True)
-
-
-class SpeakingOrder(Schema):
-    event_id = fields.UUID()
-    by_hand = fields.Boolean()
-    speakers = fields.List(fields.Nested(Speaker))
-
-
-EventView = ProtocolEvent  # as press reads a press conference
-
+# -- protocol: the operations ------------------------------------------------------------------------
 protocol = partial(Operation, service="contacts", tag=PROTOCOL_TAG)
+# the press office (protocol.invite) invites the media to press conferences: contacts lets one who may not
+# manage every event act only on an event of that kind, from the role table's answer it is given
+invites = partial(protocol, rule="protocol.invite", kwargs=(("may_manage_events", "may.protocol.manage"),))
 
 
 def _event_audit(action):
@@ -354,6 +245,33 @@ PROTOCOL = (
              args=("path.event_id", "body.contact_ids", "actor"), input=SpeakingOrderInput, output=SpeakingOrder,
              errors=("409",), audit=_event_audit("protocol.speaking_order_set"),
              summary="Konuşma sırasını elle belirle (boş liste: protokol sırası)", operation_id="setSpeakingOrder"),
+    # the office code in the path is checked by contacts (contracts.contacts.OFFICE_CODE)
+    protocol("PUT", "/api/v1/protocol/precedence/{office}", rpc="set_precedence", rule="protocol.manage",
+             params=(("office", "string"),), args=("path.office", "body.rank", "body.title", "actor"),
+             kwargs=(("source", "body.source"),), input=PrecedenceInput, output=PrecedenceSet,
+             audit=Audit("protocol.precedence_set", "office", "path.office"),
+             summary="Makamı bir sıraya koy (yeni ya da taşınan); o sıradan sonrakiler bir aşağı kayar",
+             operation_id="setPrecedence"),
+    invites("POST", "/api/v1/events", rpc="create_event", args=("body", "actor"), input=EventInput,
+            output=ProtocolEvent, status=201, audit=Audit("protocol.event_create", "event", "answer.id"),
+            summary="Etkinlik (tören, açılış, basın toplantısı…) ve salon düzeni; basın servisi yalnızca basın "
+                    "toplantısı açar", operation_id="createEvent"),
+    invites("POST", "/api/v1/events/{event_id}/invitations", rpc="invite",
+            args=("path.event_id", "body.contact_ids", "body.segment_ids", "actor"), input=InvitationsInput,
+            max_body=256 * 1024, output=InvitationsSent, errors=("409",), audit=_event_audit("protocol.invite"),
+            summary="Kişileri ve listeleri davet et: herkese bir kez, kişisel yanıt bağlantısıyla (notify gönderir); "
+                    "iletişimi reddedenler gerekçesiyle atlanır", operation_id="inviteToEvent"),
+    invites("POST", "/api/v1/events/{event_id}/invitations/{invitation_id}/reply", rpc="record_reply",
+            args=("path.invitation_id", "body.reply", "actor"),
+            kwargs=(("event_id", "path.event_id"), ("may_manage_events", "may.protocol.manage")),
+            input=InvitationReplyRecord, output=InvitationReply, errors=("409",),
+            audit=Audit("protocol.reply_record", "invitation", "path.invitation_id", personal_data=True),
+            summary="Telefonla ya da yüz yüze verilen yanıtı protokol birimi kaydeder (değiştirebilir)",
+            operation_id="recordInvitationReply"),
+    invites("POST", "/api/v1/events/{event_id}/check-ins", rpc="check_in",
+            args=("path.event_id", "body.contact_id", "actor"), input=CheckInInput, output=CheckedIn,
+            errors=("409",), audit=_event_audit("protocol.check_in"),
+            summary="Kapıda giriş: davetli geldi (ilk geliş saati kalır)", operation_id="checkInGuest"),
 )
 
-OPERATIONS = SEGMENTS + PROTOCOL
+OPERATIONS = RECORDS + SEGMENTS + PROTOCOL

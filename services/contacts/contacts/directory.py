@@ -4,6 +4,8 @@ Every change writes the record and a `contact_changed` event (ids only) in one t
 only ever added or ended, so who held an office when stays known after every election.
 """
 from contracts import contacts as events
+from contracts.contacts_records import (ContactChanges, ContactInput, ContactOptOut, ContactRoleEnd,
+                                       ContactRoleInput, ContactVerified)
 
 from . import access, categories, records, schemas, storage
 from .duplicates import display_name
@@ -55,7 +57,8 @@ def _possible_duplicates(cur, contact_id, record):
 def create(store, record, actor):
     """A new record; answers with it and the ids of records that look like the same one."""
     access.may_write(actor)
-    data = schemas.load(schemas.ContactSchema, record)
+    data = schemas.load(schemas.ContactSchema, record)  # contacts' own words for its codes first
+    schemas.declared(ContactInput, record)
     with store.transaction() as tx:
         _external_ref_free(tx.cursor, data.get("external_ref"))
         data["roles"] = _organisations(tx.cursor, data["roles"]) if data["kind"] == categories.PERSON else []
@@ -73,6 +76,7 @@ def update(store, contact_id, changes, actor):
     after the day they opted out."""
     access.may_write(actor)
     data = schemas.load(schemas.ContactSchema, changes, partial=True)
+    schemas.declared(ContactChanges, changes)
     data.pop("roles", None)
     with store.transaction() as tx:
         stored = live(tx.cursor, contact_id)
@@ -114,6 +118,7 @@ def add_role(store, person_id, role, actor):
     """A new office held by a person (an election, an appointment); earlier roles stay as they are."""
     access.may_write(actor)
     data = schemas.load(schemas.RoleSchema, role)
+    schemas.declared(ContactRoleInput, role)
     with store.transaction() as tx:
         person = live(tx.cursor, person_id)
         if person["kind"] != categories.PERSON:
@@ -127,14 +132,16 @@ def add_role(store, person_id, role, actor):
     return records.public(shown)
 
 
-def end_role(store, role_id, ended_on, actor):
-    """The role ends on `ended_on` (today when None); the row stays, as history."""
+def end_role(store, role_id, ended_on, actor, contact_id=None):
+    """The role ends on `ended_on` (today when None); the row stays, as history. With `contact_id`, the role
+    must be that record's."""
     access.may_write(actor)
+    schemas.declared(ContactRoleEnd, schemas.given(ended_on=ended_on))
     ended = schemas.day(ended_on, "ended_on") or records.today()
     with store.transaction() as tx:
         role = storage.role_for_update(tx.cursor, int(role_id)) if str(role_id).isdigit() else None
-        if role is None:
-            raise NotFound("Böyle bir görev kaydı yok.")
+        if role is None or (contact_id is not None and str(role["person_id"]) != str(schemas.identifier(contact_id))):
+            raise NotFound("Böyle bir görev kaydı yok." if contact_id is None else "Bu kayıtta böyle bir görev yok.")
         live(tx.cursor, role["person_id"])
         if role["ended_on"] is not None:
             raise Conflict(f"Bu görev {role['ended_on'].isoformat()} tarihinde zaten sona ermiş.")
@@ -150,6 +157,7 @@ def end_role(store, role_id, ended_on, actor):
 def mark_verified(store, contact_id, actor, verified_on=None):
     """Staff checked the record with its owner: the upkeep queue and any campaign mark are cleared."""
     access.may_write(actor)
+    schemas.declared(ContactVerified, schemas.given(verified_on=verified_on))
     day = schemas.day(verified_on, "verified_on") or records.today()
     with store.transaction() as tx:
         live(tx.cursor, contact_id)
@@ -164,6 +172,7 @@ def opt_out(store, contact_id, actor, opted_out_on=None):
     """The person refused further contact (KVKK): never again in a bulk list, an invitation or an export.
     Repeating it changes nothing (the first date stays)."""
     access.may_write(actor)
+    schemas.declared(ContactOptOut, schemas.given(opted_out_on=opted_out_on))
     day = schemas.day(opted_out_on, "opted_out_on") or records.today()
     with store.transaction() as tx:
         record = live(tx.cursor, contact_id)

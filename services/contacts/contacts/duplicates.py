@@ -35,6 +35,7 @@ import copy
 from collections import defaultdict
 from itertools import combinations
 
+from contracts.contacts import DUPLICATE_REASONS
 from rapidfuzz import fuzz, process
 from servicekit.turkish import fold
 
@@ -45,12 +46,7 @@ SIMILAR_NAME_SCORE = 90
 # (every müdürlük behind the same central number), not evidence that two records are one.
 SHARED_CONTACT_LIMIT = 20
 
-REASONS = {
-    "same_phone": "Aynı telefon numarası",
-    "same_email": "Aynı e-posta adresi",
-    "same_name": "Aynı ad",
-    "similar_name": "Benzer ad",
-}
+REASONS = DUPLICATE_REASONS
 
 
 def display_name(record):

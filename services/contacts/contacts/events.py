@@ -7,13 +7,15 @@ invitation id (`tokens`), so nothing secret is stored and a forged link is refus
 import uuid
 
 from contracts import contacts as contract
-from contracts.contacts_api import EventQuery
+from contracts.contacts_protocol import (CheckInInput, EventInput, EventQuery, InvitationReplyInput, InvitationReplyRecord,
+                                        InvitationsInput)
 
 from . import access, records, schemas, storage_events, tokens
 from .exceptions import Conflict, InvalidInput, NotAllowed, NotFound
 from .segments_store import member_ids, reachable
 
 ISSUE_CHUNK = 100  # invitees per invitations_issued event: a 2,000-person segment is 20 messages
+PRESS_ONLY = "Basın servisi yalnızca basın toplantılarının davetlerini yönetir."
 
 
 def find_event(cur, event_id, lock=False):
@@ -31,9 +33,17 @@ def shown_event(event):
     return records.public({key: value for key, value in event.items() if key != "speaking_order"})
 
 
-def create(store, event, actor):
+def door(event, may_manage_events):
+    """One who may not manage every event (the press office, as the role table says) acts only on press
+    conferences: NotAllowed for any other kind."""
+    if not may_manage_events and event.get("kind") != contract.PRESS_CONFERENCE:
+        raise NotAllowed(PRESS_ONLY)
+
+
+def create(store, event, actor, may_manage_events=False):
     """A new event: `{"kind", "title", "starts_at", "place", "rows": [seats per row, front first]}`."""
     access.may_write(actor)
+    door(schemas.declared(EventInput, event), may_manage_events)
     data = schemas.load(schemas.EventSchema, event)
     data.update(id=uuid.uuid4(), created_by=access.actor_id(actor))
     with store.transaction() as tx:
@@ -51,15 +61,18 @@ def listing(store, actor, limit=50, offset=0):
     return [shown_event(row) for row in rows]
 
 
-def invite(store, event_id, contact_ids, segment_ids, actor, base_url, key):
+def invite(store, event_id, contact_ids, segment_ids, actor, base_url, key, may_manage_events=False):
     """Invite records and the bulk lists of segments; answers `{"invited", "already_invited", "skipped"}`."""
     access.may_write(actor)
+    schemas.declared(InvitationsInput, {"contact_ids": list(contact_ids or ()),
+                                        "segment_ids": list(segment_ids or ())})
     explicit = [schemas.identifier(i) for i in contact_ids or ()]
     if not explicit and not segment_ids:
         raise InvalidInput({"contact_ids": ["Davet edilecek en az bir kişi ya da liste seçilmeli."]})
     by = access.actor_id(actor)
     with store.transaction() as tx:
         event = find_event(tx.cursor, event_id, lock=True)
+        door(event, may_manage_events)
         if event["status"] == "cancelled":
             raise Conflict("İptal edilmiş bir etkinliğe davet gönderilemez.")
         wanted, skipped = {}, []
@@ -125,6 +138,7 @@ def invitation_for_reply(store, invitation_id, token, key):
 def reply(store, invitation_id, token, answer, key):
     """An invitee's answer through their link. The first answer counts; the same answer again changes
     nothing; another answer afterwards is a Conflict (the protocol desk can still change it)."""
+    schemas.declared(InvitationReplyInput, {"token": token, "reply": answer})
     answer = schemas.load(schemas.ReplySchema, {"reply": answer})["reply"]
     if not tokens.token_matches(key, invitation_id, token):
         raise NotAllowed("Bu yanıt bağlantısı geçersiz.")
@@ -140,24 +154,32 @@ def reply(store, invitation_id, token, answer, key):
         return _reply_shown(tx.cursor, invitation_id)
 
 
-def record_reply(store, invitation_id, answer, actor):
-    """The protocol desk records an answer given by phone or in person (and may change it)."""
+def record_reply(store, invitation_id, answer, actor, event_id=None, may_manage_events=False):
+    """The protocol desk records an answer given by phone or in person (and may change it); with `event_id`,
+    the invitation must be to that event."""
     access.may_write(actor)
-    answer = schemas.load(schemas.ReplySchema, {"reply": answer})["reply"]
+    answer = schemas.load(schemas.ReplySchema, schemas.declared(InvitationReplyRecord, {"reply": answer}))["reply"]
     with store.transaction() as tx:
+        event = None if event_id is None else find_event(tx.cursor, event_id)
+        if event is not None:
+            door(event, may_manage_events)
         invitation = storage_events.invitation(tx.cursor, schemas.identifier(invitation_id, "davet"), lock=True)
-        if invitation is None:
-            raise NotFound("Böyle bir davet yok.")
+        if invitation is None or (event is not None and invitation["event_id"] != event["id"]):
+            raise NotFound("Böyle bir davet yok." if event is None else "Bu etkinlikte böyle bir davet yok.")
+        if event is None:
+            door(storage_events.event(tx.cursor, invitation["event_id"]), may_manage_events)
         if invitation["status"] != answer:
             _answer(tx, invitation, answer, access.actor_id(actor))
         return _reply_shown(tx.cursor, invitation["id"])
 
 
-def check_in(store, event_id, contact_id, actor):
+def check_in(store, event_id, contact_id, actor, may_manage_events=False):
     """An invitee arrived at the door; the first arrival time stays."""
     access.may_write(actor)
+    schemas.declared(CheckInInput, {"contact_id": contact_id})
     with store.transaction() as tx:
         event = find_event(tx.cursor, event_id)
+        door(event, may_manage_events)
         invitation = storage_events.invitation_of(tx.cursor, event["id"], schemas.identifier(contact_id), lock=True)
         if invitation is None:
             raise NotFound("Bu kişi bu etkinliğe davetli değil.")

@@ -6,18 +6,24 @@ make one, and records whose owners opted out are left out unless the filter asks
 """
 import base64
 
+from contracts.contacts import FILE_FORMATS
+from contracts.contacts_records import ExportQuery
+
 from . import access, csv_io, records, schemas, storage, vcard_io
 from .exceptions import InvalidInput
 from .search import criteria_of
 from .segments_store import member_ids
 
-FILES = {"csv": ("rehber.csv", "text/csv; charset=utf-8"), "vcard": ("rehber.vcf", "text/vcard; charset=utf-8")}
+# the file name and type of each format (contracts.contacts.FILE_FORMATS: csv, vcard)
+FILES = dict(zip(FILE_FORMATS, (("rehber.csv", "text/csv; charset=utf-8"),
+                                ("rehber.vcf", "text/vcard; charset=utf-8"))))
 MAX_RECORDS = 100_000
 
 
 def export(store, format, actor, segment_id=None, filters=None):
     """`{"filename", "content_type", "content_base64", "count"}` for a segment or a filter."""
     access.may_write(actor)
+    schemas.declared(ExportQuery, {**(filters or {}), **schemas.given(format=format, segment_id=segment_id)})
     if format not in FILES:
         raise InvalidInput({"format": ["Biçim 'csv' ya da 'vcard' olmalı."]})
     criteria = None

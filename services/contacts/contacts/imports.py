@@ -14,6 +14,8 @@ import uuid
 
 import psycopg2
 
+from contracts.contacts import FILE_FORMATS, MAX_IMPORT_BYTES
+from contracts.contacts_records import ContactImportInput
 from servicekit.turkish import fold
 
 from . import access, categories, csv_io, records, schemas, storage, storage_events, vcard_io
@@ -21,8 +23,7 @@ from .directory import changed
 from .duplicates import display_name
 from .exceptions import InvalidInput, NotFound
 
-FORMATS = ("csv", "vcard")
-MAX_BYTES = 20 * 1024 * 1024
+FORMATS, MAX_BYTES = FILE_FORMATS, MAX_IMPORT_BYTES
 
 log = logging.getLogger(__name__)
 
@@ -30,6 +31,8 @@ log = logging.getLogger(__name__)
 def start(store, format, filename, content_base64, dry_run, actor):
     """Accept a file for import; answers `{"import_id", "status": "running", ...}` before any row is read."""
     access.may_write(actor)
+    schemas.declared(ContactImportInput, schemas.given(format=format, filename=filename,
+                                                       content_base64=content_base64, dry_run=dry_run))
     errors = {}
     if format not in FORMATS:
         errors["format"] = ["Biçim 'csv' ya da 'vcard' olmalı."]

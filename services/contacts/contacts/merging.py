@@ -6,6 +6,8 @@ roles (so the history of offices stays whole), phones and e-mails, segment membe
 (keeping an answer or a check-in), seats and speaking orders. The folded record stays, marked
 `merged_into`, so an old id, a re-imported file row or a vCard UID still finds the kept record.
 """
+from contracts.contacts_records import ContactMerge, DuplicateDismissalInput, DuplicateQuery
+
 from . import access, records, schemas, storage, storage_events
 from .directory import changed, live
 from .duplicates import REASONS, SHARED_CONTACT_LIMIT, candidates, merge, role_key
@@ -21,6 +23,7 @@ def duplicate_candidates(store, actor, limit=50):
     """Pairs that may be one person or organisation, best first: `[{"ids", "names", "reasons",
     "reason_labels", "score"}]`."""
     access.may_read(actor)
+    schemas.declared(DuplicateQuery, schemas.given(limit=limit))
     limit = max(1, min(int(limit or 50), MAX_LIMIT))
     with store.transaction() as tx:
         ids = storage.duplicate_blocks(tx.cursor, SHARED_CONTACT_LIMIT, limit=MAX_RECORDS)
@@ -38,6 +41,7 @@ def dismiss_duplicate(store, contact_ids, actor, reason=None):
     (each record may still pair with others). Answers `{"ids" (smaller first), "dismissed_by",
     "dismissed_at", "reason"}`; dismissing the pair again changes nothing and answers the same."""
     access.may_write(actor)
+    schemas.declared(DuplicateDismissalInput, {"contact_ids": contact_ids, **schemas.given(reason=reason)})
     data = schemas.load(schemas.DismissalSchema, {"contact_ids": contact_ids, "reason": reason})
     first, second = sorted(schemas.identifier(i) for i in data["contact_ids"])
     if first == second:
@@ -77,6 +81,7 @@ def _move_invitations(cur, from_id, to_id):
 def merge_contacts(store, keep_id, other_id, actor):
     """Fold `other_id` into `keep_id`; answers `{"contact": the kept record, "moved": [{"field", "value"}]}`."""
     access.may_write(actor)
+    schemas.declared(ContactMerge, {"keep_id": keep_id, "other_id": other_id})
     keep_id, other_id = schemas.identifier(keep_id), schemas.identifier(other_id)
     if keep_id == other_id:
         raise InvalidInput({"other_id": ["Bir kayıt kendisiyle birleştirilemez."]})

@@ -7,13 +7,14 @@ sits as muhtar and the one before does not. The pure rules are in `seating`, the
 import base64
 import re
 
-from contracts.contacts_api import SeatingInput, SeatMoveInput, SpeakingOrderInput
+from contracts.contacts import OFFICE_CODE
+from contracts.contacts_protocol import PrecedenceInput, SeatingInput, SeatMoveInput, SpeakingOrderInput
 
 from . import access, cards, precedence, records, schemas, seating, storage, storage_events
 from .events import event_day, find_event
 from .exceptions import Conflict, InvalidInput, NotFound
 
-_OFFICE_CODE = re.compile(r"^[a-z0-9_]{2,60}$")
+_OFFICE_CODE = re.compile(OFFICE_CODE)
 
 
 def seed(store, path=None):
@@ -33,6 +34,7 @@ def list_precedence(store, actor):
 def set_precedence(store, office, rank, title, actor, source=None):
     """Put an office at a rank (a new office, or one moved): the offices from that rank on move down one."""
     access.may_write(actor)
+    schemas.declared(PrecedenceInput, {"rank": rank, "title": title, **schemas.given(source=source)})
     errors = {}
     if not _OFFICE_CODE.match(str(office or "")):
         errors["office"] = ["Makam kodu küçük harf, rakam ve alt çizgiden oluşmalı (ör. ilce_muftusu)."]

@@ -207,6 +207,11 @@ def declared(schema, data):
     return data
 
 
+def given(**values):
+    """The arguments a caller gave, as the body or query of the declared operation (None: not given)."""
+    return {name: value for name, value in values.items() if value is not None}
+
+
 def load(schema, data, **kwargs):
     """`schema().load(data)`, raising InvalidInput with flattened Turkish messages."""
     try:

@@ -14,9 +14,11 @@ trigram index scan of a few milliseconds.
 from marshmallow import ValidationError
 from servicekit.turkish import fold
 
+from contracts.contacts_records import ContactSearchQuery
+
 from . import access, emails, phones, records, search_text, segments, storage
 from .exceptions import InvalidInput
-from .schemas import flatten, identifier
+from .schemas import declared, flatten, given, identifier
 
 MAX_LIMIT = 200
 # singular filter names staff may use, as the list the segment filter has
@@ -71,6 +73,7 @@ def _summary(row, record):
 def search(store, query, filters, actor, limit=50, offset=0):
     """`{"total", "contacts"}`: the page of matches, best first (filters as in `criteria_of`)."""
     access.may_read(actor)
+    declared(ContactSearchQuery, {**(filters or {}), **given(q=query, limit=limit, offset=offset)})
     limit, offset = max(1, min(int(limit or 50), MAX_LIMIT)), max(0, int(offset or 0))
     criteria = criteria_of(filters)
     exact = _exact_point(query)

@@ -16,7 +16,7 @@ from contracts.contacts_api import SegmentChanges, SegmentInput, SegmentMembersI
 from . import access, records, schemas, segments, storage, storage_events
 from .exceptions import Conflict, InvalidInput, NotFound
 
-KINDS = ("fixed", "filter")
+KINDS = events.SEGMENT_KINDS
 
 
 def _filter_of(raw):

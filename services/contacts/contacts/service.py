@@ -90,9 +90,10 @@ class ContactsService:
         return directory.add_role(self.db, person_id, role, actor)
 
     @rpc
-    def end_role(self, role_id, ended_on, actor):
-        """The role ends on `ended_on` ("2024-03-31"; today when None); it stays in the history."""
-        return directory.end_role(self.db, role_id, ended_on, actor)
+    def end_role(self, role_id, ended_on, actor, contact_id=None):
+        """The role ends on `ended_on` ("2024-03-31"; today when None); it stays in the history. With
+        `contact_id`, NotFound unless the role is that record's."""
+        return directory.end_role(self.db, role_id, ended_on, actor, contact_id)
 
     @rpc
     def mark_verified(self, contact_id, actor, verified_on=None):
@@ -197,10 +198,11 @@ class ContactsService:
         return protocol.set_precedence(self.db, office, rank, title, actor, source)
 
     @rpc
-    def create_event(self, event, actor):
+    def create_event(self, event, actor, may_manage_events=False):
         """`{"kind": "toren", "title": "29 Ekim Cumhuriyet Bayramı", "starts_at": "2026-10-29T10:00:00+03:00",
-        "place": "Atatürk Anıtı", "rows": [7, 9, 9]}` (seats per row, front first)."""
-        return events.create(self.db, event, actor)
+        "place": "Atatürk Anıtı", "rows": [7, 9, 9]}` (seats per row, front first). Unless `may_manage_events`
+        (the role table's protocol.manage), only a press conference (`NotAllowed`)."""
+        return events.create(self.db, event, actor, may_manage_events)
 
     @rpc
     def list_events(self, actor, limit=50, offset=0):
@@ -218,10 +220,12 @@ class ContactsService:
         return events.audience(self.db, event_id, audience)
 
     @rpc
-    def invite(self, event_id, contact_ids, segment_ids, actor):
+    def invite(self, event_id, contact_ids, segment_ids, actor, may_manage_events=False):
         """Invite records and segments' bulk lists; notify sends each a personal reply link. Answers
-        `{"invited", "already_invited", "skipped": [{"contact_id", "reason"}]}`."""
-        return events.invite(self.db, event_id, contact_ids, segment_ids, actor, *self._links())
+        `{"invited", "already_invited", "skipped": [{"contact_id", "reason"}]}`. Unless `may_manage_events`,
+        only to a press conference."""
+        return events.invite(self.db, event_id, contact_ids, segment_ids, actor, *self._links(),
+                             may_manage_events=may_manage_events)
 
     @rpc
     def invitation_for_reply(self, invitation_id, token):
@@ -235,13 +239,15 @@ class ContactsService:
         return events.reply(self.db, invitation_id, token, reply, self._links()[1])
 
     @rpc
-    def record_reply(self, invitation_id, reply, actor):
-        """The protocol desk records an answer given by phone."""
-        return events.record_reply(self.db, invitation_id, reply, actor)
+    def record_reply(self, invitation_id, reply, actor, event_id=None, may_manage_events=False):
+        """The protocol desk records an answer given by phone (`"accepted"` / `"declined"`); with `event_id`,
+        NotFound unless the invitation is to that event. Unless `may_manage_events`, only a press conference's."""
+        return events.record_reply(self.db, invitation_id, reply, actor, event_id, may_manage_events)
 
     @rpc
-    def check_in(self, event_id, contact_id, actor):
-        return events.check_in(self.db, event_id, contact_id, actor)
+    def check_in(self, event_id, contact_id, actor, may_manage_events=False):
+        """The guest `contact_id` arrived at the door. Unless `may_manage_events`, only at a press conference."""
+        return events.check_in(self.db, event_id, contact_id, actor, may_manage_events)
 
     @rpc
     def attendance(self, event_id, actor):

@@ -2,7 +2,9 @@
 to check, and re-verification campaigns (after an election every muhtar's record is to be checked)."""
 import datetime as dt
 
-from . import access, categories, records, storage
+from contracts.contacts_records import ContactReverification, StaleQuery
+
+from . import access, categories, records, schemas, storage
 from .exceptions import InvalidInput
 
 MAX_LIMIT = 500
@@ -12,6 +14,7 @@ def stale(store, older_than_days, actor, limit=100, offset=0):
     """`{"total", "contacts"}`: records marked by a campaign first, then never verified, then the longest
     unverified, for those verified more than `older_than_days` ago."""
     access.may_read(actor)
+    schemas.declared(StaleQuery, schemas.given(older_than_days=older_than_days, limit=limit, offset=offset))
     try:
         days = int(older_than_days)
     except (TypeError, ValueError):
@@ -31,6 +34,7 @@ def start_reverification(store, criteria, reason, actor):
     `criteria["offices"]` today; answers `{"marked": n}`. Verifying a record clears its mark."""
     access.may_write(actor)
     criteria = criteria or {}
+    schemas.declared(ContactReverification, {**criteria, **schemas.given(reason=reason)})
     wanted_categories = list(criteria.get("categories") or ())
     offices = list(criteria.get("offices") or ())
     errors = {}

@@ -21,6 +21,9 @@ DESK = {"id": "halkla", "role": "pr_officer", "directorate": None}
 PRESS = {"id": "basin", "role": "press_officer", "directorate": None}
 AUDITOR = {"id": "denetci", "role": "auditor", "directorate": None}
 FEN = {"id": "fenci", "role": "directorate_staff", "directorate": "fen-isleri"}
+# what the gateway passes the desk from the role table (protocol.manage): it runs every event, not only press
+# conferences
+EVERY_EVENT = {"may_manage_events": True}
 
 
 @pytest.fixture

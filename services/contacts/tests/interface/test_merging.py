@@ -4,7 +4,7 @@ import pytest
 
 from contacts.exceptions import Conflict, InvalidInput, NotAllowed, NotFound
 
-from .conftest import DESK, person, published
+from .conftest import DESK, EVERY_EVENT, person, published
 
 
 @pytest.fixture
@@ -37,8 +37,8 @@ def test_a_merge_keeps_every_role_phone_membership_and_invitation(call, pair, qu
     a, b, _, _ = pair
     segment = call("create_segment", {"name": "Protokol", "kind": "fixed", "members": [b["id"]]}, DESK)
     event = call("create_event", {"kind": "toren", "title": "Açılış", "starts_at": "2030-05-19T10:00:00+03:00",
-                                  "rows": [3]}, DESK)
-    call("invite", event["id"], [b["id"]], [], DESK)
+                                  "rows": [3]}, DESK, **EVERY_EVENT)
+    call("invite", event["id"], [b["id"]], [], DESK, **EVERY_EVENT)
 
     result = call("merge_contacts", a["id"], b["id"], DESK)
     kept = result["contact"]

@@ -8,7 +8,7 @@ import pytest
 
 from contacts.exceptions import Conflict, NotAllowed, NotFound
 
-from .conftest import DESK, PUBLIC_BASE_URL, pdf_text, person, published
+from .conftest import DESK, EVERY_EVENT, PRESS, PUBLIC_BASE_URL, pdf_text, person, published
 
 OFFICES = [  # name, office code, title, reply
     ("İsmail Işık", "kaymakam", "Gaziemir Kaymakamı", "accepted"),
@@ -36,7 +36,7 @@ def ceremony(call):
     day = dt.date.today() + dt.timedelta(days=30)
     event = call("create_event", {"kind": "toren", "title": "29 Ekim Cumhuriyet Bayramı Resmî Töreni",
                                   "starts_at": f"{day.isoformat()}T10:00:00+03:00", "place": "Atatürk Anıtı",
-                                  "rows": [5, 5]}, DESK)
+                                  "rows": [5, 5]}, DESK, **EVERY_EVENT)
     return people, protocol, event
 
 
@@ -46,8 +46,8 @@ def token_of(url):
 
 def test_the_protocol_is_invited_once_each_with_a_personal_reply_link(call, ceremony, amqp_uri):
     people, protocol, event = ceremony
-    assert call("invite", event["id"], [], [protocol["id"]], DESK) == {"invited": 7, "already_invited": 0,
-                                                                        "skipped": []}
+    assert call("invite", event["id"], [], [protocol["id"]], DESK, **EVERY_EVENT) == {
+        "invited": 7, "already_invited": 0, "skipped": []}
     [issued] = published(amqp_uri, "invitations_issued", 1)
     assert (issued["event_id"], issued["kind"], issued["place"]) == (event["id"], "toren", "Atatürk Anıtı")
     invitees = {i["contact_id"]: i for i in issued["invitees"]}
@@ -60,12 +60,12 @@ def test_the_protocol_is_invited_once_each_with_a_personal_reply_link(call, cere
         assert invitee["reply_url"].startswith(link)
 
     # inviting again invites nobody twice; the next event carries only the newcomer
-    assert call("invite", event["id"], [], [protocol["id"]], DESK)["already_invited"] == 7
+    assert call("invite", event["id"], [], [protocol["id"]], DESK, **EVERY_EVENT)["already_invited"] == 7
     newcomer = call("create_contact", person("Yeni Müdür", category="ilce_protokolu",
                                              emails=["yeni@example.gov.tr"]), DESK)
     opted = call("create_contact", person("Ret Eden", emails=["ret@example.org"]), DESK)
     call("opt_out", opted["id"], DESK)
-    answer = call("invite", event["id"], [newcomer["id"], opted["id"]], [], DESK)
+    answer = call("invite", event["id"], [newcomer["id"], opted["id"]], [], DESK, **EVERY_EVENT)
     assert answer["invited"] == 1 and answer["skipped"][0]["contact_id"] == opted["id"]
     [second] = published(amqp_uri, "invitations_issued", 1)
     assert [i["contact_id"] for i in second["invitees"]] == [newcomer["id"]]
@@ -73,7 +73,7 @@ def test_the_protocol_is_invited_once_each_with_a_personal_reply_link(call, cere
 
 def test_a_reply_link_works_once_and_a_forged_one_is_refused(call, ceremony, amqp_uri):
     people, protocol, event = ceremony
-    call("invite", event["id"], [people["kaymakam"], people["muhtar"]], [], DESK)
+    call("invite", event["id"], [people["kaymakam"], people["muhtar"]], [], DESK, **EVERY_EVENT)
     [issued] = published(amqp_uri, "invitations_issued", 1)
     kaymakam, muhtar = sorted(issued["invitees"], key=lambda i: i["contact_id"] != people["kaymakam"])
     with pytest.raises(NotAllowed):  # another invitation's token does not open this one
@@ -94,7 +94,8 @@ def test_a_reply_link_works_once_and_a_forged_one_is_refused(call, ceremony, amq
     with pytest.raises(Conflict):
         call("reply_invitation", kaymakam["invitation_id"], token, "declined")
     # the desk may still change it (the invitee phoned)
-    assert call("record_reply", kaymakam["invitation_id"], "declined", DESK)["status"] == "declined"
+    assert call("record_reply", kaymakam["invitation_id"], "declined", DESK, **EVERY_EVENT)["status"] == \
+        "declined"
     replies = published(amqp_uri, "invitation_replied", 2)
     assert [r["reply"] for r in replies] == ["accepted", "declined"]
     assert all(r["invitation_id"] == kaymakam["invitation_id"] for r in replies)
@@ -103,7 +104,7 @@ def test_a_reply_link_works_once_and_a_forged_one_is_refused(call, ceremony, amq
 
 def test_seating_by_precedence_name_cards_speaking_order_and_check_in(call, ceremony, amqp_uri):
     people, protocol, event = ceremony
-    call("invite", event["id"], [], [protocol["id"]], DESK)
+    call("invite", event["id"], [], [protocol["id"]], DESK, **EVERY_EVENT)
     [issued] = published(amqp_uri, "invitations_issued", 1)
     replies = {office: reply for _, office, _, reply in OFFICES}
     by_contact = {contact: office for office, contact in people.items()}
@@ -132,11 +133,11 @@ def test_seating_by_precedence_name_cards_speaking_order_and_check_in(call, cere
     assert "Hüseyin Öztürk" not in cards  # declined
     assert "İsmail Işık" in pdf_text(call("seating_plan_pdf", event["id"], DESK))
 
-    call("check_in", event["id"], people["kaymakam"], DESK)
-    call("check_in", event["id"], people["kaymakam"], DESK)
+    call("check_in", event["id"], people["kaymakam"], DESK, **EVERY_EVENT)
+    call("check_in", event["id"], people["kaymakam"], DESK, **EVERY_EVENT)
     stranger = call("create_contact", person("Davetsiz Misafir"), DESK)
     with pytest.raises(NotFound):
-        call("check_in", event["id"], stranger["id"], DESK)
+        call("check_in", event["id"], stranger["id"], DESK, **EVERY_EVENT)
     counts = call("attendance", event["id"], DESK)["counts"]
     assert counts == {"total": 7, "invited": 0, "accepted": 6, "declined": 1, "checked_in": 1}
 
@@ -158,14 +159,14 @@ def test_the_precedence_list_is_seeded_and_staff_can_insert_or_move_an_office(ca
 
 def test_an_events_audience_is_its_guests_who_came_accepted_or_did_not_decline(call, ceremony):
     people, protocol, event = ceremony
-    call("invite", event["id"], [], [protocol["id"]], DESK)
+    call("invite", event["id"], [], [protocol["id"]], DESK, **EVERY_EVENT)
     guests = {g["contact_id"]: g for g in call("attendance", event["id"], DESK)["guests"]}
     for name, office, _, reply in OFFICES:
         if reply == "declined" or office == "garnizon_komutani":  # one never answers
             continue
-        call("record_reply", guests[people[office]]["invitation_id"], reply, DESK)
-    call("record_reply", guests[people["ilce_muftusu"]]["invitation_id"], "declined", DESK)
-    call("check_in", event["id"], people["kaymakam"], DESK)
+        call("record_reply", guests[people[office]]["invitation_id"], reply, DESK, **EVERY_EVENT)
+    call("record_reply", guests[people["ilce_muftusu"]]["invitation_id"], "declined", DESK, **EVERY_EVENT)
+    call("check_in", event["id"], people["kaymakam"], DESK, **EVERY_EVENT)
     call("opt_out", people["milletvekili"], DESK)
 
     def names(who):
@@ -181,3 +182,27 @@ def test_an_events_audience_is_its_guests_who_came_accepted_or_did_not_decline(c
     assert call("get_event", event["id"], DESK)["title"] == event["title"]
     with pytest.raises(NotFound):
         call("event_audience", "5f0f3c1e-0000-4000-8000-000000000000", "attended")
+
+
+def test_the_press_office_acts_only_on_press_conferences(call, ceremony):
+    people, protocol, ceremony_event = ceremony
+    conference = call("create_event", {"kind": "basin_toplantisi", "title": "Bütçe basın toplantısı",
+                                       "starts_at": "2030-01-15T11:00:00+03:00"}, PRESS)
+    with pytest.raises(NotAllowed) as refused:
+        call("create_event", {"kind": "toren", "title": "Açılış", "starts_at": "2030-01-15T11:00:00+03:00"}, PRESS)
+    assert refused.value.args[0] == "Basın servisi yalnızca basın toplantılarının davetlerini yönetir."
+    for method, args in (("invite", (ceremony_event["id"], [people["kaymakam"]], [])),
+                         ("check_in", (ceremony_event["id"], people["kaymakam"]))):
+        with pytest.raises(NotAllowed):
+            call(method, *args, PRESS)
+    assert call("invite", conference["id"], [people["kaymakam"]], [], PRESS)["invited"] == 1
+    [guest] = call("attendance", conference["id"], PRESS)["guests"]
+    shown = call("record_reply", guest["invitation_id"], "accepted", PRESS, event_id=conference["id"])
+    assert shown["status"] == "accepted"
+    # the desk's reply to an invitation of another event is no reply to this one
+    with pytest.raises(NotFound):
+        call("record_reply", guest["invitation_id"], "declined", DESK, event_id=ceremony_event["id"], **EVERY_EVENT)
+    call("invite", ceremony_event["id"], [people["muhtar"]], [], DESK, **EVERY_EVENT)
+    [desk_guest] = call("attendance", ceremony_event["id"], DESK)["guests"]
+    with pytest.raises(NotAllowed):
+        call("record_reply", desk_guest["invitation_id"], "accepted", PRESS, event_id=ceremony_event["id"])
