@@ -177,3 +177,13 @@ def test_a_jurisdiction_other_than_ours_is_not_found():
     open311.check_jurisdiction("gaziemir.bel.tr", profile)
     with pytest.raises(RouteNotFound):
         open311.check_jurisdiction("city.gov", profile)
+
+
+@pytest.mark.parametrize("path,fmt", [
+    ("/open311/v2/requests.json", "json"), ("/open311/discovery.xml", "xml"), ("/open311/v2/requests", "xml"),
+    ("/open311/v2/nothing.csv", "xml"), ("/open311", "xml"), ("/api/v1/applications.json", None),
+    ("/open311x/v2/requests.json", None),
+])
+def test_a_refusal_before_any_route_is_written_in_the_open311_paths_format(path, fmt):
+    # GeoReport's required format where the path names none of ours; problem+json off Open311 paths
+    assert open311.format_for(path) == fmt
