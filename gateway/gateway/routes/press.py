@@ -7,43 +7,15 @@ from urllib.parse import quote
 from werkzeug.wrappers import Response
 
 from contracts import attachments
-from contracts.press_inputs import PressRequest
 
 from .. import press_board
 from ..downloads import file_response
 from ..errors import RouteNotFound
-from ..http import http, json_response
-from .common import actor, idempotency_key, load
-
-REQUEST_BODY_BYTES = 64 * 1024
+from ..http import http
+from .common import actor
 
 
 class PressRoutes:
-    @http("POST", "/api/v1/press/requests")
-    def submit_press_request(self, request):
-        """Special: intake's submission built from the journalist's form, with an Idempotency-Key and 201 or 200.
-
-        A journalist's request, taken in as an application of the `basin` channel: routed by its
-        category, due in the press service's working days; the answer goes back to the journalist's
-        e-mail once the mayor's office approved it. Follow it under `/api/v1/cases?channel=basin`."""
-        principal = self.guard.require(self.db, request, "press_request.submit")
-        form = load(PressRequest, request, max_bytes=REQUEST_BODY_BYTES)
-        journalist = form["journalist"]
-        submission = {
-            "channel": "basin", "type": form["type"], "subject": form["subject"],
-            "body": f"Yayın kuruluşu: {form['outlet']}\n\n{form['question']}",
-            "applicant": {"full_name": journalist["full_name"], "email": journalist["email"],
-                          "preferred_reply_channel": "email",
-                          **({"phone": journalist["phone"]} if journalist.get("phone") else {})},
-            **({"category": form["category"]} if form.get("category") else {}),
-        }
-        result = self._call("submit_application", submission, principal.id, idempotency_key(request))
-        application = result["application"]
-        self.guard.audit(self.db, request, principal, "press_request.submit", "application", application["id"],
-                         personal_data=True)
-        return json_response({key: application[key] for key in ("id", "tracking_number", "status")},
-                             status=201 if result["created"] else 200)
-
     # -- files ---------------------------------------------------------------------------------------
     @http("GET", "/api/v1/press/clippings/<uuid:clipping_id>/scan")
     def get_press_clipping_scan(self, request, clipping_id):
