@@ -71,5 +71,3 @@ CLIENT_SCOPES = {
     "open311.submit": "open311:submit",
     "webhooks.manage": "webhooks:manage",
 }
-# staff who see every application; others see only what the object-level rules give them
-SEE_EVERY_APPLICATION = frozenset({"admin", "pr_officer", "auditor", "mayor_office"})
