@@ -164,7 +164,8 @@ class LetterPosted(Schema):
 # -- the operations -----------------------------------------------------------------------------------
 notify = partial(Operation, service=SERVICE, tag=TAG)
 TEMPLATE = {"params": (("name", "string"),), "max_body": TEMPLATE_BODY_BYTES}
-SIGNED = ("ClientId", "KeyId", "Timestamp", "Nonce", "Signature")  # another system signs every request
+# another system signs every request: the five headers together are its one way in
+SIGNED = (("ClientId", "KeyId", "Timestamp", "Nonce", "Signature"),)
 webhooks = partial(notify, rule="webhooks.manage", security=SIGNED)
 
 OPERATIONS = (
