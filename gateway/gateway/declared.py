@@ -14,6 +14,7 @@ from werkzeug.wrappers import Response
 from contracts import contacts_api, intake_api, notify_api, press_api, routing_api
 from contracts.api import HEADER_LIMITS, PUBLIC
 
+from .downloads import file_response
 from .errors import PROBLEMS, ValidationFailed
 from .http import body_bytes, http, json_response
 from .routes.common import actor, load, query_args
@@ -97,9 +98,9 @@ def _headers(operation, request):
     return found
 
 
-def _audited_id(audit, path, answer):
+def _audited_id(audit, path, answer, query=None):
     if "{" in audit.id_from:
-        return audit.id_from.format(**answer)
+        return audit.id_from.format(**{**answer, "query": query or {}, "path": path})
     kind, _, name = audit.id_from.partition(".")
     return path[name] if kind == "path" else answer[name]
 
@@ -146,9 +147,12 @@ def endpoint(operation):
         answer = reply[operation.answer_from] if operation.answer_from else reply
         if audit and (audit.only_if is None or answer.get(audit.only_if)):
             self.guard.audit(self.db, request, principal, audit.action.format(**path), audit.kind,
-                             _audited_id(audit, path, answer), personal_data=_personal_data(audit, reply))
+                             _audited_id(audit, path, answer, sources["query"]),
+                             personal_data=_personal_data(audit, reply))
         if operation.status == 204:
             return Response(status=204)
+        if operation.file:
+            return file_response(answer, inline=operation.inline)
         headers = {"Location": operation.location.format(**answer)} if operation.location else None
         body = {operation.answer_key: answer} if operation.answer_key else answer
         return json_response(body, status=_status(operation, reply), headers=headers)

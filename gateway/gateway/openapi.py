@@ -10,7 +10,7 @@ from contracts import notify_api
 from contracts.intake_api import TAG as APPLICATIONS
 
 from . import open311, openapi_declared, openapi_press, schemas
-from . import openapi_contacts, openapi_kvkk, openapi_reports
+from . import openapi_contacts, openapi_kvkk
 from .openapi_common import JSON_BODY_ERRORS, PUBLIC, SIGNED, STAFF, json_body, op, text_pattern
 
 IDENTITY, OPERATIONS = "Kimlik/Oturum", "İşletim"
@@ -49,8 +49,6 @@ def build_spec():
     spec.components.schema("DeadLetterPurge", {
         "allOf": [{"$ref": "#/components/schemas/DeadLetterAction"}],
         "anyOf": [{"required": ["id"]}, {"required": ["all"], "properties": {"all": {"enum": [True]}}}]})
-    staff_or_signed = STAFF + SIGNED
-    app_id = {"name": "application_id", "in": "path", "required": True, "schema": {"type": "string", "format": "uuid"}}
     auth_errors = ("401", "403", "429", "503")
 
     spec.path(path="/api/v1/auth/sign-in", operations={"post": op(
@@ -67,11 +65,6 @@ def build_spec():
         (*auth_errors, *JSON_BODY_ERRORS), body="PasswordChange")})
     spec.path(path="/api/v1/auth/me", operations={"get": op(
         "Oturumdaki personel", "me", STAFF, {"200": json_body("Me", "Personel")}, auth_errors)})
-    spec.path(path="/api/v1/applications/{application_id}/receipt.pdf", operations={"get": op(
-        "Alındı belgesi (PDF)", "getReceipt", staff_or_signed,
-        {"200": {"description": "PDF", "content": {"application/pdf": {"schema": {"type": "string",
-                                                                                  "format": "binary"}}}}},
-        (*auth_errors, "404"), parameters=[app_id])})
     spec.path(path="/api/v1/inbound/events", operations={"post": op(
         "Diğer sistemlerden olay (ebelediye.inbound sözleşmesi)", "postInboundEvent", SIGNED,
         {"202": json_body("InboundAccepted", "Kuyruğa alındı")}, (*auth_errors, *JSON_BODY_ERRORS),
@@ -112,7 +105,6 @@ def build_spec():
     openapi_declared.add_paths(spec)
     openapi_press.add_paths(spec)
     openapi_contacts.add_paths(spec)
-    openapi_reports.add_paths(spec)
     openapi_kvkk.add_paths(spec)
     spec.path(path="/api/openapi.json", operations={"get": op(
         "Bu belge", "openapi", PUBLIC, {"200": {"description": "OpenAPI 3", "content": {"application/json": {}}}},

@@ -42,8 +42,14 @@ def describe(operation):
                     "schema": {"type": "string", "maxLength": HEADER_LIMITS.get(name, 1000)}}
                    for name in operation.headers]
     title = operation.summary.split(" (")[0]
-    answers = {str(operation.status): {"description": title} if operation.status == 204
-               else json_body(operation.output, title)}
+    if operation.status == 204:
+        answer = {"description": title}
+    elif operation.file:
+        answer = {"description": title, "content": {kind: {"schema": {"type": "string", "format": "binary"}}
+                                                    for kind in operation.file}}
+    else:
+        answer = json_body(operation.output, title)
+    answers = {str(operation.status): answer}
     if operation.created_from:
         answers["200"] = json_body(operation.output, "Daha önce kaydedilmiş: ilk sonuç")
     security = [{name: [] for name in (scheme if isinstance(scheme, tuple) else (scheme,))}

@@ -15,9 +15,9 @@ from servicekit.settings import SettingsProvider
 from .errors import UpstreamUnavailable
 # modules, not their classes: `nameko run` takes every class with entrypoints in this module for a service
 from . import declared
-from .routes import applications, auth, notifications, open311, operations, press
+from .routes import auth, notifications, open311, operations, press
 from .routes import contacts, invitations, protocol
-from .routes import kvkk, reports
+from .routes import kvkk
 from .security import Guard
 from .settings import GatewaySettings  # noqa: F401  (declares the gateway's settings)
 
@@ -26,11 +26,10 @@ log = logging.getLogger(__name__)
 MIGRATIONS = Path(__file__).resolve().parent.parent / "migrations"
 
 
-class GatewayService(auth.AuthRoutes, applications.ApplicationRoutes,
-                     notifications.NotificationRoutes, open311.Open311Routes, operations.OperationsRoutes,
-                     press.PressRoutes, declared.DeclaredRoutes,
+class GatewayService(auth.AuthRoutes, notifications.NotificationRoutes, open311.Open311Routes,
+                     operations.OperationsRoutes, press.PressRoutes, declared.DeclaredRoutes,
                      contacts.ContactRoutes, protocol.ProtocolRoutes,
-                     invitations.InvitationReplyRoutes, reports.ReportRoutes, kvkk.KvkkRoutes):
+                     invitations.InvitationReplyRoutes, kvkk.KvkkRoutes):
     name = "gateway"
 
     db = Database(MIGRATIONS)

@@ -2,6 +2,7 @@
 system: every operation a service declares is served, authorised by a rule of the role table and
 documented with its method, path, status and security; every route the gateway serves is declared, or is
 one of the few hand-written ones listed here (or belongs to an area not moved onto declarations yet)."""
+import base64
 import json
 import re
 
@@ -23,9 +24,6 @@ from gateway.service import GatewayService
 
 # the routes a declaration cannot say: files, public pages and feeds, a search asking two owners
 HAND_WRITTEN = {
-    "GET /api/v1/applications/{application_id}/receipt.pdf",
-    "GET /api/v1/reports/muhtar.csv",
-    "GET /api/v1/reports/bilgi-edinme.csv",
     "POST /api/v1/kvkk/personal-data",
     "GET /api/v1/press/clippings/{clipping_id}/scan",
     "GET /api/v1/press/digests/{day}.pdf",
@@ -126,9 +124,12 @@ def test_the_audit_of_an_operation_names_an_id_it_has():
             continue
         answer = operation.output().fields if operation.output else {}
         answer_fields = {field.data_key or name for name, field in answer.items()}
-        if "{" in operation.audit.id_from:  # a text made of the answer's fields
-            names = set(re.findall(r"{(\w+)", operation.audit.id_from))
-            assert names and names <= answer_fields, operation.operation_id
+        if "{" in operation.audit.id_from:  # a text made of the answer's fields, or the query's or path's
+            names = set(re.findall(r"{(\w+)", operation.audit.id_from)) - {"query", "path"}
+            asked = set(re.findall(r"{query\[(\w+)\]", operation.audit.id_from))
+            assert names | asked, operation.operation_id
+            assert names <= answer_fields, operation.operation_id
+            assert asked <= set(operation.query().fields if operation.query else ()), operation.operation_id
             continue
         kind, _, name = operation.audit.id_from.partition(".")
         assert kind in ("path", "answer"), operation.operation_id
@@ -142,6 +143,10 @@ def test_the_audit_of_an_operation_names_an_id_it_has():
 # -- what the declaration mechanism does with a call, with the guard and the service replaced ----------------
 class Note(StrictSchema):
     text = fields.String(required=True)
+
+
+class Year(StrictSchema):
+    year = fields.Integer(required=True)
 
 
 class Saved(Schema):
@@ -254,3 +259,20 @@ def test_a_public_operation_is_throttled_not_signed_in_and_documented_without_se
     assert gateway.guard.throttled == 1 and gateway.calls[0][2] == (None,) and response.status_code == 200
     described = describe(operation)
     assert described["security"] == [] and set(described["responses"]) == {"200", "429", "503"}
+
+
+def test_a_file_answer_goes_out_as_its_bytes_to_download_and_is_documented_as_such():
+    operation = Operation("GET", "/api/v1/notes.csv", "routing", "notes_csv", rule="reports.read", summary="Notlar",
+                          operation_id="notesCsv", tag="Test", file=("text/csv",), query=Year,
+                          args=("query.year",), audit=Audit("notes.export", "report", "notes-{query[year]}"))
+    reply = {"filename": "notlar.csv", "content_type": "text/csv; charset=utf-8",
+             "content_base64": base64.b64encode(b"\xef\xbb\xbfNot;Say\xc4\xb1\r\n").decode()}
+    gateway, response = call(operation, reply, method="GET", path="/?year=2026")
+    assert gateway.calls[0][2] == (2026,) and gateway.guard.audited == [("notes.export", "report", "notes-2026",
+                                                                         False, "allowed")]
+    assert response.get_data() == b"\xef\xbb\xbfNot;Say\xc4\xb1\r\n"
+    assert response.headers["Content-Type"] == "text/csv; charset=utf-8"
+    assert response.headers["Content-Disposition"] == 'attachment; filename="notlar.csv"'
+    assert response.headers["Cache-Control"] == "no-store"
+    assert describe(operation)["responses"]["200"]["content"] == {
+        "text/csv": {"schema": {"type": "string", "format": "binary"}}}

@@ -31,6 +31,10 @@ A reply that says more than the answer: `answer_from="application"` sends only t
 the other keys steering the call: `created_from="created"` answers `status` (201, with `Location`) when the
 reply's key is true, 200 with the original when it is false (a retry seen before); the audit's `personal_data`
 may be `"reply.<key>"`, the reply's key saying whether personal data was shown.
+
+A file (`file=("text/csv",)`, the types it may be): the RPC replies `{"filename", "content_type",
+"content_base64"}` (`contracts.attachments.AttachmentFileSchema`) and the bytes go out as a download (`inline`
+to open in the browser, a PDF to print), never stored by a cache.
 """
 import re
 from dataclasses import dataclass
@@ -44,7 +48,8 @@ HEADER_LIMITS = {"Idempotency-Key": 200}  # longest value of a header a declarat
 @dataclass(frozen=True)
 class Audit:
     """What the audit log records of a call that succeeded: `action` on an object of `kind` whose id is
-    `id_from` (`"path.<name>"`, `"answer.<key>"`, or a text formatted with the answer: `"muhtar-{year}-{quarter}"`);
+    `id_from` (`"path.<name>"`, `"answer.<key>"`, or a text formatted with the answer's keys and the request's
+    `query` and `path`: `"muhtar-{year}-{quarter}"`, `"bilgi-edinme-{query[year]}"`);
     `action` may name path parameters (`"case.{action}"`); `personal_data` for a read or copy of it (True, or
     `"reply.<key>"`: as the RPC's reply says); `only_if` the answer's key that must be non-empty for the call to
     be recorded (a release read once it has recipients). A refusal the service makes on the object (403) is
@@ -77,6 +82,8 @@ class Operation:
     status: int = 200         # 204: the RPC's answer is dropped and no body goes out
     answer_from: str = None   # the reply's key that goes out; the others steer status and audit
     created_from: str = None  # the reply's key: true → `status`, false → 200 (the original, seen before)
+    file: tuple = ()          # the answer is a file of one of these types (a download), not JSON
+    inline: bool = False      # a file opened in the browser rather than saved
     location: str = None      # Location header, formatted with the answer: /api/v1/press/releases/{id}
     audit: Audit = None
     max_body: int = DEFAULT_MAX_BODY

@@ -1,7 +1,7 @@
 """The operations intake offers through the gateway, each declared once (`contracts.api.Operation`), with the
 schemas of what they take and answer: intake validates with the same input schemas, the gateway serves,
-authorises, audits and documents each from its declaration. The receipt PDF is the gateway's own route (a
-file), and the KVKK search asks two owners (`gateway/routes/kvkk.py`)."""
+authorises, audits and documents each from its declaration. The KVKK search asks two owners and is the gateway's
+own route (`gateway/routes/kvkk.py`)."""
 from functools import partial
 
 from marshmallow import Schema, fields, validate
@@ -140,6 +140,10 @@ APPLICATIONS = (
            audit=Audit("application.read", "application", "path.application_id",
                        personal_data="reply.identity_shown"),
            summary="Başvuruyu göster", operation_id="getApplication", tag=TAG, security=SIGNED),
+    intake("GET", "/api/v1/applications/{application_id}/receipt.pdf", rpc="receipt_for", rule="application.read",
+           args=("path.application_id", "actor"), file=("application/pdf",), inline=True,
+           audit=Audit("application.receipt", "application", "path.application_id"),
+           summary="Alındı belgesi (PDF)", operation_id="getReceipt", tag=TAG, security=SIGNED),
     intake("POST", "/api/v1/applications/status-lookup", rpc="lookup_status", rule=PUBLIC,
            args=("body.tracking_number", "body.code"), input=StatusLookupSchema, max_body=LOOKUP_MAX_BYTES,
            output=ApplicantStatusSchema, errors=("404",),

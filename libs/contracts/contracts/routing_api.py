@@ -149,22 +149,23 @@ CASES = (
 ROUTING = (
     routing("GET", "/api/v1/routing", rpc="routing_table", rule="routing.read", output=RoutingTableSchema,
             summary="Yönlendirme tablosu: müdürlükler, kurallar, idari izin günleri", operation_id="routingTable",
-            tag="İşletim"),
+            tag=TAG),
     routing("POST", "/api/v1/routing/rules", rpc="add_routing_rule", rule="routing.manage", args=("body", "actor"),
             input=RoutingRuleSchema, output=RuleChangeSchema, status=201,
             audit=Audit("routing.rule_added", "routing_rule", "answer.id"),
-            summary="Yönlendirme kuralı ekle", operation_id="addRoutingRule", tag="İşletim"),
+            summary="Yönlendirme kuralı ekle", operation_id="addRoutingRule", tag=TAG),
     routing("DELETE", "/api/v1/routing/rules/{rule_id}", rpc="remove_routing_rule", rule="routing.manage",
             args=("path.rule_id", "actor"), params=(("rule_id", "int"),), output=RuleChangeSchema, errors=("404",),
             audit=Audit("routing.rule_removed", "routing_rule", "path.rule_id"),
-            summary="Yönlendirme kuralını kaldır", operation_id="removeRoutingRule", tag="İşletim"),
+            summary="Yönlendirme kuralını kaldır", operation_id="removeRoutingRule", tag=TAG),
     routing("POST", "/api/v1/routing/idari-izin", rpc="add_idari_izin_day", rule="routing.manage",
             args=("body.day", "body.note", "actor"), input=IdariIzinSchema, output=IdariIzinSchema, status=201,
             audit=Audit("routing.idari_izin_added", "day", "answer.day"),
             summary="İdari izin günü ekle (süreler işlemeye devam eder; uyarı verilir)", operation_id="addIdariIzinDay",
-            tag="İşletim"),
+            tag=TAG),
 )
 
+CSV = ("text/csv",)
 # the muhtar desk's quarter and the annual 4982 report count every directorate's cases: those who see all read them
 WHO = " Yönetici, halkla ilişkiler masası, Başkanlık Makamı ve denetçi okur; her okuma denetim kaydına yazılır."
 REPORTS = (
@@ -183,6 +184,18 @@ REPORTS = (
                     "konulmayanlar dahil), diğer kurumlara yönlendirilen, yıl sonunda sonuçlanmamış; retlerin "
                     "maddelere dağılımı; işleme konulmayanların nedenleri. İtirazlar izlenmiyor (null)." + WHO,
             operation_id="informationRequestReport", tag="Raporlar"),
+    routing("GET", "/api/v1/reports/muhtar.csv", rpc="muhtar_report_csv", rule="reports.read",
+            args=("query.year", "query.quarter", "actor"), query=MuhtarReportQuerySchema, file=CSV,
+            audit=Audit("reports.muhtar_export", "report", "muhtar-{query[year]}-{query[quarter]}"),
+            summary="Muhtarlar Masası çeyrek raporu, Excel için CSV (UTF-8, BOM, `;`, formül olarak okunabilecek "
+                    "hücreler kaçışlı): her mahalle bir satır, ardından yapılamayan her talep bir satır, en sonda "
+                    "toplam." + WHO, operation_id="muhtarReportCsv", tag="Raporlar"),
+    routing("GET", "/api/v1/reports/bilgi-edinme.csv", rpc="information_request_report_csv", rule="reports.read",
+            args=("query.year", "actor"), query=InformationReportQuerySchema, file=CSV,
+            audit=Audit("reports.information_export", "report", "bilgi-edinme-{query[year]}"),
+            summary="Bilgi edinme (4982) yıllık raporu, Excel için CSV (UTF-8, BOM, `;`, formül olarak okunabilecek "
+                    "hücreler kaçışlı): her satırda kalem ve sayısı." + WHO, operation_id="informationRequestReportCsv",
+            tag="Raporlar"),
 )
 
 OPERATIONS = CASES + ROUTING + REPORTS

@@ -113,6 +113,14 @@ class IntakeService:
         return base64.b64encode(receipt.render_receipt(data)).decode()
 
     @rpc
+    def receipt_for(self, application_id, actor):
+        """The receipt for whoever may see the application (as `show_application` decides, else `NotAllowed`),
+        as a file: `{"filename": "alindi-belgesi-<id>.pdf", "content_type": "application/pdf", "content_base64"}`."""
+        self.show_application(application_id, actor)
+        return {"filename": f"alindi-belgesi-{application_id}.pdf", "content_type": "application/pdf",
+                "content_base64": self.get_receipt(application_id)}
+
+    @rpc
     def attachment(self, kind, id):
         """A file for whoever sends it on (`contracts.attachments`): only `"receipt_pdf"`, by the application's
         id -> `{"filename": "alindi-belgesi.pdf", "content_type": "application/pdf", "content_base64"}`;

@@ -4,12 +4,14 @@
 Only those who see every case read them (admin, the public relations desk, the mayor's office, the
 auditor): a directorate would otherwise learn of other directorates' cases.
 """
+import base64
 from datetime import date, datetime, timedelta, timezone
 
 from marshmallow import ValidationError
 
 from contracts import routing_reports
 from servicekit import inbox
+from servicekit.spreadsheet import excel_csv
 
 from . import access, report_figures as figures, report_forms, storage_reports
 from .cases import InvalidAnswer
@@ -47,11 +49,10 @@ def muhtar_report(store, year, quarter, actor, today):
             **figures.muhtar_figures(rows, today)}
 
 
-def muhtar_report_table(store, year, quarter, actor, today):
-    """The muhtar report as a table for Excel: `{"filename", "header", "rows"}`."""
+def muhtar_report_csv(store, year, quarter, actor, today):
+    """The muhtar report as a CSV file for Excel (`contracts.attachments.AttachmentFileSchema`)."""
     report = muhtar_report(store, year, quarter, actor, today)
-    header, rows = report_forms.muhtar_table(report)
-    return {"filename": f"muhtar-raporu-{year}-{quarter}.csv", "header": list(header), "rows": [list(r) for r in rows]}
+    return _csv_file(f"muhtar-raporu-{year}-{quarter}.csv", *report_forms.muhtar_table(report))
 
 
 def information_request_report(store, year, actor, now=None):
@@ -74,10 +75,15 @@ def information_request_report(store, year, actor, now=None):
     return report_forms.information_report(cases, {"total": not_processed, "by_reason": by_reason})
 
 
-def information_request_report_table(store, year, actor):
-    """The 4982 report as a table for Excel: `{"filename", "header", "rows"}`."""
-    header, rows = report_forms.information_table(information_request_report(store, year, actor))
-    return {"filename": f"bilgi-edinme-raporu-{year}.csv", "header": list(header), "rows": [list(r) for r in rows]}
+def information_request_report_csv(store, year, actor):
+    """The 4982 report as a CSV file for Excel (`contracts.attachments.AttachmentFileSchema`)."""
+    return _csv_file(f"bilgi-edinme-raporu-{year}.csv",
+                     *report_forms.information_table(information_request_report(store, year, actor)))
+
+
+def _csv_file(filename, header, rows):
+    return {"filename": filename, "content_type": "text/csv; charset=utf-8",
+            "content_base64": base64.b64encode(excel_csv(header, rows)).decode()}
 
 
 def record_not_processed(store, event):

@@ -184,10 +184,11 @@ class RoutingService:
         return reports.muhtar_report(self.db, year, quarter, actor, today())
 
     @rpc
-    def muhtar_report_table(self, year, quarter, actor):
-        """The same as a table for Excel: `{"filename", "header", "rows"}`, a row per neighbourhood, then a
-        row per request not done (its count cells empty), then the totals."""
-        return reports.muhtar_report_table(self.db, year, quarter, actor, today())
+    def muhtar_report_csv(self, year, quarter, actor):
+        """The same as a CSV file for Excel, `{"filename": "muhtar-raporu-2026-4.csv", "content_type",
+        "content_base64"}`: a row per neighbourhood, then a row per request not done (its count cells empty),
+        then the totals."""
+        return reports.muhtar_report_csv(self.db, year, quarter, actor, today())
 
     @rpc
     def information_request_report(self, year, actor):
@@ -199,9 +200,10 @@ class RoutingService:
         return reports.information_request_report(self.db, year, actor)
 
     @rpc
-    def information_request_report_table(self, year, actor):
-        """The same as a table for Excel: `{"filename", "header", "rows"}`, a line and its count per row."""
-        return reports.information_request_report_table(self.db, year, actor)
+    def information_request_report_csv(self, year, actor):
+        """The same as a CSV file for Excel, `{"filename": "bilgi-edinme-raporu-2026.csv", "content_type",
+        "content_base64"}`: a line and its count per row."""
+        return reports.information_request_report_csv(self.db, year, actor)
 
     @rpc
     def add_idari_izin_day(self, day, note, actor):

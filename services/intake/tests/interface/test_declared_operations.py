@@ -1,5 +1,7 @@
 """What intake decides for the gateway's callers (`contracts.intake_api`): who may see an application and how
 much of it, the journalist's request, and the same refusals as the gateway's for a direct caller."""
+import base64
+
 import pytest
 from nameko.testing.services import entrypoint_hook
 
@@ -36,6 +38,11 @@ def test_the_submitting_client_and_staff_who_see_all_see_an_application_others_a
     for stranger in (PORTAL, FEN, PRESS):
         with pytest.raises(NotAllowed):
             call(intake, "show_application", app_id, stranger)
+    receipt = call(intake, "receipt_for", app_id, CIMER)
+    assert (receipt["filename"], receipt["content_type"]) == (f"alindi-belgesi-{app_id}.pdf", "application/pdf")
+    assert base64.b64decode(receipt["content_base64"]).startswith(b"%PDF")
+    with pytest.raises(NotAllowed):
+        call(intake, "receipt_for", app_id, FEN)
     # a retry with the same key is the original
     assert call(intake, "receive_application", data, CIMER, "key-1") == {**created, "created": False}
 

@@ -1,5 +1,8 @@
 """The muhtar desk's quarterly report and the annual 4982 figures, from cases opened by intake's events and
 answered through routing's RPC, against real PostgreSQL and RabbitMQ."""
+import base64
+import csv
+import io
 import uuid
 
 import pytest
@@ -98,7 +101,7 @@ def test_only_those_who_see_every_case_read_the_reports(routing):
         call(routing, "muhtar_report", 2026, 5, DESK)
     # the period is read with the same schema as the gateway's query string, in the same words
     with pytest.raises(InvalidAnswer) as refused:
-        call(routing, "information_request_report_table", 1999, DESK)
+        call(routing, "information_request_report_csv", 1999, DESK)
     assert refused.value.args[0] == {"year": ["2000 ile 2100 arasında bir yıl olmalı."]}
 
 
@@ -175,20 +178,28 @@ def test_applications_intake_did_not_process_are_refusals_in_the_year_s_4982_rep
     stored = query("SELECT * FROM not_processed")
     assert len(stored) == 4 and "Ayşe" not in str(stored) and "Park" not in str(stored)
 
-    table = call(routing, "information_request_report_table", 2026, DESK)
-    assert table["filename"] == "bilgi-edinme-raporu-2026.csv" and table["header"] == ["Kalem", "Sayı"]
-    assert ["Reddedilen başvurular toplamı", 3] in table["rows"]
-    assert [f"İşleme konulmama nedeni: {TCKN_MISSING['message']} ({TCKN_MISSING['article']})", 2] in table["rows"]
+    document = call(routing, "information_request_report_csv", 2026, DESK)
+    assert document["filename"] == "bilgi-edinme-raporu-2026.csv"
+    rows = csv_rows(document)
+    assert rows[0] == ["Kalem", "Sayı"] and ["Reddedilen başvurular toplamı", "3"] in rows
+    assert [f"İşleme konulmama nedeni: {TCKN_MISSING['message']} ({TCKN_MISSING['article']})", "2"] in rows
 
 
 def test_the_muhtar_report_s_table_has_a_row_per_neighbourhood_and_the_totals(routing, amqp_uri, query):
     muhtar(amqp_uri, query, "2026-10-05T09:00:00+03:00")
-    table = call(routing, "muhtar_report_table", 2026, 4, DESK)
-    assert table["filename"] == "muhtar-raporu-2026-4.csv"
-    assert table["header"][:3] == ["Mahalle", "Talep", "Olumlu"] and table["header"][-1] == "Gerekçe"
-    assert [row[:2] for row in table["rows"]] == [["Aktepe", 1], ["Toplam", 1]]
+    document = call(routing, "muhtar_report_csv", 2026, 4, DESK)
+    assert (document["filename"], document["content_type"]) == ("muhtar-raporu-2026-4.csv", "text/csv; charset=utf-8")
+    header, *rows = csv_rows(document)
+    assert header[:3] == ["Mahalle", "Talep", "Olumlu"] and header[-1] == "Gerekçe"
+    assert [row[:2] for row in rows] == [["Aktepe", "1"], ["Toplam", "1"]]
     with pytest.raises(NotAllowed):
-        call(routing, "muhtar_report_table", 2026, 4, FEN)
+        call(routing, "muhtar_report_csv", 2026, 4, FEN)
+
+
+def csv_rows(document):
+    """The CSV file's rows as Excel reads them (UTF-8 with its BOM, `;`)."""
+    text = base64.b64decode(document["content_base64"]).decode("utf-8-sig")
+    return list(csv.reader(io.StringIO(text), delimiter=";"))
 
 
 def test_what_intake_did_not_process_before_routing_subscribed_is_loaded_once_from_intake(
