@@ -116,6 +116,7 @@ class DestructionInProgress(Exception):
     pass
 
 
+@remote_error("routing.directory.RuleNotFound")  # a routing rule number that names no active rule
 @remote_error("routing.cases.CaseNotFound")
 class CaseNotFound(Exception):
     pass
