@@ -59,6 +59,14 @@ def test_an_invitation_needs_someone_and_days_are_bounded():
     assert records.ContactRoleEnd().load({"ended_on": None}) == {"ended_on": None}
 
 
+@pytest.mark.parametrize("content,valid", [("bWVyaGFiYQ==", True), ("bWVyaGFi", True), ("bWVyaGFiYQ", False),
+                                           ("0", False), ("bWVy aGFi", False)])
+def test_an_import_carries_its_file_as_whole_base64_as_contacts_decodes_it(content, valid):
+    errors = records.ContactImportInput().validate({"format": "csv", "filename": "muhtarlar.csv",
+                                                    "content_base64": content})
+    assert ("content_base64" not in errors) is valid
+
+
 def test_the_reply_page_names_the_event_offers_both_answers_and_escapes_what_the_link_carried():
     shown = {"title": "Basın <b>toplantısı</b>", "starts_at": "2026-12-01T08:00:00+00:00", "place": None,
              "status": "invited"}

@@ -10,7 +10,9 @@ from .contacts_fields import (code, codes, day, enum_of, ids, line, lines, liste
                               page_offset, text, texts)
 from .inbound import StrictSchema
 
-BASE64 = validate.Regexp(r"^[A-Za-z0-9+/]*={0,2}$", error="Dosya içeriği geçerli base64 olmalı.")
+# whole groups of four, padded as contacts decodes them (base64.b64decode(validate=True))
+BASE64 = validate.Regexp(r"^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$",
+                         error="Dosya içeriği geçerli base64 olmalı.")
 RECORD_BYTES = 64 * 1024
 
 
