@@ -8,7 +8,7 @@ from functools import partial
 from marshmallow import Schema, fields, validate
 
 from .api import PUBLIC, Audit, Operation
-from .inbound import ATTACHMENT_MAX_COUNT, AttachmentSchema, StrictSchema
+from .inbound import ATTACHMENT_MAX_COUNT, KVKK_REQUEST, PETITION_TYPES, AttachmentSchema, StrictSchema
 from .routing_reports import (InformationReportQuerySchema, InformationReportSchema, MuhtarReportQuerySchema,
                               MuhtarReportSchema)
 
@@ -19,14 +19,16 @@ CASE_STATES = OPEN_STATES + ("answered", "forwarded", "closed")
 CASE_ACTIONS = ("assign", "transfer", "forward", "extend", "fee_notice", "fee_paid", "submit_answer",
                 "approve_answer", "return_answer", "close")
 OUTCOMES = ("granted", "partly_granted", "refused", "not_competent", "interim")
+# the application types whose legal deadline routing can preview (4982's, petitions', KVKK's)
+PREVIEW_TYPES = ("bilgi_edinme", "dilekce", *PETITION_TYPES, KVKK_REQUEST)
+EXEMPTION_ARTICLES = tuple(str(article) for article in range(15, 29))  # 4982's exemptions, articles 15-28
 
 routing = partial(Operation, service=SERVICE)
 
 
 # -- what the operations take -------------------------------------------------------------------------------
 class DeadlinePreviewQuerySchema(StrictSchema):
-    type = fields.String(required=True, validate=validate.Length(min=1, max=40),
-                         metadata={"example": "bilgi_edinme"})
+    type = fields.String(required=True, validate=validate.OneOf(PREVIEW_TYPES), metadata={"example": "bilgi_edinme"})
     received_on = fields.Date(required=True, metadata={"example": "2026-03-13"})
     extended = fields.Boolean(load_default=False)
 
@@ -51,7 +53,7 @@ class CaseActionSchema(StrictSchema):
     institution = fields.String(validate=validate.Length(max=200))
     outcome = fields.String(validate=validate.OneOf(OUTCOMES))
     text = fields.String(validate=validate.Length(max=20000))
-    exemption_article = fields.String(validate=validate.Length(max=10))
+    exemption_article = fields.String(validate=validate.OneOf(EXEMPTION_ARTICLES))
     comment = fields.String(validate=validate.Length(max=2000))
     fee_amount = fields.String(validate=validate.Length(max=200))
     attachments = fields.List(fields.Nested(AttachmentSchema), validate=validate.Length(max=ATTACHMENT_MAX_COUNT))

@@ -4,6 +4,10 @@ from .access import DESK, NotAllowed
 from .cases import InvalidAnswer
 
 
+class RuleNotFound(Exception):
+    """No active routing rule has this number (404)."""
+
+
 def table(store):
     with store.transaction() as tx:
         return {"directorates": [dict(row) for row in storage.directorates(tx.cursor)],
@@ -35,7 +39,7 @@ def remove_rule(store, rule_id, actor):
     _desk_only(actor)
     with store.transaction() as tx:
         if storage.deactivate_rule(tx.cursor, rule_id) is None:
-            raise InvalidAnswer({"rule_id": ["Böyle etkin bir kural yok."]})
+            raise RuleNotFound(rule_id)
     return {"id": rule_id, "active": False}
 
 

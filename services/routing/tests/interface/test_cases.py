@@ -12,6 +12,7 @@ from contracts.envelope import make_envelope
 from contracts.topology import queue_name
 from routing.access import NotAllowed
 from routing.cases import CaseNotFound, InvalidAnswer
+from routing.directory import RuleNotFound
 from routing.inputs import InvalidInput
 from routing.states import InvalidTransition
 from tests.support import files
@@ -257,7 +258,17 @@ def test_a_direct_caller_meets_the_declared_inputs_refusals(routing):
     with entrypoint_hook(routing, "remove_routing_rule") as remove:
         with pytest.raises(InvalidInput):
             remove(2**31, DESK)
+        with pytest.raises(RuleNotFound):  # a number that names no rule: 404, not invalid input
+            remove(999999, DESK)
     with entrypoint_hook(routing, "preview_deadline") as preview:
         with pytest.raises(InvalidInput) as bad:
             preview("bilgi_edinme", "13.03.2026")
         assert "received_on" in bad.value.args[0]
+        with pytest.raises(InvalidInput) as bad:  # a type with no legal deadline is not one the query takes
+            preview("sokak", "2026-03-13")
+        assert "type" in bad.value.args[0]
+    with entrypoint_hook(routing, "act") as act_on:
+        with pytest.raises(InvalidInput) as bad:  # 4982's exemptions are articles 15 to 28
+            act_on(str(uuid.uuid4()), DESK, "submit_answer", {"outcome": "refused", "text": "Ret.",
+                                                              "exemption_article": "29"})
+        assert "exemption_article" in bad.value.args[0]
