@@ -359,7 +359,7 @@ def test_publications_subscriptions_and_productions_are_kept(press, makam):
     assert (issue["number"], issue["has_pdf"]) == (12, True)
     again = press("POST", "/api/v1/press/publications/{publication_id}/issues",
                   {"number": 12, "issued_on": "2026-11-01"}, publication_id=publication["id"])
-    assert again.status_code == 422 and "number" in again.json()["errors"]
+    assert again.status_code == 409 and "12 sayılı sayısı zaten kayıtlı" in again.json()["detail"]  # a conflict
     distributed = press.ok("PUT", "/api/v1/press/publications/{publication_id}/distribution",
                            {"segment_ids": ["muhtarlar", "stk"]}, publication_id=publication["id"])
     assert distributed["segment_ids"] == ["muhtarlar", "stk"]
