@@ -109,7 +109,7 @@ def test_a_press_conferences_materials_reach_the_journalists_who_came(system, pr
     materials = "/api/v1/press/conferences/{event_id}/materials"
     empty = press("POST", "/api/v1/press/conferences/{event_id}/share", json={"audience": "attended"},
                   event_id=conference["id"])
-    assert empty.status_code == 422  # nothing to share yet
+    assert empty.status_code == 409  # nothing to share yet
     slides = press.ok("POST", materials, status=201, event_id=conference["id"], json={
         "title": "Sunum", "file": {"filename": "sunum.pdf", "content_type": "application/pdf", "content_base64": b64(PDF)}})
     press.ok("POST", materials, status=201, event_id=conference["id"], json={
@@ -135,4 +135,4 @@ def test_a_press_conferences_materials_reach_the_journalists_who_came(system, pr
         "kind": "toren", "title": f"Tören {tag}", "starts_at": starts.isoformat(), "place": "Meydan"})
     refused = press("POST", materials, event_id=ceremony["id"], json={
         "title": "Sunum", "file": {"filename": "sunum.pdf", "content_type": "application/pdf", "content_base64": b64(PDF)}})
-    assert refused.status_code == 422
+    assert refused.status_code == 404  # a ceremony is no press conference

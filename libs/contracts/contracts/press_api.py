@@ -195,10 +195,10 @@ CONFERENCES = (
           max_body=body_limit(MAX_MATERIAL_BYTES), output=PressConferenceMaterial, status=201,
           audit=Audit("press.conference_material_add", "conference_material", "answer.id"),
           summary="Basın toplantısına materyal ekle (sunum, basın dosyası, fotoğraf, kısa video: PDF, JPEG, PNG, "
-                  "MP4, Word, PowerPoint, Excel; en çok 20 MB, base64). Etkinlik basın toplantısı değilse 422",
+                  "MP4, Word, PowerPoint, Excel; en çok 20 MB, base64). Etkinlik basın toplantısı değilse 404",
           operation_id="addPressConferenceMaterial"),
     press("GET", "/api/v1/press/conferences/{event_id}/materials", rpc="conference_materials", rule="press.read",
-          args=("path.event_id", "actor"), output=PressConferenceMaterials, errors=("422",),
+          args=("path.event_id", "actor"), output=PressConferenceMaterials,
           summary="Basın toplantısı (bilgi bankasındaki hâliyle), materyalleri ve her paylaşımı",
           operation_id="listPressConferenceMaterials"),
     write("DELETE", "/api/v1/press/conferences/{event_id}/materials/{material_id}", rpc="remove_conference_material",
@@ -208,10 +208,11 @@ CONFERENCES = (
           summary="Materyali kaldır; kalan materyaller döner", operation_id="removePressConferenceMaterial"),
     write("POST", "/api/v1/press/conferences/{event_id}/share", rpc="share_conference_materials",
           args=("path.event_id", "body.audience", "body.note", "actor"), input=PressConferenceShareInput,
-          output=PressConferenceShare, audit=Audit("press.conference_share", "conference_share", "answer.id"),
+          output=PressConferenceShare, errors=("409",),
+          audit=Audit("press.conference_share", "conference_share", "answer.id"),
           summary="Tüm materyalleri konuklara e-postayla gönder: gelenler (attended), katılacağını bildirenler "
                   "(accepted) ya da reddetmeyen tüm davetliler (invited). Materyal yoksa, toplamı 20 MB'ı geçerse ya "
-                  "da o konuklardan e-postası olan yoksa 422", operation_id="sharePressConferenceMaterials"),
+                  "da o konuklardan e-postası olan yoksa 409", operation_id="sharePressConferenceMaterials"),
 )
 
 OPERATIONS = COVERAGE + RELEASES + OFFICE + CONFERENCES

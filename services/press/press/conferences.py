@@ -15,7 +15,7 @@ from contracts.press_inputs import (AUDIENCES, MATERIAL_TYPES, MAX_MATERIAL_BYTE
 
 from . import access, files, information_bank, inputs
 from . import storage_conferences as storage
-from .exceptions import InvalidInput, NotFound
+from .exceptions import InvalidTransition, NotFound
 from .present import plain
 
 log = logging.getLogger(__name__)
@@ -75,14 +75,13 @@ def share(store, contacts_rpc, event_id, audience, note, actor, timeout):
     with store.transaction() as tx:
         shared = storage.materials(tx.cursor, event["id"])
     if not shared:
-        raise InvalidInput({"materials": ["Paylaşılacak materyal yok: önce dosya ekleyin."]})
+        raise InvalidTransition("Paylaşılacak materyal yok: önce dosya ekleyin.")
     if sum(m["size"] for m in shared) > MAX_SHARED_BYTES:
-        raise InvalidInput({"materials": [f"Materyaller toplam {MAX_SHARED_BYTES // files.MB} MB'ı geçemez "
-                                          "(bir e-postanın taşıyabileceği); büyük dosyaları çıkarın."]})
+        raise InvalidTransition(f"Materyaller toplam {MAX_SHARED_BYTES // files.MB} MB'ı geçemez (bir e-postanın "
+                                "taşıyabileceği); büyük dosyaları çıkarın.")
     recipients = information_bank.mailable(guests)
     if not recipients:
-        raise InvalidInput({"audience": [f"Bu toplantının {AUDIENCES[audience]} arasında e-posta adresi olan "
-                                         "kimse yok."]})
+        raise InvalidTransition(f"Bu toplantının {AUDIENCES[audience]} arasında e-posta adresi olan kimse yok.")
     share_id = uuid.uuid4()
     row = {"id": share_id, "event_id": event["id"], "audience": audience, "note": note,
            "material_ids": [m["id"] for m in shared], "recipients": len(recipients),
@@ -104,8 +103,7 @@ def _conference(contacts_rpc, event_id, actor, timeout):
     """The event from the information bank; only a press conference has materials."""
     event = information_bank.ask(contacts_rpc, timeout, "get_event", str(inputs.identifier(event_id, "Basın toplantısı")),
                                  actor, missing="Basın toplantısı bulunamadı.")
-    if event["kind"] != PRESS_CONFERENCE:
-        raise InvalidInput({"event_id": ["Materyaller yalnızca basın toplantılarına eklenir; bu etkinlik "
-                                         "bir basın toplantısı değil."]})
+    if event["kind"] != PRESS_CONFERENCE:  # materials belong to press conferences only: this is none
+        raise NotFound("Basın toplantısı bulunamadı: bu etkinlik bir basın toplantısı değil.")
     return event
 

@@ -121,9 +121,9 @@ def test_a_conferences_materials_go_to_the_journalists_who_came(press, amqp_uri,
             member("Ege TV Haber", "DENIZ@gazete.example")]
     press.contacts.event_audience.return_value = {"event": CONFERENCE, "guests": came}
     event_id = CONFERENCE["id"]
-    with pytest.raises(InvalidInput) as refused:
+    with pytest.raises(InvalidTransition) as refused:  # nothing to share yet
         press.share_conference_materials(event_id, "attended", "", OFFICER)
-    assert "materials" in refused.value.args[0]
+    assert "materyal yok" in refused.value.args[0]
 
     slides = press.add_conference_material(event_id, {"title": "Sunum", "file": upload(
         "sunum.pptx", PPTX, "application/vnd.openxmlformats-officedocument.presentationml.presentation")}, OFFICER)
@@ -156,7 +156,7 @@ def test_a_conferences_materials_go_to_the_journalists_who_came(press, amqp_uri,
 
 def test_only_a_press_conference_has_materials(press):
     press.contacts.get_event.return_value = {**CONFERENCE, "kind": "toren"}
-    with pytest.raises(InvalidInput) as refused:
+    with pytest.raises(NotFound) as refused:
         press.add_conference_material(CONFERENCE["id"], {"title": "Sunum", "file": upload(
             "s.pdf", PDF, "application/pdf")}, OFFICER)
     assert "basın toplantı" in str(refused.value.args[0])
