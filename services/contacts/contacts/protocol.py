@@ -12,7 +12,7 @@ from contracts.contacts_protocol import PrecedenceInput, SeatingInput, SeatMoveI
 
 from . import access, cards, precedence, records, schemas, seating, storage, storage_events
 from .events import event_day, find_event
-from .exceptions import Conflict, InvalidInput, NotFound
+from .exceptions import Conflict, InvalidInput
 
 _OFFICE_CODE = re.compile(OFFICE_CODE)
 
@@ -181,8 +181,8 @@ def name_cards_pdf(store, event_id, actor, font_path=None):
         seated = [str(s["contact_id"]) for s in storage_events.seats(tx.cursor, event["id"]) if s["contact_id"]]
         accepted = _attendees(tx.cursor, event)
     guests = [people[i] for i in seated if i in people] or list(accepted.values())
-    if not guests:
-        raise NotFound("Bu etkinlikte katılımını bildiren kimse yok.")
+    if not guests:  # the event is there, with nobody to print for yet
+        raise Conflict("Bu etkinlikte katılımını bildiren kimse yok.")
     ordered = seating.precedence_order(guests)
     return _pdf(cards.name_cards([{"name": g["name"], "title": g["title"]} for g in ordered], font_path),
                 "isimlikler.pdf")
@@ -196,7 +196,7 @@ def seating_plan_pdf(store, event_id, actor, font_path=None):
         seats = storage_events.seats(tx.cursor, event["id"])
         people = _attendees(tx.cursor, event, ("invited", "accepted", "declined"))
     if not any(s["contact_id"] for s in seats):
-        raise NotFound("Bu etkinliğin oturma planı henüz oluşturulmadı.")
+        raise Conflict("Bu etkinliğin oturma planı henüz oluşturulmadı.")
     plan = [{"row": s["row"], "seat": s["seat"], "attendee_id": str(s["contact_id"])} for s in seats if s["contact_id"]]
     return _pdf(cards.seating_plan_pdf(event["title"], event["starts_at"], plan, people, event["rows"] or None,
                                        font_path), "oturma-plani.pdf")

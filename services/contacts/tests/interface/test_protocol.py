@@ -206,3 +206,13 @@ def test_the_press_office_acts_only_on_press_conferences(call, ceremony):
     [desk_guest] = call("attendance", ceremony_event["id"], DESK)["guests"]
     with pytest.raises(NotAllowed):
         call("record_reply", desk_guest["invitation_id"], "accepted", PRESS, event_id=ceremony_event["id"])
+
+
+def test_an_events_printouts_wait_for_guests_and_a_plan(call, ceremony):
+    _people, _protocol, event = ceremony
+    with pytest.raises(Conflict):  # nobody has said they will come
+        call("name_cards_pdf", event["id"], DESK)
+    with pytest.raises(Conflict):  # no seating plan yet
+        call("seating_plan_pdf", event["id"], DESK)
+    with pytest.raises(NotFound):
+        call("name_cards_pdf", "5f0f3c1e-0000-4000-8000-000000000000", DESK)
