@@ -79,6 +79,15 @@ def _ref(case):
             "tracking_number": case["tracking_number"]}
 
 
+def require_visible(store, case_id, actor):
+    """`CaseNotFound` unless the case exists and the actor may see it: an action on a case that names nothing
+    is a 404 before what it asks is weighed."""
+    with store.transaction() as tx:
+        case = storage.case(tx.cursor, case_id)
+    if case is None or not access.may_view(actor, case):
+        raise CaseNotFound(str(case_id))
+
+
 def _locked(tx, case_id, actor, action):
     case = storage.case_for_update(tx.cursor, case_id)
     if case is None or not access.may_view(actor, case):

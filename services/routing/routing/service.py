@@ -131,7 +131,10 @@ class RoutingService:
         """Do `action` (assign, transfer, forward, extend, fee_notice, fee_paid, submit_answer,
         approve_answer, return_answer, close) to a case as `actor` (`{"id", "role", "directorate"}`) with `params`
         (`contracts.routing_api.CaseActionSchema`); returns the case as it is now."""
-        ACTIONS[inputs.case_action(action)](self, case_id, actor, inputs.load(CaseActionSchema, params))
+        do = ACTIONS[inputs.case_action(action)]
+        params = inputs.load(CaseActionSchema, params)
+        cases.require_visible(self.db, case_id, actor)
+        do(self, case_id, actor, params)
         return cases.view(self.db, case_id, actor)
 
     @rpc

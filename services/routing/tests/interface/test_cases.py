@@ -251,6 +251,8 @@ def test_a_direct_caller_meets_the_declared_inputs_refusals(routing):
         assert "colour" in bad.value.args[0]
         with pytest.raises(CaseNotFound):
             act_on(str(uuid.uuid4()), DESK, "demolish", {})
+        with pytest.raises(CaseNotFound):  # a case that names nothing, before what the action asks is weighed
+            act_on(str(uuid.uuid4()), DESK, "submit_answer", {"outcome": "granted", "text": " "})
     with entrypoint_hook(routing, "list_cases") as list_cases:
         with pytest.raises(InvalidInput) as bad:
             list_cases({"state": "lost"}, DESK, 50, 0)
