@@ -4,7 +4,6 @@ The same schema validates `POST /api/v1/applications` at the gateway, the RPC to
 on the `ebelediye.inbound` exchange (DESIGN.md §2, "Inbound").
 """
 from datetime import datetime, timedelta, timezone
-from urllib.parse import urlsplit
 
 from marshmallow import RAISE, Schema, ValidationError, fields, post_load, validate, validates, validates_schema
 from stdnum.tr import tckimlik
@@ -131,15 +130,15 @@ class LocationSchema(StrictSchema):
             raise ValidationError({"latitude": ["Koordinat ya da yer tarifi (description) gerekli."]})
 
 
-def web_address(value):
-    """An http(s) address on one line, e.g. a photo of the problem an Open311 client uploaded elsewhere."""
-    try:
-        parts = urlsplit(value)
-        host = parts.hostname
-    except ValueError:  # e.g. an unclosed [IPv6 address
-        host = None
-    if not host or parts.scheme.lower() not in ("http", "https") or any(c.isspace() for c in value):
-        raise ValidationError("http:// ya da https:// ile başlayan, boşluk içermeyen bir adres olmalı.")
+# an http(s) address on one line, e.g. a photo of the problem an Open311 client uploaded elsewhere: a host name,
+# an IP address or [IPv6], perhaps with credentials, a port, and a path, query or fragment without spaces or
+# control characters. A pattern, so the API document says what is taken
+web_address = validate.Regexp(
+    r"^[Hh][Tt][Tt][Pp][Ss]?://(?:[^\s/?#@\u0000-\u001f\u007f]+@)?"
+    r"(?:\[[0-9A-Fa-f:.]+\]|[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?"
+    r"(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*)"
+    r"(?::[0-9]{1,5})?(?:[/?#][^\s\u0000-\u001f\u007f]*)?$",
+    error="http:// ya da https:// ile başlayan, boşluk içermeyen bir adres olmalı.")
 
 
 class ApplicantSchema(StrictSchema):
@@ -148,8 +147,8 @@ class ApplicantSchema(StrictSchema):
 
     full_name = fields.String(validate=[length(max=200), one_line])
     tc_kimlik_no = fields.String(validate=[length(equal=11), one_line])
-    email = fields.String(validate=[validate.Email(error="Geçerli bir e-posta adresi olmalı."), length(max=254),
-                                    one_line])
+    email = fields.Email(validate=[length(max=254), one_line],
+                         error_messages={"invalid": "Geçerli bir e-posta adresi olmalı."})
     phone = fields.String(validate=[validate.Regexp(r"^\+?[0-9 ()-]{7,20}$", error="Geçersiz telefon numarası."),
                                     one_line])
     postal_address = fields.String(validate=length(max=500))
@@ -196,7 +195,7 @@ class ApplicationSubmissionSchema(StrictSchema):
     neighbourhood = fields.String(validate=[length(max=100), one_line])
     location = fields.Nested(LocationSchema)
     # a picture or other media of the problem, kept as a link (Open311 GeoReport's media_url)
-    media_url = fields.String(validate=[length(max=1000), web_address])
+    media_url = fields.String(validate=[length(max=1000), web_address, one_line])
     applicant = fields.Nested(ApplicantSchema, required=True)
     attachments = fields.List(fields.Nested(AttachmentSchema), load_default=list,
                               validate=length(max=ATTACHMENT_MAX_COUNT))

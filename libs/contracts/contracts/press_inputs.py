@@ -6,7 +6,7 @@ from datetime import date, timezone
 
 from marshmallow import ValidationError, fields, post_load, validate
 
-from .inbound import PRESS_TYPES, StrictSchema, no_control_characters, one_line
+from .inbound import PRESS_TYPES, StrictSchema, no_control_characters, one_line, web_address
 from .press import TONES
 
 MB = 1024 * 1024
@@ -36,14 +36,8 @@ DIRECTORATE = validate.Regexp(r"^[a-z0-9]+(?:-[a-z0-9]+)*$",
 # whole base64 groups of four, the last one padded: what decodes, and so what the API document may call valid
 BASE64 = validate.Regexp(r"^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$",
                          error="Dosya içeriği geçerli base64 olmalı.")
-# an http(s) address: a host name, an IP address or [IPv6], perhaps with credentials (press's outbound check
-# refuses those with its reason), a port, and a path, query or fragment without spaces or control characters
-WEB_ADDRESS = validate.Regexp(
-    r"^[Hh][Tt][Tt][Pp][Ss]?://(?:[^\s/?#@\u0000-\u001f\u007f]+@)?"
-    r"(?:\[[0-9A-Fa-f:.]+\]|[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?"
-    r"(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*)"
-    r"(?::[0-9]{1,5})?(?:[/?#][^\s\u0000-\u001f\u007f]*)?$",
-    error="http:// ya da https:// ile başlayan bir adres olmalı.")
+# an http(s) address (contracts.inbound's: credentials pass the pattern, press's outbound check refuses them)
+WEB_ADDRESS = web_address
 # as an applicant's (contracts.inbound.ApplicantSchema), or empty (none): a journalist's request becomes an
 # application
 PHONE = validate.Regexp(r"^(?:\+?[0-9 ()-]{7,20})?$", error="Geçersiz telefon numarası.")
