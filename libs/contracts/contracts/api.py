@@ -13,7 +13,8 @@ How the RPC's arguments are built, each an entry of `args` (positional) or `kwar
 - `"path.<name>"`: the path parameter, as text;
 - `"body"`: the validated body (minus the fields taken one by one as `"body.<field>"`; a missing one is None);
 - `"query"`, `"query.<field>"`: the same for the validated query string;
-- `"actor"`: who calls, as the service checks it (`{"id", "role", "directorate"}`);
+- `"actor"`: who calls, as the service checks it (`{"id", "kind", "role", "directorate"}`, `kind` "staff" or
+  "client" for another system);
 - `"may.<action>"`: whether the role table lets the caller do `<action>` (True/False), for a rule the service
   applies to the object (only a press conference's invitations for one who may not manage every event);
 - `"header.<Name>"`: a request header's value, or None (`"header.Idempotency-Key"`); documented as an optional
