@@ -1,18 +1,15 @@
 """The OpenAPI document's part for the information bank's and protocol's hand-written routes (the declared
 ones are documented from their declarations, `openapi_declared`): the listings audited without one record,
-the merge, the export and the printouts (files), and the invitee's public reply page. Their schemas are the
-contract's (`contracts.contacts_records`, `contacts_protocol`)."""
+the merge, the export (a file), and the invitee's public reply page. Their schemas are the contract's
+(`contracts.contacts_records`, `contacts_protocol`)."""
 from contracts import contacts_records as records
 from contracts.contacts_api import PROTOCOL_TAG, TAG
 from contracts.contacts_protocol import InvitationReply, InvitationReplyInput
 
 from .openapi_common import AUTH_ERRORS, ERRORS, JSON_BODY_ERRORS, PUBLIC, STAFF, UUID, json_body, op, path_param
 
-READ = (*AUTH_ERRORS, "404")                         # an object by its id
-PRINTOUT = (*READ, "409")                            # an event's printout: nobody to print for yet is a 409
 LIST = (*AUTH_ERRORS, "422")                         # a listing with query filters
 WRITE = (*AUTH_ERRORS, *JSON_BODY_ERRORS)            # a change from a JSON body
-PDF = {"description": "PDF", "content": {"application/pdf": {"schema": {"type": "string", "format": "binary"}}}}
 HTML = {"text/html": {"schema": {"type": "string"}}}
 
 
@@ -70,13 +67,6 @@ def _records(spec):
 
 
 def _protocol(spec):
-    event = path_param("event_id", UUID)
-    spec.path(path="/api/v1/events/{event_id}/name-cards.pdf", operations=_tagged(PROTOCOL_TAG, get=op(
-        "İsimlikler (PDF), en kıdemli önce; katılacağını bildiren yoksa 409", "nameCardsPdf", STAFF, {"200": PDF},
-        PRINTOUT, parameters=[event])))
-    spec.path(path="/api/v1/events/{event_id}/seating-plan.pdf", operations=_tagged(PROTOCOL_TAG, get=op(
-        "Basılı oturma planı (PDF), ön sıra üstte; plan oluşturulmadıysa 409", "seatingPlanPdf", STAFF,
-        {"200": PDF}, PRINTOUT, parameters=[event])))
     invitation = path_param("invitation_id", UUID)
     page = op("Davetlinin yanıt sayfası (kişisel bağlantı; oturum gerekmez). Açmak hiçbir şey kaydetmez: "
               "\"Katılacağım\" / \"Katılamayacağım\" düğmeleri aynı adrese POST eder", "invitationReplyPage", PUBLIC,

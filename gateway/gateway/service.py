@@ -16,7 +16,7 @@ from .errors import UpstreamUnavailable
 # modules, not their classes: `nameko run` takes every class with entrypoints in this module for a service
 from . import declared
 from .routes import auth, notifications, open311, operations, press
-from .routes import contacts, invitations, protocol
+from .routes import contacts, invitations
 from .routes import kvkk
 from .security import Guard
 from .settings import GatewaySettings  # noqa: F401  (declares the gateway's settings)
@@ -28,8 +28,7 @@ MIGRATIONS = Path(__file__).resolve().parent.parent / "migrations"
 
 class GatewayService(auth.AuthRoutes, notifications.NotificationRoutes, open311.Open311Routes,
                      operations.OperationsRoutes, press.PressRoutes, declared.DeclaredRoutes,
-                     contacts.ContactRoutes, protocol.ProtocolRoutes,
-                     invitations.InvitationReplyRoutes, kvkk.KvkkRoutes):
+                     contacts.ContactRoutes, invitations.InvitationReplyRoutes, kvkk.KvkkRoutes):
     name = "gateway"
 
     db = Database(MIGRATIONS)

@@ -38,8 +38,6 @@ HAND_WRITTEN = {
     # the information bank's and protocol's: files, the invitee's page and reply (HTML or JSON on one route),
     # and what a declaration cannot audit yet: listings without one record, a merge on a body field
     "GET /api/v1/contacts/export",
-    "GET /api/v1/events/{event_id}/name-cards.pdf",
-    "GET /api/v1/events/{event_id}/seating-plan.pdf",
     "GET /api/v1/invitations/{invitation_id}/reply",
     "POST /api/v1/invitations/{invitation_id}/reply",
     "GET /api/v1/contacts",

@@ -5,8 +5,8 @@ its segments (below), and protocol's precedence list, events, invitations, seati
 and documents each from its declaration. The vocabularies are `contracts.contacts`'.
 
 What a declaration cannot say yet stays a hand-written route of the gateway (gateway/routes/contacts.py,
-protocol.py, invitations.py), which still takes its schemas from here: files (exports, PDFs), the invitee's
-page and reply, a role's number in the path, and the listings audited without one object's id."""
+invitations.py), which still takes its schemas from here: the export (a file with its record count), the
+invitee's page and reply, the listings audited without one object's id and the merge."""
 from functools import partial
 
 from marshmallow import Schema, ValidationError, fields, validates_schema
@@ -245,6 +245,16 @@ PROTOCOL = (
              args=("path.event_id", "body.contact_ids", "actor"), input=SpeakingOrderInput, output=SpeakingOrder,
              errors=("409",), audit=_event_audit("protocol.speaking_order_set"),
              summary="Konuşma sırasını elle belirle (boş liste: protokol sırası)", operation_id="setSpeakingOrder"),
+    # printouts (files): nobody to print for yet is a state of the event, 409
+    protocol("GET", "/api/v1/events/{event_id}/name-cards.pdf", rpc="name_cards_pdf", rule="protocol.read",
+             args=("path.event_id", "actor"), file=("application/pdf",), inline=True, errors=("409",),
+             audit=_event_audit("protocol.name_cards"),
+             summary="İsimlikler (PDF), en kıdemli önce; katılacağını bildiren yoksa 409", operation_id="nameCardsPdf"),
+    protocol("GET", "/api/v1/events/{event_id}/seating-plan.pdf", rpc="seating_plan_pdf", rule="protocol.read",
+             args=("path.event_id", "actor"), file=("application/pdf",), inline=True, errors=("409",),
+             audit=_event_audit("protocol.seating_plan"),
+             summary="Basılı oturma planı (PDF), ön sıra üstte; plan oluşturulmadıysa 409",
+             operation_id="seatingPlanPdf"),
     # the office code in the path is checked by contacts (contracts.contacts.OFFICE_CODE)
     protocol("PUT", "/api/v1/protocol/precedence/{office}", rpc="set_precedence", rule="protocol.manage",
              params=(("office", "string"),), args=("path.office", "body.rank", "body.title", "actor"),
