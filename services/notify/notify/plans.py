@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from zoneinfo import ZoneInfo
 
 from contracts import contacts, intake, notify, press, routing
+from contracts.inbound import REPLY_CHANNELS
 from contracts.attachments import ANSWER_FILE, CONFERENCE_MATERIAL, DIGEST_PDF, ISSUE_PDF, RELEASE_PHOTO
 from servicekit.files import safe_filename
 
@@ -39,7 +40,7 @@ def reply_channel(contact):
     options = {"email": contact.get("email"), "sms": contact.get("phone"), "post": contact.get("postal_address")}
     if preferred in options and options[preferred]:
         return preferred, options[preferred]
-    for channel in ("email", "sms", "post"):
+    for channel in REPLY_CHANNELS:  # the applicant's choices, in the order tried when none is preferred
         if options[channel]:
             return channel, options[channel]
     return None
