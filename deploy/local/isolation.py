@@ -48,7 +48,8 @@ def broker_user():
     """`(user, password)` of this process's own broker user, made on first use and deleted at exit."""
     with _broker_user_lock:
         if not _broker_user:
-            user, password = f"isolated-{uuid.uuid4().hex[:10]}", secrets.token_hex(24)  # hex: rabbitmqctl reads one starting with "-" as an option
+            # hex: rabbitmqctl reads a password starting with "-" as an option
+            user, password = f"isolated-{uuid.uuid4().hex[:10]}", secrets.token_hex(24)
             if _use_management():
                 _management("PUT", f"/api/users/{quote(user, safe='')}", json={"password": password, "tags": ""})
             else:
