@@ -227,24 +227,28 @@ def with_pause(rule, received_on, paused_on, resumed_on, restarts, calendar):
     return _finish(rule, due_on, steps, calendar)
 
 
+NO_EXTENSION = ("Süre uzatımı yalnız bilgi edinme başvurularında vardır (4982 s. Kanun m. 11); son gün "
+                "uzatmasız hesaplandı.")
+
+
 def preview(application_type, received_on, extended, rules, calendar):
     """`GET /api/v1/deadlines/preview`: the due date of an application of `application_type` received on
-    `received_on` (4982 extended to 30 working days if `extended`), with the internal date."""
+    `received_on` (4982 extended to 30 working days if `extended`), with the internal date. A type that has no
+    extension is previewed without one, and the answer's warnings say so: the question has an answer."""
     if application_type == INFORMATION_REQUEST:
         rule = rules["bilgi_edinme_uzatilmis" if extended else "bilgi_edinme"]
     elif application_type == "dilekce" or application_type in PETITION_TYPES:
-        if extended:
-            raise ExtensionRefused("Süre uzatımı yalnız bilgi edinme başvurularında vardır (4982 s. Kanun m. 11).")
         rule = rules["dilekce"]
     elif application_type == KVKK_REQUEST and KVKK_REQUEST in rules:
-        if extended:
-            raise ExtensionRefused("Süre uzatımı yalnız bilgi edinme başvurularında vardır (4982 s. Kanun m. 11).")
         rule = rules[KVKK_REQUEST]
     else:
         raise UnknownType(f"Bilinmeyen başvuru türü: {application_type!r}.")
     due = compute_due(rule, received_on, calendar)
     internal = internal_due(due.due_on, rules.internal_margin_working_days, calendar)
-    return {**due.as_dict(), "internal_due_on": _iso(internal)}
+    answer = {**due.as_dict(), "internal_due_on": _iso(internal)}
+    if extended and application_type != INFORMATION_REQUEST:
+        answer["warnings"].insert(0, NO_EXTENSION)
+    return answer
 
 
 # -- counting --------------------------------------------------------------------------------------

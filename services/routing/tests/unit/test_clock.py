@@ -345,11 +345,13 @@ def test_preview_of_petitions(type_):
     assert answer["rule"]["rule_id"] == "dilekce"
 
 
-def test_preview_refuses_an_unknown_type_and_an_extended_petition():
+def test_preview_refuses_an_unknown_type_and_previews_an_extended_petition_without_extension():
     with pytest.raises(clock.UnknownType):
         clock.preview("dava", date(2026, 5, 11), False, RULES, CAL)
-    with pytest.raises(clock.ExtensionRefused):
-        clock.preview("sikayet", date(2026, 5, 11), True, RULES, CAL)
+    plain = clock.preview("sikayet", date(2026, 5, 11), False, RULES, CAL)
+    asked = clock.preview("sikayet", date(2026, 5, 11), True, RULES, CAL)
+    assert (asked["due_on"], asked["rule"]) == (plain["due_on"], plain["rule"])
+    assert asked["warnings"][0].startswith("Süre uzatımı yalnız bilgi edinme başvurularında vardır")
 
 
 # -- properties ------------------------------------------------------------------------------------

@@ -60,8 +60,8 @@ def test_a_rule_that_does_not_roll_keeps_its_last_day_and_warns(tmp_path):
 def test_preview_of_a_kvkk_request_and_no_extension():
     answer = clock.preview("kvkk_basvurusu", date(2026, 5, 11), False, RULES, CAL)
     assert (answer["due_on"], answer["internal_due_on"]) == ("2026-06-10", "2026-06-05")
-    with pytest.raises(clock.ExtensionRefused):
-        clock.preview("kvkk_basvurusu", date(2026, 5, 11), True, RULES, CAL)
+    asked = clock.preview("kvkk_basvurusu", date(2026, 5, 11), True, RULES, CAL)
+    assert asked["due_on"] == "2026-06-10" and "4982 s. Kanun m. 11" in asked["warnings"][0]
 
 
 def test_roll_to_working_day_must_be_true_or_false(tmp_path):
