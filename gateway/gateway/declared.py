@@ -12,7 +12,7 @@ from marshmallow import ValidationError
 from werkzeug.wrappers import Response
 
 from contracts import contacts_api, intake_api, notify_api, press_api, routing_api
-from contracts.api import HEADER_LIMITS, PUBLIC
+from contracts.api import HEADER_LIMITS, PUBLIC, Text
 
 from .downloads import file_response
 from .errors import PROBLEMS, ValidationFailed
@@ -27,6 +27,8 @@ WERKZEUG_CONVERTERS = {"uuid": "uuid", "date": "string", "string": "string", "in
 def _converter(kind):
     if isinstance(kind, tuple):  # the words the parameter may be; any other matches no route (404)
         return f"any({', '.join(kind)})"
+    if isinstance(kind, Text):  # checked once the caller is let in (`_checked_path`)
+        return "string"
     return WERKZEUG_CONVERTERS[kind]
 
 
@@ -98,11 +100,29 @@ def _headers(operation, request):
     return found
 
 
-def _audited_id(audit, path, answer, query=None):
+def _checked_path(operation, path):
+    """The path's text parameters within what the document says they may be (`Text`), else a 422."""
+    errors = {name: ["Geçerli bir değer değil."] for name, kind in operation.path_params
+              if isinstance(kind, Text) and not kind.admits(path[name])}
+    if errors:
+        raise ValidationFailed(errors=errors)
+    return path
+
+
+def _audited_id(audit, sources, answer):
+    if audit.id_from is None:  # a call on no one object
+        return None
     if "{" in audit.id_from:
-        return audit.id_from.format(**{**answer, "query": query or {}, "path": path})
+        return audit.id_from.format(**{**answer, "query": sources["query"], "path": sources["path"]})
     kind, _, name = audit.id_from.partition(".")
-    return path[name] if kind == "path" else answer[name]
+    return answer[name] if kind == "answer" else sources[kind][name]
+
+
+def _denied_id(audit, sources):
+    """The id a refusal is recorded on: the path's or body's; none when it would have come from the answer."""
+    if audit.id_from and audit.id_from.partition(".")[0] in ("path", "body"):
+        return _audited_id(audit, sources, {})
+    return None
 
 
 def _personal_data(audit, reply):
@@ -130,7 +150,7 @@ def endpoint(operation):
             principal = None
         else:
             principal = self.guard.require(self.db, request, operation.rule)
-        path = {name: str(value) for name, value in path.items()}
+        path = _checked_path(operation, {name: str(value) for name, value in path.items()})
         sources = {"path": path, "actor": principal and actor(principal), "principal": principal,
                    "headers": _headers(operation, request),
                    "body": jsonable(_body(operation, request)) if operation.input else {},
@@ -140,14 +160,14 @@ def endpoint(operation):
         try:
             reply = self._call(operation.rpc, *args, service=operation.service, **kwargs)
         except Exception as exc:
-            if audit and _refused_on_object(exc) and audit.id_from.startswith("path."):
+            if audit and _refused_on_object(exc):
                 self.guard.audit(self.db, request, principal, audit.action.format(**path), audit.kind,
-                                 _audited_id(audit, path, {}), outcome="denied")
+                                 _denied_id(audit, sources), outcome="denied")
             raise
         answer = reply[operation.answer_from] if operation.answer_from else reply
         if audit and (audit.only_if is None or answer.get(audit.only_if)):
             self.guard.audit(self.db, request, principal, audit.action.format(**path), audit.kind,
-                             _audited_id(audit, path, answer, sources["query"]),
+                             _audited_id(audit, sources, answer),
                              personal_data=_personal_data(audit, reply))
         if operation.status == 204:
             return Response(status=204)

@@ -1,15 +1,14 @@
 """The OpenAPI document's part for the information bank's and protocol's hand-written routes (the declared
-ones are documented from their declarations, `openapi_declared`): the listings audited without one record,
-the merge, the export (a file), and the invitee's public reply page. Their schemas are the contract's
+ones are documented from their declarations, `openapi_declared`): the export (a file with its record count
+in a header) and the invitee's public reply page (HTML or JSON). Their schemas are the contract's
 (`contracts.contacts_records`, `contacts_protocol`)."""
 from contracts import contacts_records as records
 from contracts.contacts_api import PROTOCOL_TAG, TAG
 from contracts.contacts_protocol import InvitationReply, InvitationReplyInput
 
-from .openapi_common import AUTH_ERRORS, ERRORS, JSON_BODY_ERRORS, PUBLIC, STAFF, UUID, json_body, op, path_param
+from .openapi_common import AUTH_ERRORS, ERRORS, PUBLIC, STAFF, UUID, op, path_param
 
 LIST = (*AUTH_ERRORS, "422")                         # a listing with query filters
-WRITE = (*AUTH_ERRORS, *JSON_BODY_ERRORS)            # a change from a JSON body
 HTML = {"text/html": {"schema": {"type": "string"}}}
 
 
@@ -36,27 +35,6 @@ def add_paths(spec):
 
 
 def _records(spec):
-    spec.path(path="/api/v1/contacts", operations=_tagged(TAG, get=op(
-        "Kayıt arama: Türkçe harflere duyarsız, yazım hatasına dayanıklı (\"isik\" Işık'ı bulur); telefon ya da "
-        "e-posta tam eşleşir; kategori, etiket, mahalle, makam, kurum süzgeçleri; sayfalı", "searchContacts", STAFF,
-        {"200": json_body(records.ContactPage, "En uygun önce")}, LIST,
-        parameters=_queries(records.ContactSearchQuery))))
-    spec.path(path="/api/v1/contacts/stale", operations=_tagged(TAG, get=op(
-        "Güncelleme kuyruğu: kampanyayla işaretlenenler, hiç doğrulanmamışlar, uzun süredir doğrulanmamışlar",
-        "staleContacts", STAFF, {"200": json_body(records.StaleContactPage, "Kayıtlar")}, LIST,
-        parameters=_queries(records.StaleQuery))))
-    spec.path(path="/api/v1/contacts/reverification", operations=_tagged(TAG, post=op(
-        "Yeniden doğrulama kampanyası (ör. seçimden sonra tüm muhtarlar)", "startReverification", STAFF,
-        {"200": json_body(records.ReverificationStarted, "İşaretlenen kayıt sayısı")}, WRITE,
-        body=records.ContactReverification)))
-    spec.path(path="/api/v1/contacts/duplicates", operations=_tagged(TAG, get=op(
-        "Aynı kişi ya da kurum olabilecek kayıt çiftleri (aynı telefon, e-posta, ad; benzer ad)",
-        "duplicateContacts", STAFF, {"200": json_body(records.DuplicateList, "Çiftler, en olası önce")}, LIST,
-        parameters=_queries(records.DuplicateQuery))))
-    spec.path(path="/api/v1/contacts/merge", operations=_tagged(TAG, post=op(
-        "İki kaydı birleştir: görevler, telefonlar, liste üyelikleri ve davetler kalan kayda geçer", "mergeContacts",
-        STAFF, {"200": json_body(records.ContactsMerged, "Kalan kayıt ve ona geçenler")}, (*WRITE, "404", "409"),
-        body=records.ContactMerge)))
     spec.path(path="/api/v1/contacts/export", operations=_tagged(TAG, get=op(
         "Dışa aktarma: bir listenin toplu gönderim listesi ya da süzgeçteki kayıtlar; CSV (UTF-8 BOM'lu, `;`: "
         "Excel'de Türkçe harfleriyle açılır) ya da vCard. İletişimi reddedenler hiç yer almaz", "exportContacts",

@@ -1,7 +1,7 @@
 """The OpenAPI document's part for the operations services declare (`gateway.declared.OPERATIONS`): each
 operation's path, security, body, query, answer and error statuses, from its declaration. Schemas are
 components under their class names (apispec's marshmallow plugin registers them as it meets them)."""
-from contracts.api import HEADER_LIMITS
+from contracts.api import HEADER_LIMITS, Text
 
 from .declared import OPERATIONS
 from .openapi_common import AUTH_ERRORS, JSON_BODY_ERRORS, json_body, op, path_param
@@ -16,6 +16,8 @@ PUBLIC_ERRORS = ("429", "503")  # anyone may call: throttled, and the service ma
 def parameter_schema(kind):
     if isinstance(kind, tuple):
         return {"type": "string", "enum": list(kind)}
+    if isinstance(kind, Text):
+        return kind.schema()
     return PARAMETER_SCHEMAS[kind]
 
 
@@ -52,6 +54,10 @@ def describe(operation):
     answers = {str(operation.status): answer}
     if operation.created_from:
         answers["200"] = json_body(operation.output, "Daha önce kaydedilmiş: ilk sonuç")
+    if operation.location:  # sent with the original too
+        for described in answers.values():
+            described["headers"] = {"Location": {"description": "Kaydın adresi", "required": True,
+                                                 "schema": {"type": "string", "format": "uri-reference"}}}
     security = [{name: [] for name in (scheme if isinstance(scheme, tuple) else (scheme,))}
                 for scheme in operation.security]
     described = op(operation.summary, operation.operation_id, security, answers, error_statuses(operation),

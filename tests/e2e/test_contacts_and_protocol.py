@@ -126,6 +126,10 @@ def test_the_29_october_ceremony(system, desk, press, public, district):
     assert refused.status_code == 403 and "basın toplantılarının" in refused.json()["detail"]
     denials = staff(system, "denetci").get("/api/v1/audit", params={"action": "protocol.invite", "outcome": "denied"})
     assert event["id"] in {entry["object_id"] for entry in denials.json()["entries"]}
+    # the refused ceremony has no id yet: its denial is recorded on the kind alone
+    denials = staff(system, "denetci").get("/api/v1/audit", params={"action": "protocol.event_create",
+                                                                     "outcome": "denied"})
+    assert ("event", None) in {(entry["object_type"], entry["object_id"]) for entry in denials.json()["entries"]}
 
     invited = desk.ok("POST", "/api/v1/events/{event_id}/invitations", json={"segment_ids": [segment["id"]]},
                       event_id=event["id"])

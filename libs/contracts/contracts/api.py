@@ -23,8 +23,9 @@ How the RPC's arguments are built, each an entry of `args` (positional) or `kwar
 - anything else: that value itself (`True`).
 Every value reaches the service as JSON: days and moments as ISO 8601 text.
 
-Path parameters are UUIDs unless `params` says `"date"`, `"string"`, `"int"` (1 to 2^31-1) or a tuple of the
-words it may be (`("assign", "close")`: any other is no route, 404).
+Path parameters are UUIDs unless `params` says `"date"`, `"string"`, `"int"` (1 to 2^31-1), a tuple of the
+words it may be (`("assign", "close")`: any other is no route, 404), or a `Text` (a pattern or a list of values
+the document states; any other is refused with 422 once the caller is let in: `Text(pattern=OFFICE_CODE)`).
 
 `rule=PUBLIC` (None): no sign-in, the caller throttled by address, no security in the document; `actor` is None.
 
@@ -41,23 +42,49 @@ import re
 from dataclasses import dataclass
 
 DEFAULT_MAX_BODY = 16 * 1024
-PATH_TYPES = ("uuid", "date", "string", "int")  # or a tuple of the words the parameter may be
+PATH_TYPES = ("uuid", "date", "string", "int")  # or a tuple of the words the parameter may be, or a Text
 PUBLIC = None  # the rule of an operation anyone may call, throttled
 HEADER_LIMITS = {"Idempotency-Key": 200}  # longest value of a header a declaration reads
 
 
 @dataclass(frozen=True)
+class Text:
+    """A text path parameter the document bounds: a `pattern` (JSON Schema's, i.e. searched, so anchor it) or
+    the `enum` of values it may be. A value outside it is refused (422) after the caller is let in, so that
+    one who may not call the operation still learns only that (401/403)."""
+    pattern: str = None
+    enum: tuple = ()
+    max_length: int = 200
+
+    def schema(self):
+        """The parameter's JSON schema in the API document."""
+        if self.enum:
+            return {"type": "string", "enum": list(self.enum)}
+        found = {"type": "string", "maxLength": self.max_length}
+        return {**found, "pattern": self.pattern} if self.pattern else found
+
+    def admits(self, value):
+        if self.enum:
+            return value in self.enum
+        # `$` also matches before a final newline in Python; a path parameter never ends in one
+        return len(value) <= self.max_length and not value.endswith("\n") and (
+            self.pattern is None or re.search(self.pattern, value) is not None)
+
+
+@dataclass(frozen=True)
 class Audit:
     """What the audit log records of a call that succeeded: `action` on an object of `kind` whose id is
-    `id_from` (`"path.<name>"`, `"answer.<key>"`, or a text formatted with the answer's keys and the request's
-    `query` and `path`: `"muhtar-{year}-{quarter}"`, `"bilgi-edinme-{query[year]}"`);
+    `id_from` (`"path.<name>"`, `"body.<field>"`, `"answer.<key>"`, a text formatted with the answer's keys and
+    the request's `query` and `path`: `"muhtar-{year}-{quarter}"`, `"bilgi-edinme-{query[year]}"`, or None for
+    a call on no one object: a search, a listing, a campaign over many records);
     `action` may name path parameters (`"case.{action}"`); `personal_data` for a read or copy of it (True, or
     `"reply.<key>"`: as the RPC's reply says); `only_if` the answer's key that must be non-empty for the call to
     be recorded (a release read once it has recipients). A refusal the service makes on the object (403) is
-    recorded too, as denied, when the id comes from the path."""
+    recorded too, as denied: on the id when it comes from the path or body, on the kind alone when the id
+    would have come from the answer."""
     action: str
     kind: str
-    id_from: str
+    id_from: str = None
     personal_data: object = False
     only_if: str = None
 
@@ -74,7 +101,7 @@ class Operation:
     tag: str                  # Turkish area of the API document: "Basın", "Bilgi bankası" …
     args: tuple = ()
     kwargs: tuple = ()        # (name, source) pairs
-    params: tuple = ()        # (name, type) of path parameters that are not "uuid" (PATH_TYPES, or a tuple of words)
+    params: tuple = ()        # (name, type) of path parameters not "uuid": PATH_TYPES, a tuple of words, a Text
     input: type = None        # marshmallow schema of the JSON body
     body_optional: bool = False  # a request without a body reads as {}
     query: type = None        # marshmallow schema of the query string
@@ -85,7 +112,7 @@ class Operation:
     created_from: str = None  # the reply's key: true → `status`, false → 200 (the original, seen before)
     file: tuple = ()          # the answer is a file of one of these types (a download), not JSON
     inline: bool = False      # a file opened in the browser rather than saved
-    location: str = None      # Location header, formatted with the answer: /api/v1/press/releases/{id}
+    location: str = None      # Location header (documented), formatted with the answer: /api/v1/press/releases/{id}
     audit: Audit = None
     max_body: int = DEFAULT_MAX_BODY
     errors: tuple = ()        # statuses documented besides those the declaration implies (404, 409, 422)

@@ -4,15 +4,15 @@ its segments (below), and protocol's precedence list, events, invitations, seati
 (`contacts_protocol`). Contacts validates with these input schemas; the gateway serves, authorises, audits
 and documents each from its declaration. The vocabularies are `contracts.contacts`'.
 
-What a declaration cannot say yet stays a hand-written route of the gateway (gateway/routes/contacts.py,
-invitations.py), which still takes its schemas from here: the export (a file with its record count), the
-invitee's page and reply, the listings audited without one object's id and the merge."""
+What a declaration cannot say stays a hand-written route of the gateway (gateway/routes/contacts.py,
+invitations.py), which still takes its schemas from here: the export (a file with its record count in a
+header) and the invitee's page and reply (HTML or JSON on one route)."""
 from functools import partial
 
 from marshmallow import Schema, ValidationError, fields, validates_schema
 
-from .api import Audit, Operation
-from .contacts import CATEGORIES, SEGMENT_KINDS
+from .api import Audit, Operation, Text
+from .contacts import CATEGORIES, OFFICE_CODE, SEGMENT_KINDS
 from .contacts_fields import codes, day, enum_of, ids, line, one_of, texts
 from .contacts_protocol import (Attendance, CheckedIn, CheckInInput, EventInput, EventQuery,  # noqa: F401
                                 EventView, InvitationReply, InvitationReplyRecord, InvitationsInput,
@@ -20,8 +20,10 @@ from .contacts_protocol import (Attendance, CheckedIn, CheckInInput, EventInput,
                                 ProtocolEventList, Seating, SeatingInput, SeatMoveInput, SpeakingOrder,
                                 SpeakingOrderInput)
 from .contacts_records import (IMPORT_BODY_BYTES, RECORD_BYTES, Contact, ContactChanges, ContactImport,
-                               ContactImportInput, ContactInput, ContactOptOut, ContactRoleEnd, ContactRoleInput,
-                               ContactVerified, DuplicateDismissal, DuplicateDismissalInput)
+                               ContactImportInput, ContactInput, ContactMerge, ContactOptOut, ContactPage,
+                               ContactReverification, ContactRoleEnd, ContactRoleInput, ContactSearchQuery,
+                               ContactsMerged, ContactVerified, DuplicateDismissal, DuplicateDismissalInput,
+                               DuplicateList, DuplicateQuery, ReverificationStarted, StaleContactPage, StaleQuery)
 from .inbound import StrictSchema
 
 TAG = "Bilgi bankası"
@@ -112,6 +114,34 @@ def _record_audit(action, id_from="path.contact_id"):
 
 
 RECORDS = (
+    # a search, a listing or a campaign is on no one record; what it shows of the records is personal data
+    read("GET", "/api/v1/contacts", rpc="search_contacts",
+         args=("query.q", "query", "actor", "query.limit", "query.offset"), query=ContactSearchQuery,
+         output=ContactPage, audit=_record_audit("contact.search", None),
+         summary="Kayıt arama: Türkçe harflere duyarsız, yazım hatasına dayanıklı (\"isik\" Işık'ı bulur); telefon "
+                 "ya da e-posta tam eşleşir; kategori, etiket, mahalle, makam, kurum süzgeçleri; sayfalı",
+         operation_id="searchContacts"),
+    read("GET", "/api/v1/contacts/stale", rpc="stale_contacts",
+         args=("query.older_than_days", "actor", "query.limit", "query.offset"), query=StaleQuery,
+         output=StaleContactPage, audit=_record_audit("contact.stale_list", None),
+         summary="Güncelleme kuyruğu: kampanyayla işaretlenenler, hiç doğrulanmamışlar, uzun süredir "
+                 "doğrulanmamışlar", operation_id="staleContacts"),
+    write("POST", "/api/v1/contacts/reverification", rpc="start_reverification", args=("body", "body.reason", "actor"),
+          input=ContactReverification, output=ReverificationStarted,
+          audit=Audit("contact.reverification", "contact"),
+          summary="Yeniden doğrulama kampanyası (ör. seçimden sonra tüm muhtarlar)",
+          operation_id="startReverification"),
+    read("GET", "/api/v1/contacts/duplicates", rpc="duplicate_candidates", args=("actor", "query.limit"),
+         query=DuplicateQuery, output=DuplicateList, answer_key="candidates",
+         audit=_record_audit("contact.duplicates", None),
+         summary="Aynı kişi ya da kurum olabilecek kayıt çiftleri (aynı telefon, e-posta, ad; benzer ad)",
+         operation_id="duplicateContacts"),
+    # audited on the record folded away
+    write("POST", "/api/v1/contacts/merge", rpc="merge_contacts", args=("body.keep_id", "body.other_id", "actor"),
+          input=ContactMerge, output=ContactsMerged, errors=("404", "409"),
+          audit=_record_audit("contact.merge", "body.other_id"),
+          summary="İki kaydı birleştir: görevler, telefonlar, liste üyelikleri ve davetler kalan kayda geçer",
+          operation_id="mergeContacts"),
     write("POST", "/api/v1/contacts", rpc="create_contact", args=("body", "actor"), input=ContactInput,
           max_body=RECORD_BYTES, output=Contact, status=201, audit=_record_audit("contact.create", "answer.id"),
           summary="Bilgi bankasına kayıt (kişi ya da kurum); aynı olabilecek kayıtların kimlikleriyle döner",
@@ -255,9 +285,9 @@ PROTOCOL = (
              audit=_event_audit("protocol.seating_plan"),
              summary="Basılı oturma planı (PDF), ön sıra üstte; plan oluşturulmadıysa 409",
              operation_id="seatingPlanPdf"),
-    # the office code in the path is checked by contacts (contracts.contacts.OFFICE_CODE)
+    # the office code in the path: documented, and checked by the gateway and by contacts, as OFFICE_CODE
     protocol("PUT", "/api/v1/protocol/precedence/{office}", rpc="set_precedence", rule="protocol.manage",
-             params=(("office", "string"),), args=("path.office", "body.rank", "body.title", "actor"),
+             params=(("office", Text(pattern=OFFICE_CODE)),), args=("path.office", "body.rank", "body.title", "actor"),
              kwargs=(("source", "body.source"),), input=PrecedenceInput, output=PrecedenceSet,
              audit=Audit("protocol.precedence_set", "office", "path.office"),
              summary="Makamı bir sıraya koy (yeni ya da taşınan); o sıradan sonrakiler bir aşağı kayar",

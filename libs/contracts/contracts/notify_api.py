@@ -7,7 +7,7 @@ from functools import partial
 
 from marshmallow import Schema, ValidationError, fields, validate, validates
 
-from .api import Audit, Operation
+from .api import Audit, Operation, Text
 from .inbound import StrictSchema
 from .notify import WEBHOOK_FIELDS
 
@@ -163,7 +163,8 @@ class LetterPosted(Schema):
 
 # -- the operations -----------------------------------------------------------------------------------
 notify = partial(Operation, service=SERVICE, tag=TAG)
-TEMPLATE = {"params": (("name", "string"),), "max_body": TEMPLATE_BODY_BYTES}
+# a template's name is one of TEMPLATE_NAMES: documented so, any other refused (422) by the gateway
+TEMPLATE = {"params": (("name", Text(enum=TEMPLATE_NAMES)),), "max_body": TEMPLATE_BODY_BYTES}
 # another system signs every request: the five headers together are its one way in
 SIGNED = (("ClientId", "KeyId", "Timestamp", "Nonce", "Signature"),)
 webhooks = partial(notify, rule="webhooks.manage", security=SIGNED)
