@@ -36,7 +36,7 @@ def set_precedence(store, office, rank, title, actor, source=None):
     access.may_write(actor)
     schemas.declared(PrecedenceInput, {"rank": rank, "title": title, **schemas.given(source=source)})
     errors = {}
-    if not _OFFICE_CODE.match(str(office or "")):
+    if not _OFFICE_CODE.fullmatch(str(office or "")):  # `$` as the API document means it: no final newline
         errors["office"] = ["Makam kodu küçük harf, rakam ve alt çizgiden oluşmalı (ör. ilce_muftusu)."]
     if isinstance(rank, bool) or not isinstance(rank, int) or rank < 1:
         errors["rank"] = ["Sıra pozitif bir tam sayı olmalı."]

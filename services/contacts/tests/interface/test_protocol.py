@@ -6,7 +6,7 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
-from contacts.exceptions import Conflict, NotAllowed, NotFound
+from contacts.exceptions import Conflict, InvalidInput, NotAllowed, NotFound
 
 from .conftest import DESK, EVERY_EVENT, PRESS, PUBLIC_BASE_URL, pdf_text, person, published
 
@@ -155,6 +155,9 @@ def test_the_precedence_list_is_seeded_and_staff_can_insert_or_move_an_office(ca
     assert sorted(ranks.values()) == list(range(1, len(ranks) + 1))
     with pytest.raises(NotAllowed):
         call("set_precedence", "muhtar", 1, "Muhtarlar", {"id": "m", "role": "mayor_office"})
+    for office in ("İlçe Müftüsü", "muhtar\n", "m"):  # outside contracts.contacts.OFFICE_CODE
+        with pytest.raises(InvalidInput):
+            call("set_precedence", office, 7, "Yanlış Makam", DESK)
 
 
 def test_an_events_audience_is_its_guests_who_came_accepted_or_did_not_decline(call, ceremony):
