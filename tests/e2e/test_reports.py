@@ -41,7 +41,7 @@ def case_for(desk, application_id):
 
 
 def act(caller, case, action, **params):
-    return caller.ok("POST", "/api/v1/cases/{case_id}/{action}", json=params, case_id=case["id"], action=action)
+    return caller.ok("POST", "/api/v1/cases/{case_id}/" + action, json=params, case_id=case["id"])
 
 
 def csv_rows(response):

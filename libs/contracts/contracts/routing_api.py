@@ -7,7 +7,7 @@ from functools import partial
 
 from marshmallow import Schema, fields, validate
 
-from .api import PUBLIC, Audit, Operation
+from .api import DEFAULT_MAX_BODY, PUBLIC, Audit, Operation
 from .inbound import ATTACHMENT_MAX_COUNT, KVKK_REQUEST, PETITION_TYPES, AttachmentSchema, StrictSchema
 from .routing_reports import (InformationReportQuerySchema, InformationReportSchema, MuhtarReportQuerySchema,
                               MuhtarReportSchema)
@@ -44,19 +44,70 @@ class CaseQuerySchema(StrictSchema):
     offset = fields.Integer(load_default=0, validate=validate.Range(min=0, max=1_000_000))
 
 
-class CaseActionSchema(StrictSchema):
-    """What an action needs: assign/transfer `directorate` (+ `reason`), forward `institution` + `reason`,
-    extend `reason`, submit_answer `outcome` + `text` (+ `exemption_article`), approve/return `comment`."""
+def _said(max_length, **extra):
+    """Text that says something: not empty, not only spaces (routing refuses a blank reason as a missing one)."""
+    return fields.String(validate=[validate.Length(min=1, max=max_length),
+                                   validate.Regexp(r"\s*\S", error="Boş bırakılamaz.")], **extra)
 
-    directorate = fields.String(validate=validate.Length(min=1, max=60))
-    reason = fields.String(validate=validate.Length(max=2000))
-    institution = fields.String(validate=validate.Length(max=200))
-    outcome = fields.String(validate=validate.OneOf(OUTCOMES))
-    text = fields.String(validate=validate.Length(max=20000))
+
+# what each action on a case takes, exactly: routing validates with the same schema (`routing.inputs`)
+class AssignCase(StrictSchema):
+    directorate = _said(60, required=True, metadata={"example": "fen-isleri"})
+
+
+class TransferCase(StrictSchema):
+    directorate = _said(60, required=True, metadata={"example": "fen-isleri"})
+    reason = _said(2000, required=True)
+
+
+class ForwardCase(StrictSchema):
+    institution = _said(200, required=True)
+    reason = _said(2000, required=True)
+
+
+class ExtendCase(StrictSchema):
+    reason = _said(2000, required=True, metadata={"description": "Başvuru sahibine yazıyla bildirilecek gerekçe"})
+
+
+class FeeNotice(StrictSchema):
+    fee_amount = _said(200, required=True, metadata={"example": "45,00 TL (90 sayfa)"})
+
+
+class NoDetails(StrictSchema):
+    """An action that needs nothing more than the case: `{}`."""
+
+
+class SubmitAnswer(StrictSchema):
+    outcome = fields.String(required=True, validate=validate.OneOf(OUTCOMES))
+    text = _said(20000, required=True)
     exemption_article = fields.String(validate=validate.OneOf(EXEMPTION_ARTICLES))
-    comment = fields.String(validate=validate.Length(max=2000))
-    fee_amount = fields.String(validate=validate.Length(max=200))
     attachments = fields.List(fields.Nested(AttachmentSchema), validate=validate.Length(max=ATTACHMENT_MAX_COUNT))
+
+
+class ApproveAnswer(StrictSchema):
+    comment = fields.String(validate=validate.Length(max=2000))
+
+
+class ReturnAnswer(StrictSchema):
+    comment = _said(2000, required=True)
+
+
+# action -> (what it takes, Turkish summary)
+CASE_ACTION_INPUTS = {
+    "assign": (AssignCase, "Dosyayı müdürlüğe ata (triyajdan)"),
+    "transfer": (TransferCase, "Dosyayı gerekçesiyle başka müdürlüğe aktar"),
+    "forward": (ForwardCase, "Görev dışı: dosyayı gerekçesiyle yetkili kuruma gönder (3071 m. 5)"),
+    "extend": (ExtendCase, "Bilgi edinme süresini gerekçesiyle 30 iş gününe uzat (4982 m. 11; yalnız bir kez, "
+                           "15 iş günü dolmadan)"),
+    "fee_notice": (FeeNotice, "Bilgi edinme ücret bildirimi: ödenene kadar süre durur"),
+    "fee_paid": (NoDetails, "Ücret ödendi: süre yeniden işler"),
+    "submit_answer": (SubmitAnswer, "Cevap taslağını (ekleriyle) onaya sun; bilgi edinme reddinde dayanılan "
+                                    "madde (15–28) yazılır, ara cevap yalnız dilekçede verilir"),
+    "approve_answer": (ApproveAnswer, "Cevabı onayla (gerekirse Başkanlık Makamı onayına geçer)"),
+    "return_answer": (ReturnAnswer, "Cevabı açıklamasıyla geri gönder"),
+    "close": (NoDetails, "Dosyayı kapat"),
+}
+assert tuple(CASE_ACTION_INPUTS) == CASE_ACTIONS
 
 
 class RoutingRuleSchema(StrictSchema):
@@ -130,6 +181,17 @@ class RuleChangeSchema(Schema):
 
 
 # -- the operations -------------------------------------------------------------------------------------------
+def _case_action(action, schema, summary):
+    """`POST /api/v1/cases/{case_id}/<action>` (RPC `<action>_case`), answering the case as it is now; audited as
+    `case.<action>`. Only an answer carries files, so only it may be large."""
+    camel = action.split("_")[0] + "".join(word.title() for word in action.split("_")[1:])
+    return routing("POST", f"/api/v1/cases/{{case_id}}/{action}", rpc=f"{action}_case", rule="case.act",
+                   args=("path.case_id", "actor", "body"), input=schema, output=CaseSchema, errors=("409",),
+                   max_body=40 * 1024 * 1024 if action == "submit_answer" else DEFAULT_MAX_BODY,
+                   audit=Audit(f"case.{action}", "case", "path.case_id"), summary=summary,
+                   operation_id=f"{camel}Case", tag=TAG)
+
+
 CASES = (
     routing("GET", "/api/v1/deadlines/preview", rpc="preview_deadline", rule=PUBLIC,
             args=("query.type", "query.received_on", "query.extended"), query=DeadlinePreviewQuerySchema,
@@ -141,12 +203,7 @@ CASES = (
             tag=TAG),
     routing("GET", "/api/v1/cases/{case_id}", rpc="get_case", rule="case.read", args=("path.case_id", "actor"),
             output=CaseSchema, summary="Dosya, son günlerinin gerekçesi ve geçmişi", operation_id="getCase", tag=TAG),
-    routing("POST", "/api/v1/cases/{case_id}/{action}", rpc="act", rule="case.act",
-            args=("path.case_id", "actor", "path.action", "body"), params=(("action", CASE_ACTIONS),),
-            input=CaseActionSchema, max_body=40 * 1024 * 1024, output=CaseSchema, errors=("409",),
-            audit=Audit("case.{action}", "case", "path.case_id"),
-            summary="Dosya işlemi: " + ", ".join(CASE_ACTIONS), operation_id="actOnCase", tag=TAG),
-)
+) + tuple(_case_action(action, schema, summary) for action, (schema, summary) in CASE_ACTION_INPUTS.items())
 
 ROUTING = (
     routing("GET", "/api/v1/routing", rpc="routing_table", rule="routing.read", output=RoutingTableSchema,

@@ -10,8 +10,8 @@ from nameko.rpc import RpcProxy
 from nameko.timer import timer
 
 from contracts import intake, notify
-from contracts.routing_api import (CaseActionSchema, CaseQuerySchema, DeadlinePreviewQuerySchema, IdariIzinSchema,
-                                   RoutingRuleSchema)
+from contracts.routing_api import (CASE_ACTION_INPUTS, CaseQuerySchema, DeadlinePreviewQuerySchema,
+                                   IdariIzinSchema, RoutingRuleSchema)
 from servicekit.consumers import event_handler
 from servicekit.correlation import CorrelationId
 from servicekit.db import Database
@@ -126,16 +126,63 @@ class RoutingService:
         """A case with its due-date explanation and its timeline."""
         return cases.view(self.db, case_id, actor)
 
-    @rpc
-    def act(self, case_id, actor, action, params):
-        """Do `action` (assign, transfer, forward, extend, fee_notice, fee_paid, submit_answer,
-        approve_answer, return_answer, close) to a case as `actor` (`{"id", "role", "directorate"}`) with `params`
-        (`contracts.routing_api.CaseActionSchema`); returns the case as it is now."""
-        do = ACTIONS[inputs.case_action(action)]
-        params = inputs.load(CaseActionSchema, params)
+    def _act(self, case_id, actor, action, params):
+        """Do `action` to a case as `actor` (`{"id", "role", "directorate"}`) with `params`, checked with the
+        schema the action declares (`contracts.routing_api.CASE_ACTION_INPUTS`); returns the case as it is now."""
+        params = inputs.load(CASE_ACTION_INPUTS[action][0], params)
         cases.require_visible(self.db, case_id, actor)
-        do(self, case_id, actor, params)
+        ACTIONS[action](self, case_id, actor, params)
         return cases.view(self.db, case_id, actor)
+
+    @rpc
+    def assign_case(self, case_id, actor, params):
+        """Route a case in triage to a directorate: `{"directorate": "fen-isleri"}`."""
+        return self._act(case_id, actor, "assign", params)
+
+    @rpc
+    def transfer_case(self, case_id, actor, params):
+        """Move a case to another directorate, with the reason: `{"directorate", "reason"}`."""
+        return self._act(case_id, actor, "transfer", params)
+
+    @rpc
+    def forward_case(self, case_id, actor, params):
+        """Not the municipality's business: sent on to `{"institution", "reason"}` (3071 m. 5)."""
+        return self._act(case_id, actor, "forward", params)
+
+    @rpc
+    def extend_case(self, case_id, actor, params):
+        """The 4982 extension to 30 working days, once and in time: `{"reason"}`."""
+        return self._act(case_id, actor, "extend", params)
+
+    @rpc
+    def fee_notice_case(self, case_id, actor, params):
+        """A 4982 fee notice, `{"fee_amount": "45,00 TL"}`: the clock stops until it is paid."""
+        return self._act(case_id, actor, "fee_notice", params)
+
+    @rpc
+    def fee_paid_case(self, case_id, actor, params):
+        """The fee was paid (`{}`): the clock runs again."""
+        return self._act(case_id, actor, "fee_paid", params)
+
+    @rpc
+    def submit_answer_case(self, case_id, actor, params):
+        """An answer for review: `{"outcome", "text", "exemption_article"?, "attachments"?}`."""
+        return self._act(case_id, actor, "submit_answer", params)
+
+    @rpc
+    def approve_answer_case(self, case_id, actor, params):
+        """The desk (then the mayor's office, where asked) approves the answer: `{"comment"?}`."""
+        return self._act(case_id, actor, "approve_answer", params)
+
+    @rpc
+    def return_answer_case(self, case_id, actor, params):
+        """The answer goes back to its writer: `{"comment"}`."""
+        return self._act(case_id, actor, "return_answer", params)
+
+    @rpc
+    def close_case(self, case_id, actor, params):
+        """Close a case (`{}`)."""
+        return self._act(case_id, actor, "close", params)
 
     @rpc
     def attachment(self, kind, id):

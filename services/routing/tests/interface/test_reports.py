@@ -29,8 +29,8 @@ NOT_PROCESSED_SAMPLE = load_samples()[("intake", intake.APPLICATION_NOT_PROCESSE
 
 
 def act(container, case, actor, action, **params):
-    with entrypoint_hook(container, "act") as call:
-        return call(str(case["id"]), actor, action, params)
+    with entrypoint_hook(container, f"{action}_case") as call:
+        return call(str(case["id"]), actor, params)
 
 
 def call(container, method, *args):
