@@ -72,6 +72,22 @@ def test_petition_without_name_and_address_is_kept_as_not_processed(cimer, pr_de
     assert shown["status_label"] == "İşleme konulmadı" and len(shown["reasons"]) == 2
 
 
+def test_an_information_request_with_a_wrong_tc_kimlik_no_is_answered_as_not_processed(cimer, pr_desk):
+    """The checksum is the applicant's data: the application is kept and not processed, with the reason
+    (DOMAIN.md §2), not refused as a malformed request; a number that is not eleven digits is one."""
+    data = {"channel": "bilgi_edinme", "type": "bilgi_edinme", "category": "harcama", "subject": "Konser",
+            "body": "Konser için ne kadar harcandığını öğrenmek istiyorum.",
+            "applicant": {"full_name": "Ali Kaya", "tc_kimlik_no": "17291716050", "email": "ali@example.org"}}
+    created = cimer.post("/api/v1/applications", data)
+    assert created.status_code == 201, created.text
+    assert [reason["code"] for reason in created.json()["reasons"]] == ["tckn_gecersiz"]
+    shown = pr_desk.get(f"/api/v1/applications/{created.json()['id']}").json()
+    assert shown["status"] == "not_processed"
+    assert shown["reasons"][0]["message"] == "Başvurudaki T.C. Kimlik Numarası geçerli değil."
+    letters = dict(data, applicant=dict(data["applicant"], tc_kimlik_no="1729171605X"))
+    assert cimer.post("/api/v1/applications", letters).status_code == 422
+
+
 def test_hidden_identity_is_kept_for_the_pr_desk(cimer, pr_desk):
     data = ayse_complaint("CMR-HIDDEN")
     data["applicant"]["hide_identity"] = True

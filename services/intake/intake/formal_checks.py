@@ -6,6 +6,8 @@ so that a lawyer can read and amend them without reading code.
 """
 from dataclasses import dataclass
 
+from stdnum.tr import tckimlik
+
 from contracts.inbound import KVKK_REQUEST, PETITION_TYPES
 
 FOUR_ELEVEN = "bilgi_edinme"  # Law 4982, right to information
@@ -37,6 +39,12 @@ def _has(applicant, field):
     return bool((applicant.get(field) or "").strip())
 
 
+def _tckn_valid(submission):
+    """A TC Kimlik No given whose checksum holds (a missing one is `tckn_yok`'s)."""
+    number = (submission["applicant"].get("tc_kimlik_no") or "").strip()
+    return not number or tckimlik.is_valid(number)
+
+
 def _has_address(submission):
     applicant = submission["applicant"]
     if _has(applicant, "postal_address"):
@@ -59,6 +67,8 @@ RULES = (
      "Başvuru sahibinin adı ve soyadı yazılmamış.", "4982 s. Kanun m. 6; Yön. m. 9"),
     ("4982", "tckn_yok", lambda s: _has(s["applicant"], "tc_kimlik_no"),
      "Başvuruda T.C. Kimlik Numarası bulunmuyor.", "Bilgi Edinme Yön. m. 9, 10, 14"),
+    ("4982", "tckn_gecersiz", _tckn_valid,
+     "Başvurudaki T.C. Kimlik Numarası geçerli değil.", "Bilgi Edinme Yön. m. 9, 10, 14"),
     ("4982", "adres_yok", _has_address,
      "Başvuruda yerleşim yeri veya iş adresi (elektronik başvuruda e-posta adresi) yok.",
      "4982 s. Kanun m. 6; Yön. m. 10"),
@@ -73,6 +83,9 @@ RULES = (
      "Yazılı başvuru imzalanmamış.", KVKK_ARTICLE),
     (KVKK, "tckn_yok", lambda s: _has(s["applicant"], "tc_kimlik_no"),
      "Başvuruda T.C. Kimlik Numarası bulunmuyor: veri sorumlusu başvuru sahibinin kimliğini belirleyemez.",
+     KVKK_ARTICLE),
+    (KVKK, "tckn_gecersiz", _tckn_valid,
+     "Başvurudaki T.C. Kimlik Numarası geçerli değil: veri sorumlusu başvuru sahibinin kimliğini belirleyemez.",
      KVKK_ARTICLE),
     (KVKK, "adres_yok", _has_address,
      "Başvuruda tebligata esas yerleşim yeri veya iş yeri adresi (elektronik başvuruda e-posta adresi) yok.",

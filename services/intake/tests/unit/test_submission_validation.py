@@ -2,6 +2,7 @@
 import pytest
 
 from intake.exceptions import InvalidSubmission
+from intake.formal_checks import find_defects
 from intake.submission import load_submission
 
 
@@ -22,9 +23,23 @@ def test_a_valid_submission_loads():
     assert load_submission(valid())["channel"] == "cimer"
 
 
-def test_a_wrong_tc_kimlik_no_checksum_is_a_field_error():
-    errors = errors_of(valid(applicant={"full_name": "A", "tc_kimlik_no": "17291716050"}))
-    assert "tc_kimlik_no" in errors["applicant"]
+def test_a_wrong_tc_kimlik_no_checksum_is_no_field_error_but_a_4982_application_is_not_processed():
+    """The checksum is the applicant's data, not the calling system's malformed request (DOMAIN.md §2)."""
+    wrong = {"full_name": "Ali Kaya", "tc_kimlik_no": "17291716050", "email": "ali@example.org"}
+    petition = load_submission(valid(applicant=wrong))
+    assert "tckn_gecersiz" not in [defect.code for defect in find_defects(petition)]
+    request = load_submission(valid(channel="bilgi_edinme", type="bilgi_edinme", category="harcama",
+                                    body="Konser için ne kadar harcandı?", applicant=wrong))
+    [defect] = find_defects(request)
+    assert (defect.code, defect.message) == ("tckn_gecersiz", "Başvurudaki T.C. Kimlik Numarası geçerli değil.")
+    right = load_submission(valid(channel="bilgi_edinme", type="bilgi_edinme", category="harcama",
+                                  body="Konser için ne kadar harcandı?", applicant={**wrong,
+                                                                                   "tc_kimlik_no": "17291716060"}))
+    assert find_defects(right) == []
+
+
+def test_a_tc_kimlik_no_that_is_not_eleven_digits_is_a_field_error():
+    assert "tc_kimlik_no" in errors_of(valid(applicant={"tc_kimlik_no": "1729171605X"}))["applicant"]
 
 
 def test_a_tc_kimlik_no_starting_with_zero_is_refused_and_a_valid_one_accepted():
