@@ -8,10 +8,10 @@ from urllib.parse import parse_qsl
 from marshmallow import ValidationError
 
 from contracts.contacts_protocol import InvitationReplyInput
+from contracts.errors import Conflict, InvalidInput, NotAllowed, NotFound
 
 from .. import invitation_page
-from ..errors import (ContactConflict, ContactNotAllowed, ContactNotFound, InvalidContactInput, MalformedRequest,
-                      RouteNotFound, UnsupportedMediaType, ValidationFailed)
+from ..errors import MalformedRequest, RouteNotFound, UnsupportedMediaType, ValidationFailed
 from ..http import body_bytes, http, json_response, read_json
 from ..security import ANONYMOUS
 
@@ -50,7 +50,7 @@ class InvitationReplyRoutes:
         try:
             InvitationReplyInput(only=("token",)).load({"token": token})
             shown = self._call("invitation_for_reply", str(invitation_id), token, service="contacts")
-        except (ValidationError, ContactNotFound, ContactNotAllowed):
+        except (ValidationError, NotFound, NotAllowed):
             return invitation_page.problem(404)
         return invitation_page.reply_form(invitation_id, token, shown)
 
@@ -65,17 +65,17 @@ class InvitationReplyRoutes:
             form = _reply_form(request)
             shown = self._call("reply_invitation", str(invitation_id), form["token"], form["reply"],
                                service="contacts")
-        except (ContactNotFound, ContactNotAllowed):
+        except (NotFound, NotAllowed):
             self.guard.audit(self.db, request, ANONYMOUS, "invitation.reply", "invitation", invitation_id,
                              outcome="denied")
             if html:
                 return invitation_page.problem(404)
             raise RouteNotFound(INVALID_LINK) from None
-        except ContactConflict:
+        except Conflict:
             if html:
                 return invitation_page.problem(409)
             raise
-        except (ValidationFailed, InvalidContactInput):
+        except (ValidationFailed, InvalidInput):
             if html:
                 return invitation_page.problem(422)
             raise

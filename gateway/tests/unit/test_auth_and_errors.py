@@ -2,12 +2,16 @@
 import time
 
 import jwt
+import psycopg2
 import pytest
+from nameko import exceptions as nameko_exceptions
 from nameko.exceptions import RemoteError
 
+from contracts import errors as contract_errors
+from contracts.errors import IdempotencyConflict
+from contracts.errors import InvalidInput as InvalidSubmission
 from gateway import passwords, tokens
-from gateway.errors import (Forbidden, IdempotencyConflict, InvalidSubmission, MalformedRequest, TooManyRequests,
-                            Unauthenticated, UpstreamUnavailable, problem_for)
+from gateway.errors import Forbidden, MalformedRequest, TooManyRequests, Unauthenticated, UpstreamUnavailable, problem_for
 from gateway.security import Principal
 
 SETTINGS = tokens.TokenSettings(secret="s" * 32, access_seconds=900)
@@ -87,6 +91,36 @@ def test_every_error_maps_to_one_problem(exc, status):
 def test_a_service_that_lost_its_database_is_a_503_to_try_again():
     assert problem_for(RemoteError("OperationalError", "server closed the connection"))[0] == 503
     assert problem_for(RemoteError("KeyError", "x"))[0] == 500
+
+
+def test_the_gateways_own_database_out_of_reach_is_a_503_too():
+    status, body = problem_for(psycopg2.OperationalError("could not connect to server"))
+    assert status == 503 and "could not connect" not in str(body)
+    assert problem_for(psycopg2.InterfaceError("connection already closed"))[0] == 503
+
+
+@pytest.mark.parametrize("cls", contract_errors.SERVICE_ERRORS[1:], ids=lambda cls: cls.__name__)
+def test_every_service_error_answers_with_the_status_its_contract_gives(cls):
+    sent = cls({"field": ["Bu alan zorunludur."]}) if issubclass(cls, InvalidSubmission) else cls("Türkçe bir cümle.")
+    # as it crosses the broker: a service raises it, the gateway gets the same class back
+    arrived = nameko_exceptions.deserialize(nameko_exceptions.serialize(sent))
+    assert type(arrived) is cls
+    status, body = problem_for(arrived)
+    assert status == body["status"] == cls.status and status in (403, 404, 409, 422, 503)
+    assert body["type"].endswith("/" + cls.slug) and body["title"] == cls.title
+    if issubclass(cls, InvalidSubmission):
+        assert body["errors"] == {"field": ["Bu alan zorunludur."]}
+    elif cls is not contract_errors.CaseInvalidTransition:
+        assert body["detail"] == "Türkçe bir cümle."
+    assert "detail" not in problem_for(cls())[1]  # nothing to tell: no detail (an identifier is not echoed)
+
+
+def test_the_gateway_declares_no_service_error_of_its_own():
+    gateway_modules = {path for path, cls in nameko_exceptions.registry.items()
+                       if cls.__module__.startswith("gateway")}
+    service_paths = {path for path in nameko_exceptions.registry
+                     if path.split(".")[0] in {"intake", "routing", "notify", "contacts", "press"}}
+    assert not gateway_modules and not service_paths
 
 
 def test_field_errors_travel_to_the_client():

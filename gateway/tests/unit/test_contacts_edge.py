@@ -14,7 +14,11 @@ from werkzeug.wrappers import Request
 from contracts import contacts_protocol, contacts_records as records
 from gateway import invitation_page
 from gateway.declared import DeclaredRoutes, jsonable
-from gateway.errors import ContactConflict, ContactNotAllowed, ContactNotFound, InvalidContactInput, problem_for
+from contracts.errors import Conflict as ContactConflict
+from contracts.errors import InvalidInput as InvalidContactInput
+from contracts.errors import NotAllowed as ContactNotAllowed
+from contracts.errors import NotFound as ContactNotFound
+from gateway.errors import problem_for
 from gateway.openapi import build_spec
 from gateway.security import Principal
 

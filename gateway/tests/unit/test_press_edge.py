@@ -10,8 +10,12 @@ from werkzeug.test import EnvironBuilder
 from werkzeug.wrappers import Request
 
 from contracts import press_inputs
-from gateway.errors import (InvalidPressInput, PressInvalidTransition, PressNotAllowed, PressNotFound,
-                            PressUnavailable, RouteNotFound, ValidationFailed, problem_for)
+from contracts.errors import InformationBankUnavailable as PressUnavailable
+from contracts.errors import InvalidInput as InvalidPressInput
+from contracts.errors import InvalidTransition as PressInvalidTransition
+from contracts.errors import NotAllowed as PressNotAllowed
+from contracts.errors import NotFound as PressNotFound
+from gateway.errors import RouteNotFound, ValidationFailed, problem_for
 from gateway.http import problem_response
 from gateway.openapi import build_spec
 from gateway.declared import DeclaredRoutes

@@ -1,22 +1,6 @@
-"""Errors intake reports to its callers; the gateway maps each, by name, to one HTTP answer."""
+"""Errors intake reports to its callers: the contract's (`contracts.errors`), under the names intake's code
+uses. Each carries its HTTP answer; `args[0]`, when given, is what the caller is told."""
+from contracts.errors import DestructionInProgress, IdempotencyConflict, NotAllowed, NotFound
+from contracts.errors import InvalidInput as InvalidSubmission  # args[0]: {field: [messages]}
 
-
-class InvalidSubmission(Exception):
-    """The submission does not fit the contract. `args[0]` is `{field: [messages]}`."""
-
-
-class IdempotencyConflict(Exception):
-    """The same Idempotency-Key was used earlier for a different request."""
-
-
-class NotFound(Exception):
-    """No such application (or the lookup code does not match: the caller cannot tell which)."""
-
-
-class NotAllowed(Exception):
-    """The actor's role may not do this, e.g. start a destruction run by hand (403). `args[0]` is a
-    Turkish sentence, safe to show."""
-
-
-class DestructionInProgress(Exception):
-    """Another periodic destruction run is going on (409). `args[0]` is a Turkish sentence, safe to show."""
+__all__ = ["DestructionInProgress", "IdempotencyConflict", "InvalidSubmission", "NotAllowed", "NotFound"]

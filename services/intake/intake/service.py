@@ -126,7 +126,7 @@ class IntakeService:
         id -> `{"filename": "alindi-belgesi.pdf", "content_type": "application/pdf", "content_base64"}`;
         `NotFound` for another kind or an unknown application."""
         if kind not in attachments.kinds_of(self.name):
-            raise NotFound(f"{kind} {id}")
+            raise NotFound()
         return {"filename": receipt.FILENAME, "content_type": "application/pdf", "content_base64": self.get_receipt(id)}
 
     @rpc

@@ -54,7 +54,7 @@ def submit(store, raw, submitted_by, settings, idempotency_key=None, now=None):
                 original = _find_original(tx.cursor, submission, submitted_by, idempotency_key)
                 if original:
                     if idempotency_key and original["request_hash"] != fingerprint:
-                        raise IdempotencyConflict(idempotency_key)
+                        raise IdempotencyConflict()
                     return summarise(original, settings, _own_duplicates(tx.cursor, original, submitted_by)), False
                 _canonical_neighbourhood(tx.cursor, submission)
                 app = _store(tx, submission, attachments, defects, submitted_by, idempotency_key, fingerprint,

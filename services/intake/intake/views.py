@@ -18,7 +18,7 @@ def application_detail(cur, application_id, hide_identity_from_viewer=False, vie
     applications that viewer submitted, None shows them all (staff who see every application)."""
     app = storage.get(cur, application_id)
     if app is None:
-        raise NotFound(str(application_id))
+        raise NotFound()
     applicant = storage.get_applicant(cur, application_id) or {}
     if hide_identity_from_viewer and applicant.get("hide_identity") and not app["anonymised_at"]:
         applicant = {key: (MASKED if key not in ("hide_identity", "preferred_reply_channel", "signed") else value)
@@ -45,7 +45,7 @@ def applicant_status(cur, tracking_number, code, secret):
     """The status an applicant may see with their tracking number and code; nothing personal."""
     app = storage.get_by_tracking_number(cur, (tracking_number or "").strip().upper())
     if app is None or not lookup_code_matches(secret, app["id"], code):
-        raise NotFound(tracking_number)
+        raise NotFound()
     return {
         "tracking_number": app["tracking_number"], "status": app["status"],
         "status_label": labels.STATUSES[app["status"]], "subject": app["subject"],
@@ -56,7 +56,7 @@ def applicant_status(cur, tracking_number, code, secret):
 def receipt_data(cur, application_id, municipality):
     app = storage.get(cur, application_id)
     if app is None:
-        raise NotFound(str(application_id))
+        raise NotFound()
     return {
         "municipality": municipality,
         "directorate": "Basın Yayın ve Halkla İlişkiler Müdürlüğü",

@@ -1,12 +1,5 @@
-"""Errors notify reports to its callers besides those of one area (a template that does not render, a letter
-already posted). The gateway maps each, by its path (`notify.exceptions.<Name>`), to one HTTP answer;
-`args[0]` is safe to show: for `InvalidInput`, the field errors `{field: [Turkish messages]}`."""
+"""Errors notify reports to its callers: the contract's (`contracts.errors`); each carries its HTTP answer.
+`args[0]`, when given, is what the caller is told: for `InvalidInput`, the field errors `{field: [messages]}`."""
+from contracts.errors import InvalidInput, NotFound
 
-
-class NotFound(Exception):
-    """No such message, letter or subscription, or not the caller's (404)."""
-
-
-class InvalidInput(Exception):
-    """The call does not fit the schema notify declares for it (`contracts.notify_api`): `args[0]` is
-    `{field: [messages]}` (422)."""
+__all__ = ["InvalidInput", "NotFound"]

@@ -31,7 +31,7 @@ def mark_read(store, actor, message_id):
     message_id = inputs.identifier(message_id)
     with store.transaction() as tx:
         if not storage.mark_read(tx.cursor, message_id, audiences(actor), actor["id"]):
-            raise NotFound(message_id)
+            raise NotFound()
 
 
 def deliveries(store, application_id):

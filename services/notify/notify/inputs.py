@@ -21,5 +21,5 @@ def identifier(value):
     try:
         return str(uuid.UUID(str(value)))
     except ValueError:
-        raise NotFound(value) from None
+        raise NotFound() from None
 

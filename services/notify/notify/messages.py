@@ -8,6 +8,7 @@ from jinja2 import ChoiceLoader, DictLoader, PackageLoader, StrictUndefined, Tem
 from jinja2.exceptions import SecurityError
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
+from contracts import errors
 from contracts.notify_api import TEMPLATE_NAMES
 
 log = logging.getLogger(__name__)
@@ -47,8 +48,7 @@ SAMPLES = {
 }
 
 
-class InvalidTemplate(Exception):
-    """`args[0]`: {field: [Turkish messages]}."""
+InvalidTemplate = errors.InvalidTemplate  # `args[0]`: {field: [Turkish messages]} (422)
 
 
 def _environment(overrides):

@@ -6,7 +6,7 @@ import logging
 
 from pypdf import PdfWriter
 
-from contracts import notify as events
+from contracts import errors, notify as events
 from contracts.notify_api import PostRoomQuery
 from servicekit import files
 
@@ -17,8 +17,7 @@ from .failures import UnfitFile
 log = logging.getLogger(__name__)
 
 
-class AlreadyPosted(Exception):
-    pass
+AlreadyPosted = errors.AlreadyPosted  # 409
 
 
 def waiting(store, posted=False, limit=200):
@@ -40,7 +39,7 @@ def printable(store, notification_id, letterhead, fetch):
     with store.transaction() as tx:
         message = storage.post_letter(tx.cursor, notification_id)
     if message is None:
-        raise NotFound(notification_id)
+        raise NotFound()
     documents = [letter.render_letter(letter.of_message(message, letterhead))]
     if message["attach_receipt"]:
         documents.append(sender.receipt(fetch, message)[2])
@@ -62,9 +61,9 @@ def mark_posted(store, notification_id, actor):
     with store.transaction() as tx:
         message = storage.post_letter(tx.cursor, notification_id, lock=True)
         if message is None:
-            raise NotFound(notification_id)
+            raise NotFound()
         if message["status"] != "post":
-            raise AlreadyPosted(notification_id)
+            raise AlreadyPosted()
         posted_at = storage.mark_posted(tx.cursor, notification_id, posted_by)
         tx.emit(events.NOTIFICATION_DELIVERED, {**sender.reference(message), "attempts": 1, "delivered_at": posted_at})
     return {"id": str(notification_id), "status": "sent", "posted_at": posted_at.isoformat(), "posted_by": posted_by}

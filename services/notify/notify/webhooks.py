@@ -20,7 +20,7 @@ from urllib.parse import urlsplit
 import requests
 from marshmallow import ValidationError
 
-from contracts import notify as notify_events
+from contracts import errors, notify as notify_events
 from contracts.notify_api import WebhookSubscriptionRequest
 from servicekit import outbound
 
@@ -33,8 +33,7 @@ ENVELOPE_KEYS = ("event_id", "event_type", "occurred_at", "version", "correlatio
 REDIRECT_REFUSED = "Webhook adresi yönlendirme ile cevap verdi; yönlendirmeler izlenmez, adres güncellenmeli."
 
 
-class InvalidSubscription(Exception):
-    """`args[0]`: {field: [Turkish messages]}."""
+InvalidSubscription = errors.InvalidInput  # `args[0]`: {field: [Turkish messages]} (422)
 
 
 def secret_for(master_key, subscription_id):
@@ -113,7 +112,7 @@ def unsubscribe(store, actor, subscription_id):
     subscription_id = inputs.identifier(subscription_id)
     with store.transaction() as tx:
         if not storage.deactivate_subscription(tx.cursor, subscription_id, actor["id"]):
-            raise NotFound(subscription_id)
+            raise NotFound()
 
 
 def deliveries(store, actor, subscription_id, limit=100):
@@ -122,7 +121,7 @@ def deliveries(store, actor, subscription_id, limit=100):
     with store.transaction() as tx:
         found = storage.subscription(tx.cursor, subscription_id)
         if found is None or found["client_id"] != actor["id"]:
-            raise NotFound(subscription_id)
+            raise NotFound()
         rows = storage.webhook_deliveries(tx.cursor, subscription_id, limit)
     return [{key: (value.isoformat() if hasattr(value, "isoformat") else str(value) if key == "id" else value)
              for key, value in row.items()} for row in rows]

@@ -1,7 +1,7 @@
 """Asking the information bank (contacts) who to send something to, on a staff member's request: an
 answer in time, or a clear error and nothing sent."""
 import eventlet
-from nameko.exceptions import RemoteError, UnknownService
+from nameko.exceptions import UnknownService
 
 from .exceptions import InvalidInput, NotAllowed, NotFound, Unavailable
 
@@ -16,14 +16,12 @@ def ask(contacts_rpc, timeout, method, *args, missing=None):
             return getattr(contacts_rpc, method)(*args)
     except (eventlet.Timeout, UnknownService):
         raise Unavailable(UNAVAILABLE) from None
-    except RemoteError as exc:
-        if exc.exc_type == "NotFound":
-            raise NotFound(missing or str(exc.value)) from None
-        if exc.exc_type == "NotAllowed":
-            raise NotAllowed(str(exc.value)) from None
-        if exc.exc_type == "InvalidInput":
-            raise InvalidInput({"_schema": [str(exc.value)]}) from None
-        raise
+    except NotFound as exc:  # contacts' errors arrive as the contract's classes
+        raise NotFound(missing or str(exc)) from None
+    except NotAllowed as exc:
+        raise NotAllowed(str(exc)) from None
+    except InvalidInput as exc:
+        raise InvalidInput({"_schema": [str(exc)]}) from None
 
 
 def mailable(people):

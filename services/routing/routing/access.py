@@ -1,5 +1,6 @@
 """Who may do what to which case: the object-level rules (the gateway checks roles per route;
 routing checks the case itself, inside the transaction that changes it)."""
+from contracts import errors
 
 SEE_ALL = frozenset({"admin", "pr_officer", "auditor", "mayor_office"})
 DIRECTORATE_ROLES = frozenset({"directorate_staff", "directorate_head"})
@@ -7,8 +8,7 @@ DESK = frozenset({"admin", "pr_officer"})
 PRESS_DESK, PRESS_CHANNEL = "press_officer", "basin"
 
 
-class NotAllowed(Exception):
-    """The actor may not do this to this case (403)."""
+NotAllowed = errors.NotAllowed  # the actor may not do this to this case (403)
 
 
 def _own_directorate(actor, case):
@@ -46,4 +46,4 @@ REVIEWERS = {
 
 def check(actor, case, action):
     if not RULES[action](actor, case):
-        raise NotAllowed(action)
+        raise NotAllowed()

@@ -10,7 +10,7 @@ from zoneinfo import ZoneInfo
 
 from marshmallow import ValidationError
 
-from contracts import attachments, notify, routing as events
+from contracts import attachments, errors, notify, routing as events
 from contracts.inbound import ATTACHMENT_MAX_COUNT, AttachmentSchema
 from contracts.routing_api import OUTCOMES
 from servicekit import files, inbox
@@ -26,12 +26,8 @@ BEDK_REMEDY = ("Bu karara karşı, tebliğinden itibaren 15 gün içinde Bilgi E
 ATTACHMENTS = AttachmentSchema(many=True)
 
 
-class CaseNotFound(Exception):
-    pass
-
-
-class InvalidAnswer(Exception):
-    """`args[0]`: {field: [Turkish messages]}."""
+CaseNotFound = errors.NotFound  # no such case, or not one the actor may see (404)
+InvalidAnswer = errors.InvalidInput  # `args[0]`: {field: [Turkish messages]} (422)
 
 
 def istanbul_date(moment):
@@ -85,13 +81,13 @@ def require_visible(store, case_id, actor):
     with store.transaction() as tx:
         case = storage.case(tx.cursor, case_id)
     if case is None or not access.may_view(actor, case):
-        raise CaseNotFound(str(case_id))
+        raise CaseNotFound()
 
 
 def _locked(tx, case_id, actor, action):
     case = storage.case_for_update(tx.cursor, case_id)
     if case is None or not access.may_view(actor, case):
-        raise CaseNotFound(str(case_id))
+        raise CaseNotFound()
     access.check(actor, case, action)
     return case
 
@@ -290,7 +286,7 @@ def view(store, case_id, actor):
     with store.transaction() as tx:
         case = storage.case(tx.cursor, case_id)
         if case is None or not access.may_view(actor, case):
-            raise CaseNotFound(str(case_id))
+            raise CaseNotFound()
         return present(case, storage.timeline(tx.cursor, case_id))
 
 
@@ -344,13 +340,13 @@ def attachment(store, kind, file_id):
     try:
         file_id = uuid.UUID(str(file_id))
     except ValueError:
-        raise CaseNotFound(str(file_id)) from None
+        raise CaseNotFound() from None
     if kind not in attachments.kinds_of("routing"):
-        raise CaseNotFound(f"{kind} {file_id}")
+        raise CaseNotFound()
     with store.transaction() as tx:
         found = storage.answer_file(tx.cursor, file_id)
     if found is None:
-        raise CaseNotFound(str(file_id))
+        raise CaseNotFound()
     return {"filename": found["filename"], "content_type": found["content_type"],
             "content_base64": base64.b64encode(bytes(found["content"])).decode()}
 

@@ -13,6 +13,7 @@ from datetime import date, timedelta
 
 import yaml
 
+from contracts import errors
 from contracts.inbound import KVKK_REQUEST, PETITION_TYPES
 from servicekit.turkish import fold
 
@@ -32,16 +33,8 @@ RULE, START, COUNTED, SKIPPED, ROLLED, EXTENDED, PAUSED, RESUMED, EFFECT, DUE = 
 ONE_DAY = timedelta(days=1)
 
 
-class UnknownType(ValueError):
-    """No deadline rule covers this application type (or channel)."""
-
-
-class ExtensionRefused(ValueError):
-    """A 4982 extension the law does not allow; the message says why, in Turkish."""
-
-    def __init__(self, message, last_allowed_day=None):
-        super().__init__(message)
-        self.last_allowed_day = last_allowed_day
+UnknownType = errors.InvalidInput  # no deadline rule covers this application type (or channel); args[0] says so
+ExtensionRefused = errors.ExtensionRefused  # a 4982 extension the law does not allow; the message says why
 
 
 @dataclass(frozen=True)

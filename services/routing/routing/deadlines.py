@@ -4,14 +4,15 @@ from pathlib import Path
 
 import yaml
 
+from contracts import errors
+
 from . import clock, rules, storage
 from .calendar import WorkCalendar
 
 SEED_DIR = Path(__file__).resolve().parent.parent / "seed"
 
 
-class UnknownDirectorate(Exception):
-    pass
+UnknownDirectorate = errors.UnknownDirectorate
 
 
 def read_seed(path=None):
@@ -78,7 +79,7 @@ class Deadlines:
 
     def require_directorate(self, cur, code):
         if code not in {row["code"] for row in storage.directorates(cur)}:
-            raise UnknownDirectorate(code)
+            raise UnknownDirectorate()
 
 
 def load_seed(store, seed):

@@ -1,11 +1,12 @@
 """The routing table staff edit: directorates, routing rules, idari izin days."""
+from contracts import errors
+
 from . import storage
 from .access import DESK, NotAllowed
 from .cases import InvalidAnswer
 
 
-class RuleNotFound(Exception):
-    """No active routing rule has this number (404)."""
+RuleNotFound = errors.NotFound  # no active routing rule has this number (404)
 
 
 def table(store):
@@ -18,7 +19,7 @@ def table(store):
 
 def _desk_only(actor):
     if actor.get("role") not in DESK:
-        raise NotAllowed("routing_rules")
+        raise NotAllowed()
 
 
 def add_rule(store, rule, actor):
@@ -39,7 +40,7 @@ def remove_rule(store, rule_id, actor):
     _desk_only(actor)
     with store.transaction() as tx:
         if storage.deactivate_rule(tx.cursor, rule_id) is None:
-            raise RuleNotFound(rule_id)
+            raise RuleNotFound()
     return {"id": rule_id, "active": False}
 
 

@@ -3,15 +3,12 @@ operations (`contracts.routing_api`, the ones the gateway checks requests with):
 refusals, with the same Turkish field errors."""
 from marshmallow import ValidationError
 
-from contracts.routing_api import CASE_ACTIONS
-
-from .cases import CaseNotFound
+from contracts import errors
 
 MAX_RULE_ID = 2**31 - 1
 
 
-class InvalidInput(Exception):
-    """`args[0]`: {field: [Turkish messages]} (422)."""
+InvalidInput = errors.InvalidInput  # `args[0]`: {field: [Turkish messages]} (422)
 
 
 def load(schema, data):
@@ -20,13 +17,6 @@ def load(schema, data):
         return schema().load(data if data is not None else {})
     except ValidationError as exc:
         raise InvalidInput(exc.normalized_messages()) from None
-
-
-def case_action(action):
-    """An action a case knows; any other names nothing (404), as its address does."""
-    if action not in CASE_ACTIONS:
-        raise CaseNotFound(action)
-    return action
 
 
 def rule_id(value):

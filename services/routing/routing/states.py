@@ -8,6 +8,7 @@ An interim reply (3071: "the current stage of the work") is approved like an ans
 case assigned. Anything not in the table is refused with `InvalidTransition` (409 at the gateway).
 """
 
+from contracts import errors
 from contracts.routing_api import CASE_STATES as STATES, OPEN_STATES  # noqa: F401 (the vocabulary, defined once)
 
 LABELS = {
@@ -33,12 +34,7 @@ TRANSITIONS = {
 }
 
 
-class InvalidTransition(Exception):
-    """`args`: (action, current state); the message is Turkish, for the person who tried."""
-
-    def __str__(self):
-        action, state = self.args
-        return f"'{LABELS.get(state, state)}' durumundaki bir dosyada '{action}' yapılamaz."
+InvalidTransition = errors.CaseInvalidTransition  # `args`: (action, current state) (409)
 
 
 def next_state(state, action):

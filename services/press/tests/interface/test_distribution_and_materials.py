@@ -7,7 +7,7 @@ import io
 import uuid
 
 import pytest
-from nameko.exceptions import RemoteError, UnknownService
+from nameko.exceptions import UnknownService
 
 from contracts import press as events
 from press.exceptions import InvalidInput, InvalidTransition, NotAllowed, NotFound, Unavailable
@@ -86,7 +86,7 @@ def test_nothing_is_sent_when_the_information_bank_cannot_answer(press, bulletin
     press.contacts.segment_members.side_effect = UnknownService("contacts")
     with pytest.raises(Unavailable):
         press.distribute_issue(issue["id"], OFFICER)
-    press.contacts.segment_members.side_effect = RemoteError("NotFound", "Böyle bir liste yok.")
+    press.contacts.segment_members.side_effect = NotFound("Böyle bir liste yok.")  # contacts refuses: it arrives as the contract class
     with pytest.raises(InvalidTransition) as missing:
         press.distribute_issue(issue["id"], OFFICER)
     assert "muhtarlar" in missing.value.args[0]
@@ -160,6 +160,6 @@ def test_only_a_press_conference_has_materials(press):
         press.add_conference_material(CONFERENCE["id"], {"title": "Sunum", "file": upload(
             "s.pdf", PDF, "application/pdf")}, OFFICER)
     assert "basın toplantı" in str(refused.value.args[0])
-    press.contacts.get_event.side_effect = RemoteError("NotFound", "Böyle bir etkinlik yok.")
+    press.contacts.get_event.side_effect = NotFound("Böyle bir etkinlik yok.")
     with pytest.raises(NotFound):
         press.conference_materials(CONFERENCE["id"], OFFICER)
