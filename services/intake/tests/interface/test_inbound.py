@@ -53,7 +53,7 @@ def test_bad_messages_are_dead_lettered_with_their_reason_and_the_consumer_goes_
         deadletters.list_dead_letters(amqp_uri, "intake")))
     assert letters, "six dead letters expected"
     assert any(letter["error"].startswith("DecodeError: Expecting") for letter in letters)  # not JSON
-    assert any("body" in letter["error"] and "InvalidSubmission" in letter["error"] for letter in letters)
+    assert any("body" in letter["error"] and "InvalidInput" in letter["error"] for letter in letters)
     assert any("event_id" in letter["error"] for letter in letters)
     assert any("exceeds the limit" in letter["error"] for letter in letters)
     assert any("text/plain" in letter["error"] or letter["content_type"] == "text/plain" for letter in letters)
