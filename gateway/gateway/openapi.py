@@ -6,7 +6,6 @@ compares this document with the routes the gateway really serves.
 from apispec import APISpec
 from apispec.ext.marshmallow import MarshmallowPlugin
 
-from contracts import notify_api
 from contracts.intake_api import TAG as APPLICATIONS
 
 from . import open311, openapi_declared, openapi_press, schemas
@@ -72,12 +71,6 @@ def build_spec():
     spec.path(path="/api/v1/audit", operations={"get": op(
         "Denetim kaydı (en yeni önce)", "auditLog", STAFF, {"200": json_body("AuditPage", "Kayıtlar")},
         (*auth_errors, "422"), parameters=[{"in": "query", "schema": schemas.AuditQuerySchema}])})
-    letter_id = {"name": "letter_id", "in": "path", "required": True, "schema": {"type": "string", "format": "uuid"}}
-    spec.path(path="/api/v1/post-room/letters/{letter_id}/letter.pdf", operations={"get": {**op(
-        "Bir zarfın basılacak PDF'i: pencereli zarfa uygun adresli yazı, ardından alındı belgesi veya ekler",
-        "postRoomLetterPdf", STAFF, {"200": {"description": "PDF", "content": {"application/pdf": {
-            "schema": {"type": "string", "format": "binary"}}}}}, (*auth_errors, "404"), parameters=[letter_id]),
-        "tags": [notify_api.TAG]}})
     service = {"name": "service", "in": "path", "required": True,
                "schema": {"type": "string", "enum": ["intake", "routing", "notify", "contacts", "press"]}}
     spec.path(path="/api/v1/ops/dead-letters", operations={"get": op(

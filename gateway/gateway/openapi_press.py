@@ -4,7 +4,7 @@ their declarations (`openapi_declared`)."""
 from contracts.press_api import TAG
 from contracts.press_inputs import MATERIAL_TYPES, PDF_TYPES, PHOTO_TYPES, SCAN_TYPES
 
-from .openapi_common import AUTH_ERRORS, DAY_PATTERN, PUBLIC, STAFF, UUID, op, path_param
+from .openapi_common import AUTH_ERRORS, PUBLIC, STAFF, UUID, op, path_param
 
 READ = (*AUTH_ERRORS, "404")
 PUBLIC_ERRORS = ("429", "503")
@@ -33,9 +33,6 @@ def add_paths(spec):
           "anahtarıyla (/press/board#ekran=<anahtar>) ya da ekranda yapılan personel girişiyle "
           "/api/v1/press/board'dan okur", "pressBoardPage", PUBLIC,
           {"200": {"description": "HTML", "content": {"text/html": {"schema": {"type": "string"}}}}}, PUBLIC_ERRORS)
-    _path(spec, "/api/v1/press/digests/{day}.pdf", "get", "Günün basın özeti (PDF)", "pressDigestPdf", STAFF,
-          {"200": _binary("PDF", PDF_TYPES)}, (*AUTH_ERRORS, "422"), parameters=[
-              path_param("day", {"type": "string", "format": "date", "pattern": DAY_PATTERN, "example": "2026-11-25"})])
     _path(spec, "/api/v1/press/releases/{release_id}/photos/{photo_id}", "get",
           "Bültenin fotoğrafı (her durumda; personel)", "getPressReleasePhoto", STAFF,
           {"200": _binary("Fotoğraf", PHOTO_TYPES)}, READ, ids=("release_id", "photo_id"))
@@ -47,12 +44,6 @@ def add_paths(spec):
           "Yayımlanmış bültenin fotoğrafı (bülten akışının bağlantısı; yayımlanmamış bültenin fotoğrafı 404)",
           "publicPressPhoto", PUBLIC, {"200": _binary("Fotoğraf", PHOTO_TYPES)}, (*PUBLIC_ERRORS, "404"),
           ids=("photo_id",))
-    _path(spec, "/api/v1/press/publications/{publication_id}/distribution-list.csv", "get",
-          "Yayının bugünkü dağıtım listesi (ad, kurum, adres, e-posta, telefon; Excel için CSV): basılı nüshaların "
-          "etiketleri. Kişisel verinin kopyası: yalnızca basın servisi, denetim kaydına yazılır. Listedeki bir liste "
-          "bilgi bankasında artık yoksa 409",
-          "pressDistributionList", STAFF, {"200": _binary("CSV (UTF-8, BOM, ;)", ("text/csv",))},
-          (*READ, "409", "422"), ids=("publication_id",))
     _path(spec, "/api/v1/press/issues/{issue_id}/pdf", "get",
           "Sayının PDF'i (dağıtılmış olsun olmasın; personel; PDF'i yoksa 404)", "getPressIssuePdf", STAFF,
           {"200": _binary("PDF", PDF_TYPES)}, READ, ids=("issue_id",))

@@ -15,7 +15,7 @@ from servicekit.settings import SettingsProvider
 from .errors import UpstreamUnavailable
 # modules, not their classes: `nameko run` takes every class with entrypoints in this module for a service
 from . import declared
-from .routes import auth, notifications, open311, operations, press
+from .routes import auth, open311, operations, press
 from .routes import contacts, invitations
 from .routes import kvkk
 from .security import Guard
@@ -26,9 +26,9 @@ log = logging.getLogger(__name__)
 MIGRATIONS = Path(__file__).resolve().parent.parent / "migrations"
 
 
-class GatewayService(auth.AuthRoutes, notifications.NotificationRoutes, open311.Open311Routes,
-                     operations.OperationsRoutes, press.PressRoutes, declared.DeclaredRoutes,
-                     contacts.ContactRoutes, invitations.InvitationReplyRoutes, kvkk.KvkkRoutes):
+class GatewayService(auth.AuthRoutes, open311.Open311Routes, operations.OperationsRoutes, press.PressRoutes,
+                     declared.DeclaredRoutes, contacts.ContactRoutes, invitations.InvitationReplyRoutes,
+                     kvkk.KvkkRoutes):
     name = "gateway"
 
     db = Database(MIGRATIONS)

@@ -1,5 +1,7 @@
 """The press area's hand-written routes: only what a declaration (`contracts.press_api`, served by
-`gateway.declared`) cannot say. Each says in its first line why it is special."""
+`gateway.declared`) cannot say. Each says in its first line why it is special. The files here go out with
+headers a declared file (`gateway.downloads.file_response`) does not carry: the name also as UTF-8
+(`filename*`, a photo or scan named in Turkish), `nosniff`, and a cache rule of their own."""
 import base64
 import re
 from urllib.parse import quote
@@ -9,7 +11,6 @@ from werkzeug.wrappers import Response
 from contracts import attachments
 
 from .. import press_board
-from ..downloads import file_response
 from ..errors import RouteNotFound
 from ..http import http
 from .common import actor
@@ -24,14 +25,6 @@ class PressRoutes:
         return attachment_response(self._call(attachments.ATTACHMENT, attachments.CLIPPING_SCAN, str(clipping_id),
                                                     service="press"))
 
-    @http("GET", "/api/v1/press/digests/<string:day>.pdf")
-    def press_digest_pdf(self, request, day):
-        """Special: a file. The morning digest of `day` as the PDF the mayor's office receives."""
-        self.guard.require(self.db, request, "press.coverage.read")
-        pdf = self._call("digest", day, service="press")["pdf"]
-        return Response(base64.b64decode(pdf["content_base64"]), mimetype="application/pdf",
-                        headers={"Content-Disposition": f'inline; filename="{pdf["filename"]}"'})
-
     @http("GET", "/api/v1/press/releases/<uuid:release_id>/photos/<uuid:photo_id>")
     def get_press_release_photo(self, request, release_id, photo_id):
         """Special: a file, served only under its own release. A photo of a release in any state, for the
@@ -41,17 +34,6 @@ class PressRoutes:
         if str(photo_id) not in {photo["id"] for photo in release["photos"]}:
             raise RouteNotFound()
         return attachment_response(self._call("release_photo", str(photo_id), service="press"))
-
-    @http("GET", "/api/v1/press/publications/<uuid:publication_id>/distribution-list.csv")
-    def press_distribution_list(self, request, publication_id):
-        """Special: a file (CSV) and a copy of personal data leaving, audited. The publication's
-        distribution list today (name, organisation, address, e-mail, phone of each member, once), for
-        Excel: the labels of the printed copies; the press service's writers only."""
-        principal = self.guard.require(self.db, request, "press.write")
-        document = self._call("distribution_list", str(publication_id), actor(principal), service="press")
-        self.guard.audit(self.db, request, principal, "press.distribution_list_export", "publication",
-                         publication_id, personal_data=True)
-        return file_response(document)
 
     @http("GET", "/api/v1/press/issues/<uuid:issue_id>/pdf")
     def get_press_issue_pdf(self, request, issue_id):

@@ -157,7 +157,7 @@ def test_the_distribution_list_is_a_download_audited_as_a_read_of_personal_data(
     gateway = Gateway(distribution_list={"filename": "gaziemir-bulten-dagitim-listesi.csv",
                                          "content_type": "text/csv; charset=utf-8",
                                          "content_base64": "77u/QWQ7S3VydW0NCg=="})
-    response = gateway.press_distribution_list(request(), PUBLICATION)
+    response = gateway.press_distribution_list(request(), publication_id=PUBLICATION)
     assert gateway.guard.required == "press.write"
     assert response.headers["Content-Type"] == "text/csv; charset=utf-8"
     assert response.headers["Content-Disposition"].startswith("attachment;")

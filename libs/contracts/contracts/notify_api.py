@@ -207,4 +207,9 @@ OPERATIONS = (
            audit=Audit("post_room.posted", "notification", "path.letter_id"),
            summary="Mektup postaya verildi (bir kez kaydedilir; başvuru dosyasında görünür)",
            operation_id="markLetterPosted"),
+    notify("GET", "/api/v1/post-room/letters/{letter_id}/letter.pdf", rpc="post_letter", rule="post_room.manage",
+           args=("path.letter_id",), file=("application/pdf",), inline=True,
+           audit=Audit("post_room.print", "notification", "path.letter_id", personal_data=True),
+           summary="Bir zarfın basılacak PDF'i: pencereli zarfa uygun adresli yazı, ardından alındı belgesi veya ekler",
+           operation_id="postRoomLetterPdf"),
 )

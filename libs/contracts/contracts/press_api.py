@@ -1,7 +1,7 @@
 """The operations press offers through the gateway, each declared once (`contracts.api.Operation`): press
 validates with the input schemas named here (`contracts.press_inputs`), the gateway serves, authorises,
-audits and documents each from its declaration. Files, the public feed and pages are the gateway's own
-routes (`gateway/routes/press.py`)."""
+audits and documents each from its declaration, files too (`file=`). The files whose download needs headers a
+declaration cannot carry, the public feed and pages are the gateway's own routes (`gateway/routes/press.py`)."""
 from functools import partial
 
 from .api import Audit, Operation
@@ -10,7 +10,7 @@ from .press_answers import (PressBoard, PressClipping, PressClippingPage, PressC
                             PressIssue, PressIssueDistributed, PressPhotoAdded, PressProduction, PressProductionList,
                             PressPublication, PressPublicationList, PressRelease, PressReleasePage, PressSource,
                             PressSourceList, PressSubscription, PressSubscriptionList)
-from .press_inputs import (MAX_MATERIAL_BYTES, MAX_PDF_BYTES, MAX_PHOTO_BYTES, MAX_SCAN_BYTES, PressApproval,
+from .press_inputs import (MAX_MATERIAL_BYTES, MAX_PDF_BYTES, PDF_TYPES, MAX_PHOTO_BYTES, MAX_SCAN_BYTES, PressApproval,
                            PressBoardQuery, PressClassification, PressClippingInput, PressClippingQuery,
                            PressClippingSearch, PressConferenceMaterialInput, PressConferenceShareInput,
                            PressDistribution, PressFlag, PressIssueInput, PressPhotoUpload, PressProductionInput,
@@ -98,6 +98,9 @@ COVERAGE = (
           params=(("day", "date"),), output=PressDigest,
           summary="Günün basın özeti (Başkanlık Makamı'na gönderilen; gönderilmemiş gün için şimdiki hâli)",
           operation_id="pressDigest"),
+    press("GET", "/api/v1/press/digests/{day}.pdf", rpc="digest_pdf", rule="press.coverage.read", args=("path.day",),
+          params=(("day", "date"),), file=PDF_TYPES, inline=True, summary="Günün basın özeti (PDF)",
+          operation_id="pressDigestPdf"),
 )
 
 RELEASES = (
@@ -157,6 +160,12 @@ OFFICE = (
           args=("path.publication_id", "body.segment_ids", "actor"), input=PressDistribution,
           output=PressPublication, audit=Audit("press.distribution_set", "publication", "path.publication_id"),
           summary="Yayının dağıtıldığı contacts segmentleri (liste yenilenir)", operation_id="setPressDistribution"),
+    write("GET", "/api/v1/press/publications/{publication_id}/distribution-list.csv", rpc="distribution_list",
+          args=("path.publication_id", "actor"), file=("text/csv",), errors=("409", "422"),
+          audit=Audit("press.distribution_list_export", "publication", "path.publication_id", personal_data=True),
+          summary="Yayının bugünkü dağıtım listesi (ad, kurum, adres, e-posta, telefon; Excel için CSV): basılı "
+                  "nüshaların etiketleri. Kişisel verinin kopyası: yalnızca basın servisi, denetim kaydına yazılır. "
+                  "Listedeki bir liste bilgi bankasında artık yoksa 409", operation_id="pressDistributionList"),
     write("POST", "/api/v1/press/issues/{issue_id}/distribute", rpc="distribute_issue",
           args=("path.issue_id", "actor"), output=PressIssueDistributed, errors=("409",),
           audit=Audit("press.issue_distribute", "publication_issue", "path.issue_id"),
@@ -216,5 +225,5 @@ CONFERENCES = (
 )
 
 OPERATIONS = COVERAGE + RELEASES + OFFICE + CONFERENCES
-# where the gateway serves a digest's PDF (its own route: a file), as the digest's answer links it
+# where the gateway serves a digest's PDF (`pressDigestPdf`), as the digest's answer links it
 DIGEST_PDF_URL = "/api/v1/press/digests/{day}.pdf"

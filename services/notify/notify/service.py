@@ -188,9 +188,11 @@ class NotifyService:
 
     @rpc
     def post_letter(self, notification_id):
-        """The printable PDF (base64) for one envelope: the letter, then the receipt or the answer's files."""
-        return base64.b64encode(post_room.printable(
-            self.db, notification_id, self.settings["letterhead"], self._attachments())).decode()
+        """The printable PDF for one envelope, the letter then the receipt or the answer's files:
+        `{"filename": "mektup-<id>.pdf", "content_type": "application/pdf", "content_base64"}`."""
+        pdf = post_room.printable(self.db, notification_id, self.settings["letterhead"], self._attachments())
+        return {"filename": f"mektup-{notification_id}.pdf", "content_type": "application/pdf",
+                "content_base64": base64.b64encode(pdf).decode()}
 
     @rpc
     def mark_posted(self, notification_id, actor):

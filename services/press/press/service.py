@@ -152,6 +152,11 @@ class PressService:
                             self.settings.font_path)
 
     @rpc
+    def digest_pdf(self, day):
+        """The PDF of `digest`: `{"filename", "content_type", "content_base64"}`."""
+        return self.digest(day)["pdf"]
+
+    @rpc
     def digest_summary(self, day):
         """The digest of `day` as `digest` shows it, its PDF named by the address the gateway serves it at
         (`pdf_url`) rather than carried."""

@@ -172,7 +172,9 @@ def test_the_post_room_prints_the_letter_with_the_receipt_behind_it(notify, amqp
     assert waiting["kind"] == "receipt" and waiting["tracking_number"] == "GZM-2026-000123"
     assert "postal_address" not in waiting and "body" not in waiting  # the list shows no personal data
     with entrypoint_hook(notify, "post_letter") as post_letter:
-        printable = base64.b64decode(post_letter(waiting["id"]))
+        found = post_letter(waiting["id"])
+    assert found["filename"] == f"mektup-{waiting['id']}.pdf" and found["content_type"] == "application/pdf"
+    printable = base64.b64decode(found["content_base64"])
     pages = PdfReader(io.BytesIO(printable)).pages
     assert len(pages) == 2  # the letter, then the receipt from intake
     letter = pages[0].extract_text()
