@@ -57,11 +57,15 @@ EXPECTED = {
     # the press officer passes the door but finds no such case among the press's requests (404)
     "GET /api/v1/cases/{case_id}": {"admin", "pr_officer", "press_officer", "auditor", "mayor_office",
                                     "directorate_staff", "directorate_head"},
-    # every action on a case has one door (case.act); what the case then allows is routing's (routing.access).
-    # Extending is tried on the case under test: the desk's or the case's directorate's (a petition cannot be
-    # extended: 422 past the door; the press officer, again, finds no such case among the press's requests: 404)
+    # every action on a case has one door (case.act, which the mayor's office passes to approve answers); what
+    # the case then allows is routing's (routing.access). Extending is tried on the case under test: the desk's
+    # or the case's directorate's, not the mayor's office's (403; a petition cannot be extended: 422 past the
+    # door; the press officer, again, finds no such case among the press's requests: 404). The other actions
+    # are tried on a case that does not exist: who passes the door finds nothing (404)
     **{f"POST /api/v1/cases/{{case_id}}/{action}": {"admin", "pr_officer", "press_officer", "directorate_staff",
-                                                   "directorate_head"} for action in CASE_ACTIONS},
+                                                   "directorate_head", "mayor_office"} for action in CASE_ACTIONS},
+    "POST /api/v1/cases/{case_id}/extend": {"admin", "pr_officer", "press_officer", "directorate_staff",
+                                            "directorate_head"},
     "GET /api/v1/routing": {"admin", "pr_officer", "auditor"},
     "POST /api/v1/routing/rules": {"admin", "pr_officer"},
     "DELETE /api/v1/routing/rules/{rule_id}": {"admin", "pr_officer"},
