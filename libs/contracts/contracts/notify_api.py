@@ -1,8 +1,7 @@
 """The operations notify offers through the gateway, each declared once (`contracts.api.Operation`), with
 their input and answer schemas and notify's vocabularies: notify loads every RPC's input through these
 schemas, the gateway checks requests with the same ones and serves, authorises, audits and documents each
-operation from its declaration. A letter's PDF is a file: the gateway's own route
-(`gateway/routes/notifications.py`)."""
+operation from its declaration, a post-room letter's PDF too (a file, `file=`)."""
 from functools import partial
 
 from marshmallow import Schema, ValidationError, fields, validate, validates
