@@ -138,6 +138,7 @@ class ProblemWsgiApp(WsgiApp):
     error format on Open311 paths); a method the path does not have is a 405 whose `Allow` lists those it has."""
 
     def __call__(self, environ, start_response):
+        start_response = _closing_if_body_unread(environ, start_response)
         adapter = self.url_map.bind_to_environ(environ)
         path = environ.get("PATH_INFO", "")
         try:
@@ -149,6 +150,21 @@ class ProblemWsgiApp(WsgiApp):
         except HTTPException:
             return harden(refusal_response(path, RouteNotFound()))(environ, start_response)
         return super().__call__(environ, start_response)
+
+
+def _closing_if_body_unread(environ, start_response):
+    """`start_response` that says `Connection: close` when the answer leaves the body unread (a refusal before
+    it is read): the server closes such a connection afterwards, and a client told nothing would send its next
+    request on it and find it closed."""
+
+    def start(status, headers, exc_info=None):
+        body = environ.get("eventlet.input")
+        if body is not None and (body.position < (body.content_length or 0)
+                                 or (body.chunked_input and body.chunk_length != 0)):
+            environ.get(CLOSE_CONNECTION, lambda: None)()
+        return start_response(status, headers, exc_info)
+
+    return start
 
 
 class _ReadTimedOut(Exception):

@@ -59,6 +59,18 @@ def test_unknown_routes_and_methods_answer_in_problem_json(cimer):
     assert_problem(cimer.get("/api/v1/applications/00000000-0000-0000-0000-000000000000"), 404)
 
 
+def test_a_refusal_that_leaves_the_body_unread_says_it_closes_the_connection(system):
+    """The connection of a body left unread is closed after the answer; a client told so opens a new one for its
+    next request instead of sending it into a closed connection."""
+    with requests.Session() as session:
+        refused = session.post(system.url + "/api/v1/cases/00000000-0000-0000-0000-000000000000/explode",
+                               json={"reason": "x" * 1000}, timeout=10)
+        assert_problem(refused, 404)
+        assert refused.headers["Connection"] == "close"
+        assert session.get(system.url + "/health/live", timeout=10).status_code == 200
+        assert "close" not in session.get(system.url + "/health/live", timeout=10).headers.get("Connection", "")
+
+
 @pytest.mark.parametrize("method,path,allowed", [
     ("DELETE", "/api/v1/applications", "POST"),
     ("PUT", "/api/v1/applications/00000000-0000-0000-0000-000000000000", "GET, HEAD"),
