@@ -51,9 +51,9 @@ def submit(store, raw, submitted_by, settings, idempotency_key=None, now=None):
     for attempt in (1, 2):
         try:
             with store.transaction() as tx:
-                original = _find_original(tx.cursor, submission, submitted_by, idempotency_key)
+                original, by_key = _find_original(tx.cursor, submission, submitted_by, idempotency_key)
                 if original:
-                    if idempotency_key and original["request_hash"] != fingerprint:
+                    if by_key and original["request_hash"] != fingerprint:
                         raise IdempotencyConflict()
                     return summarise(original, settings, _own_duplicates(tx.cursor, original, submitted_by)), False
                 _canonical_neighbourhood(tx.cursor, submission)
@@ -68,13 +68,17 @@ def submit(store, raw, submitted_by, settings, idempotency_key=None, now=None):
 
 
 def _find_original(cur, submission, submitted_by, idempotency_key):
+    """`(application, found_by_key)`: the one this submission repeats, by the source system's reference first (the
+    same application, whichever way it came: the portal's event or its HTTP post), else by the caller's key.
+    Only a key reused for another request is a conflict; the same reference is the same application."""
     if submission.get("source_system"):
         found = storage.find_by_source(cur, submission["source_system"], submission["source_reference"])
         if found:
-            return found
+            return found, False
     if idempotency_key:
-        return storage.find_by_idempotency_key(cur, submitted_by, idempotency_key)
-    return None
+        found = storage.find_by_idempotency_key(cur, submitted_by, idempotency_key)
+        return found, found is not None
+    return None, False
 
 
 def _canonical_neighbourhood(cur, submission):

@@ -61,6 +61,16 @@ def test_the_same_transfer_posted_twice_is_stored_once(intake, amqp_uri, query):
     assert len(take_messages(amqp_uri, RECEIVED_QUEUE, expected=2, timeout=3)) == 1
 
 
+def test_the_same_reference_by_another_way_is_the_original_whatever_key_it_carries(intake, query):
+    """The portal posts an application over HTTP and publishes it as an event (its key: the event's id): whichever
+    arrives second is the same application, answered with the original, not a conflict dead-lettered."""
+    first = submit(intake, complaint(source_system="portal", source_reference="EB-9"), submitted_by="portal")
+    event = submit(intake, dict(complaint(source_system="portal", source_reference="EB-9"), subject="Başka yazım"),
+                   submitted_by="inbound:portal", key="event-id-1")
+    assert event == {"application": first["application"], "created": False}
+    assert query("SELECT count(*) AS n FROM applications")[0]["n"] == 1
+
+
 def test_an_idempotency_key_returns_the_original_and_refuses_a_different_request(intake, query):
     first = submit(intake, complaint(1), key="key-1")
     assert submit(intake, complaint(1), key="key-1")["application"]["id"] == first["application"]["id"]
